@@ -1,0 +1,66 @@
+#include "cli/output_directory.hpp"
+
+#include <array>
+#include <ctime>
+#include <system_error>
+
+namespace shanzhi::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<const char*, 3> result_files{"timeseries.csv", "outcomes.csv", "manifest.json"};
+
+std::string utc_time(const char* format) {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[64];
+  std::strftime(buffer, sizeof buffer, format, &tm);
+  return buffer;
+}
+
+/// Scenario names may hold spaces or Chinese; keep directory names plain.
+std::string safe_name(const std::string& name) {
+  std::string out;
+  for (unsigned char ch : name) out += (std::isalnum(ch) || ch == '-' || ch == '_') ? static_cast<char>(ch) : '_';
+  return out.empty() ? "scenario" : out;
+}
+
+}  // namespace
+
+std::string utc_timestamp_iso8601() { return utc_time("%Y-%m-%dT%H:%M:%SZ"); }
+
+OutputDirectory prepare_output_directory(const std::string& requested, const std::string& scenario_name,
+                                         std::int64_t seed, bool force) {
+  OutputDirectory out;
+  if (requested.empty()) {
+    out.is_default = true;
+    const std::string stem = "results/runs/" + safe_name(scenario_name) + "-seed" + std::to_string(seed) + "-" +
+                             utc_time("%Y%m%d-%H%M%S");
+    out.path = stem;
+    for (int n = 2; fs::exists(out.path); ++n) out.path = stem + "-" + std::to_string(n);
+  } else {
+    out.path = requested;
+  }
+  std::error_code ec;
+  if (fs::exists(out.path, ec) && !fs::is_directory(out.path, ec))
+    throw OutputRefused("output path " + out.path.string() + " exists and is not a directory");
+  if (!force)
+    for (const char* name : result_files)
+      if (fs::exists(out.path / name, ec))
+        throw OutputRefused(out.path.string() + " already holds results (" + name +
+                            "); choose another --out or add --force to overwrite");
+  fs::create_directories(out.path, ec);
+  if (ec) throw OutputRefused("cannot create output directory " + out.path.string() + ": " + ec.message());
+  return out;
+}
+
+void point_latest_link(const fs::path& dir) {
+  std::error_code ec;
+  const fs::path link = "results/latest";
+  fs::remove(link, ec);
+  fs::create_directory_symlink(fs::relative(dir, "results", ec), link, ec);
+}
+
+}  // namespace shanzhi::cli

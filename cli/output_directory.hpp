@@ -1,0 +1,34 @@
+#pragma once
+// Where a run writes. Existing results are never overwritten without --force; the default
+// directory is new for every run (results/runs/NAME-seedN-YYYYMMDD-HHMMSS), and results/latest
+// points at the most recent default run.
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace shanzhi::cli {
+
+struct OutputDirectory {
+  std::filesystem::path path;
+  bool is_default = false;
+};
+
+/// The user's choice would lose results or cannot be used.
+class OutputRefused : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Creates (if needed) and returns the output directory. Throws OutputRefused when it already
+/// holds results and `force` is false, or when it cannot be created.
+OutputDirectory prepare_output_directory(const std::string& requested, const std::string& scenario_name,
+                                         std::int64_t seed, bool force);
+
+/// Points results/latest at `dir` (best effort: a failure only prints nothing).
+void point_latest_link(const std::filesystem::path& dir);
+
+/// Current UTC time as 2026-11-25T18:30:00Z.
+std::string utc_timestamp_iso8601();
+
+}  // namespace shanzhi::cli

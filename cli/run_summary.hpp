@@ -1,0 +1,22 @@
+#pragma once
+// The human summary printed after a run: headline metrics at the start and end of the
+// recorded horizon, run time, speed and where the files are.
+
+#include "models/governance/model.hpp"
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+
+namespace shanzhi::cli {
+
+void print_run_summary(std::ostream& out, const std::string& scenario_name, const gov::GovernanceModel& model,
+                       double seconds, const std::filesystem::path& dir);
+
+/// Wall time per model phase (from the schedule's timers).
+void print_phase_profile(std::ostream& out, const sim::Schedule& schedule, double total_seconds);
+
+/// Peak resident memory of this process so far, in bytes.
+std::size_t peak_memory_bytes();
+
+}  // namespace shanzhi::cli

@@ -1,0 +1,202 @@
+// The fiscal year (January–December): at its start the district opens the budget ledgers, pays
+// operating grants (L12), funds new organisations from the venture-philanthropy call (公益创投),
+// and buys next year's services (L3) by commissioning or tender; at its end awards are paid on
+// rated quality (以奖代补) and contracts lapse.
+
+#include "models/governance/phases.hpp"
+#include "models/governance/random_purposes.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace shanzhi::gov {
+namespace {
+
+/// Categories on the purchase catalogue [A; Seed: public-welfare services via purchase].
+constexpr std::array<Category, 5> catalogue{Category::elderly, Category::family, Category::disability,
+                                            Category::health, Category::culture};
+/// Most contract hours one organisation takes on per staff it could field [A].
+constexpr double max_staff_per_organization = 12.0;
+
+std::array<double, instrument_count> allocations(const ModelState& s) {
+  const auto& p = s.params;
+  double staff = 0;
+  s.organizations.for_each_alive([&](std::uint32_t o) { staff += s.organizations.columns.staff[o]; });
+  std::array<double, instrument_count> a{};
+  a[static_cast<std::size_t>(Instrument::purchase)] = p.purchase.budget_per_community_yuan * s.community_count();
+  a[static_cast<std::size_t>(Instrument::direct_grant)] = p.organizations.direct_grant_yuan * s.organizations.alive_count();
+  a[static_cast<std::size_t>(Instrument::award)] = p.organizations.award_pool_yuan;
+  a[static_cast<std::size_t>(Instrument::venture)] = p.organizations.venture_budget_yuan;
+  // Subsidies are budgeted for today's staff, with 50% headroom for growth under new contracts.
+  a[static_cast<std::size_t>(Instrument::subsidy)] = p.organizations.subsidy_yuan_per_staff_month * staff * 12 * 1.5;
+  return a;
+}
+
+void pay_direct_grants(ModelState& s) {
+  auto& col = s.organizations.columns;
+  s.organizations.for_each_alive([&](std::uint32_t o) {
+    const double paid = s.budget.pay(Instrument::direct_grant, s.params.organizations.direct_grant_yuan);
+    col.cash_yuan[o] += paid;
+    col.revenue_this_year_yuan[o] += paid;
+  });
+}
+
+void fund_new_organizations(ModelState& s, int week) {
+  const auto& op = s.params.organizations;
+  const auto grants = static_cast<int>(std::floor(op.venture_budget_yuan / op.venture_grant_yuan + 1e-9));
+  for (int g = 0; g < grants; ++g) {
+    const double paid = s.budget.pay(Instrument::venture, op.venture_grant_yuan);
+    if (paid < op.venture_grant_yuan) break;
+    sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(week), purpose::venture_entry);
+    const auto id = s.organizations.create();
+    auto& col = s.organizations.columns;
+    col.street[id.index] = static_cast<std::uint16_t>((g + week / sim::weeks_per_year) % s.layout.streets.size());
+    col.professional[id.index] = 0;
+    // New, home-grown organisations: low quality, deep roots [MODEL_BRIEF §2.3].
+    col.quality[id.index] = static_cast<float>(0.3 + 0.15 * rng.uniform());
+    col.embeddedness[id.index] = static_cast<float>(0.7 + 0.2 * rng.uniform());
+    col.staff[id.index] = 1;
+    col.cash_yuan[id.index] = paid;
+    col.revenue_this_year_yuan[id.index] = paid;
+    col.other_income_yuan_per_month[id.index] =
+        static_cast<float>(op.other_income_yuan_per_month * (0.5 + col.embeddedness[id.index]) * std::exp(rng.normal(0, 0.3) - 0.045));
+    col.founded_week[id.index] = week;
+    ++s.rolling.entries_now();
+  }
+}
+
+/// Cost of one delivered hour for an organisation, and its bid with a markup that shrinks as its
+/// reserves run low (a hungry bidder bids close to cost).
+double bid_price(const ModelState& s, std::uint32_t o) {
+  const auto& col = s.organizations.columns;
+  const double cost = organization_monthly_cost(s.params, 1.0) * 12 / (service_hours_per_staff_week * sim::weeks_per_year);
+  const double comfort = std::clamp(col.cash_yuan[o] / (6 * organization_monthly_cost(s.params, col.staff[o])), 0.0, 1.0);
+  return cost * (1.05 + 0.15 * comfort);
+}
+
+/// Expected demand hours of each catalogue category in a community, from its residents' classes.
+std::array<double, catalogue.size()> catalogue_demand(const ModelState& s, std::size_t c) {
+  std::array<double, catalogue.size()> demand{};
+  const auto& community = s.layout.communities[c];
+  for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
+    const auto& rate = s.demography.weekly_need_rate[s.residents.demographic_class[i]];
+    for (std::size_t j = 0; j < catalogue.size(); ++j) {
+      const int k = index(catalogue[j]);
+      demand[j] += rate[static_cast<std::size_t>(k)] * info(k).hours_per_request;
+    }
+  }
+  return demand;
+}
+
+struct Award {
+  std::uint32_t organization = 0;
+  double price = 0;
+  bool found = false;
+};
+
+Award choose_provider(const ModelState& s, std::size_t c, int k, double value, const std::vector<double>& committed,
+                      int week) {
+  const auto& p = s.params.purchase;
+  const auto& col = s.organizations.columns;
+  const auto street = s.layout.communities[c].street;
+  const double cap_hours = max_staff_per_organization * service_hours_per_staff_week;
+  auto has_room = [&](std::uint32_t o, double price) {
+    return committed[o] + value / price / sim::weeks_per_year <= cap_hours;
+  };
+
+  if (p.mode == PurchaseMode::commissioned) {
+    // 委托: the incumbent keeps it; otherwise the best-rated organisation of the street, at cost plus margin.
+    const auto incumbent = s.last_provider[c * category_count + static_cast<std::size_t>(k)];
+    if (s.organizations.is_alive(incumbent) && has_room(incumbent.index, bid_price(s, incumbent.index)))
+      return {incumbent.index, bid_price(s, incumbent.index), true};
+    Award best;
+    float best_quality = -1;
+    s.organizations.for_each_alive([&](std::uint32_t o) {
+      if (col.street[o] != street || col.quality[o] <= best_quality || !has_room(o, bid_price(s, o))) return;
+      best = {o, bid_price(s, o), true};
+      best_quality = col.quality[o];
+    });
+    return best;
+  }
+  // 购买: score = w_q·q̂ + w_p·(1 − price/cap) + w_e·e; third-party assessment halves the noise on q̂.
+  const double noise = p.reputation_noise_sd * (s.params.appraisal.third_party ? 0.5 : 1.0);
+  Award best;
+  double best_score = -1e9;
+  s.organizations.for_each_alive([&](std::uint32_t o) {
+    const double price = bid_price(s, o);
+    if (col.street[o] != street || price > p.price_per_hour_yuan || !has_room(o, price)) return;
+    // Each (community, category) tender gets its own stream, so one bidder's noise differs by lot.
+    const auto lot = static_cast<std::uint64_t>(c * category_count + static_cast<std::size_t>(k));
+    sim::RandomStream rng(sim::derive_seed(s.seed, lot), o, static_cast<std::uint32_t>(week), purpose::tender);
+    const double observed_quality = col.quality[o] + rng.normal(0, noise);
+    const double score = p.award_weight_quality * observed_quality +
+                         p.award_weight_price * (1.0 - price / p.price_per_hour_yuan) +
+                         p.award_weight_embeddedness * col.embeddedness[o];
+    if (score > best_score) {
+      best_score = score;
+      best = {o, price, true};
+    }
+  });
+  return best;
+}
+
+void tender_contracts(ModelState& s, int week) {
+  s.contracts.clear();
+  const double budget = s.params.purchase.budget_per_community_yuan;
+  if (budget <= 0) return;
+  std::vector<double> committed(s.organizations.capacity(), 0.0);
+  for (std::size_t c = 0; c < s.community_count(); ++c) {
+    const auto demand = catalogue_demand(s, c);
+    double total = 0;
+    for (double d : demand) total += d;
+    if (total <= 0) continue;
+    for (std::size_t j = 0; j < catalogue.size(); ++j) {
+      const int k = index(catalogue[j]);
+      const double value = budget * demand[j] / total;
+      const Award award = choose_provider(s, c, k, value, committed, week);
+      if (!award.found) continue;  // nobody can deliver: the money stays unspent
+      const auto id = s.organizations.id_at(award.organization);
+      const double hours = value / award.price / sim::weeks_per_year;
+      committed[award.organization] += hours;
+      s.contracts.push_back(Contract{id, static_cast<std::uint32_t>(c), static_cast<std::uint8_t>(k), value, hours, 0});
+      s.last_provider[c * category_count + static_cast<std::size_t>(k)] = id;
+    }
+  }
+}
+
+void pay_awards(ModelState& s) {
+  // 以奖代补: the pool is shared among contract holders in proportion to quality above 0.5.
+  std::vector<double> merit(s.organizations.capacity(), 0.0);
+  double total = 0;
+  for (const auto& contract : s.contracts) {
+    if (!s.organizations.is_alive(contract.provider)) continue;
+    const auto o = contract.provider.index;
+    if (merit[o] > 0) continue;
+    merit[o] = std::max(0.0, s.organizations.columns.quality[o] - 0.5);
+    total += merit[o];
+  }
+  if (total <= 0) return;
+  const double pool = s.budget[Instrument::award].unspent();
+  for (std::uint32_t o = 0; o < merit.size(); ++o) {
+    if (merit[o] <= 0) continue;
+    const double paid = s.budget.pay(Instrument::award, pool * merit[o] / total);
+    s.organizations.columns.cash_yuan[o] += paid;
+    s.organizations.columns.revenue_this_year_yuan[o] += paid;
+  }
+}
+
+}  // namespace
+
+void open_fiscal_year(ModelState& s, const sim::CalendarDate& date) {
+  s.budget.open_year(date.year, allocations(s));
+  s.organizations.for_each_alive([&](std::uint32_t o) { s.organizations.columns.revenue_this_year_yuan[o] = 0; });
+  pay_direct_grants(s);
+  fund_new_organizations(s, date.week);
+  tender_contracts(s, date.week);
+}
+
+void close_fiscal_year(ModelState& s, const sim::CalendarDate&) {
+  pay_awards(s);
+}
+
+}  // namespace shanzhi::gov

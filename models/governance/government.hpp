@@ -1,0 +1,37 @@
+#pragma once
+// Government money: one ledger per funding instrument for the current fiscal year. Invariant
+// (tested): spent ≤ allocated, and at any time allocated = spent + unspent.
+
+#include <array>
+#include <string_view>
+
+namespace shanzhi::gov {
+
+enum class Instrument { purchase, direct_grant, award, venture, subsidy };
+inline constexpr int instrument_count = 5;
+inline constexpr std::array<std::string_view, instrument_count> instrument_keys{
+    "purchase", "direct_grant", "award", "venture", "subsidy"};
+
+struct Ledger {
+  double allocated = 0;
+  double spent = 0;
+  double unspent() const { return allocated - spent; }
+};
+
+struct Budget {
+  int fiscal_year = 0;
+  std::array<Ledger, instrument_count> ledgers{};
+  /// Totals over every closed and the current year.
+  std::array<Ledger, instrument_count> cumulative{};
+
+  Ledger& operator[](Instrument i) { return ledgers[static_cast<std::size_t>(i)]; }
+  const Ledger& operator[](Instrument i) const { return ledgers[static_cast<std::size_t>(i)]; }
+
+  /// Pays up to `amount` from an instrument, never beyond what is allocated; returns the payment.
+  double pay(Instrument i, double amount);
+  /// Opens a fiscal year with fresh allocations.
+  void open_year(int year, const std::array<double, instrument_count>& allocations);
+  double total_spent_this_year() const;
+};
+
+}  // namespace shanzhi::gov

@@ -1,0 +1,60 @@
+// Scheduled resident meetings (L15: the four meetings of 两评四会五议五务), spread evenly over the
+// year. Each adult attends with p = σ(α0 + elderly + trust + facilitation + leader)
+// (MODEL_BRIEF §3.7); attending raises belonging and trust in the community (θ_p).
+
+#include "models/governance/phases.hpp"
+#include "models/governance/random_purposes.hpp"
+#include "models/governance/satisfaction.hpp"
+#include "sim/parallel.hpp"
+
+#include <algorithm>
+
+namespace shanzhi::gov {
+namespace {
+
+/// Extra log-odds for resident group leaders, who organise their buildings [A].
+constexpr double leader_logit = 1.5;
+/// Self-governance hours per 1,000 residents a week at which facilitation is fully felt [A].
+constexpr double full_facilitation_hours_per_1k = 10.0;
+
+bool meeting_this_week(std::int64_t meetings_per_year, int week_of_year) {
+  const auto before = week_of_year * meetings_per_year / sim::weeks_per_year;
+  const auto after = (week_of_year + 1) * meetings_per_year / sim::weeks_per_year;
+  return after > before;
+}
+
+void meet_in_community(ModelState& s, std::size_t c, int week) {
+  const auto& community = s.layout.communities[c];
+  const auto& pp = s.params.participation;
+  auto& r = s.residents;
+  const double self_governance = s.work[c].activity[static_cast<std::size_t>(Activity::self_governance)];
+  const double facilitation =
+      pp.facilitation_logit *
+      std::min(1.0, self_governance / (community.resident_count / 1000.0 * full_facilitation_hours_per_1k));
+  const auto trust_gain = static_cast<float>(s.params.trust.participation_gain);
+  const auto belonging_gain = static_cast<float>(pp.belonging_gain);
+  std::uint32_t attended = 0;
+  for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
+    const auto cls = r.demographic_class[i];
+    if (age_of(cls) == AgeBand::child_0_14) continue;
+    const double logit = pp.base_logit + (is_elderly(cls) ? pp.elderly_logit : 0.0) +
+                         pp.trust_logit * (r.trust_community[i] - 50.0) / 50.0 + facilitation +
+                         (r.is_group_leader[i] ? leader_logit : 0.0);
+    sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::meeting);
+    if (rng.uniform() >= logistic(logit)) continue;
+    ++attended;
+    r.belonging[i] = std::min(100.0f, r.belonging[i] + belonging_gain);
+    r.trust_community[i] = std::min(100.0f, r.trust_community[i] + trust_gain);
+  }
+  s.stats[c].meeting_attendance += attended;
+}
+
+}  // namespace
+
+void hold_meetings(ModelState& s, const sim::CalendarDate& date) {
+  if (!meeting_this_week(s.params.participation.meetings_per_year, date.week_of_year)) return;
+  sim::parallel_for_blocks(static_cast<int>(s.community_count()),
+                           [&](int c) { meet_in_community(s, static_cast<std::size_t>(c), date.week); });
+}
+
+}  // namespace shanzhi::gov

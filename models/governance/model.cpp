@@ -1,0 +1,81 @@
+#include "models/governance/model.hpp"
+
+#include "models/governance/governance_metrics.hpp"
+#include "models/governance/parameter_schema.hpp"
+#include "models/governance/phases.hpp"
+
+namespace shanzhi::gov {
+
+GovernanceModel::GovernanceModel(const GovernanceParameters& scenario) : scenario_(scenario) {
+  auto& s = state_;
+  s.params = scenario.run.burn_in_weeks > 0 ? governance_schema().with_levers_pre_reform(scenario) : scenario;
+  s.seed = static_cast<std::uint64_t>(scenario.run.seed);
+  s.layout = build_layout(s.params);
+  s.demography = build_demography_tables(s.params);
+  const std::size_t communities = s.community_count();
+  s.queues.resize(communities);
+  s.stats.resize(communities);
+  s.work.resize(communities);
+  s.external_capacity.resize(communities);
+  s.appraisals.resize(communities);
+  s.records_hours_this_quarter.assign(communities, 0.0);
+  s.last_provider.assign(communities * category_count, OrganizationId{});
+  initialize_population(s);
+  initialize_workforce(s);
+  initialize_organizations(s);
+  initialize_enterprises(s);
+  s.events.push_back({0, scenario.run.burn_in_weeks > 0 ? "burn-in: levers at pre-reform values" : "scenario levers"});
+  declare_metrics(recorder_);
+  build_schedule();
+}
+
+void GovernanceModel::build_schedule() {
+  using sim::Cadence;
+  auto phase = [this](auto fn) { return [this, fn](const sim::CalendarDate& d) { fn(state_, d); }; };
+  schedule_.add("open fiscal year", Cadence::year_start, phase(open_fiscal_year));
+  schedule_.add("needs", Cadence::weekly, phase(arrive_needs));
+  schedule_.add("contracts and capacity", Cadence::weekly, phase(pay_contracts_and_plan_capacity));
+  schedule_.add("worker time", Cadence::weekly, phase(allocate_worker_time));
+  schedule_.add("service delivery", Cadence::weekly, phase(deliver_services));
+  schedule_.add("meetings", Cadence::weekly, phase(hold_meetings));
+  schedule_.add("residents", Cadence::weekly, phase(update_residents));
+  schedule_.add("workforce", Cadence::weekly, phase(update_workforce));
+  schedule_.add("organisation finances", Cadence::monthly, phase(settle_organization_finances));
+  schedule_.add("facility sharing", Cadence::monthly, phase(decide_facility_sharing));
+  schedule_.add("appraisal", Cadence::quarterly, phase(appraise_communities));
+  schedule_.add("organisation development", Cadence::quarterly, phase(develop_organizations));
+  schedule_.add("close fiscal year", Cadence::yearly, phase(close_fiscal_year));
+}
+
+void GovernanceModel::step() {
+  auto& s = state_;
+  if (s.week == burn_in_weeks() && s.week > 0) apply_policy(scenario_, "reforms take effect (end of burn-in)");
+  s.rolling.start_week(s.week);
+  schedule_.step(sim::date_of_week(s.week));
+  ++s.week;
+}
+
+void GovernanceModel::apply_policy(const GovernanceParameters& params, std::string label) {
+  auto& s = state_;
+  // Structure is fixed once built: keep the district, the seed and the horizon.
+  GovernanceParameters next = params;
+  next.run = s.params.run;
+  next.district = s.params.district;
+  s.params = next;
+  s.demography = build_demography_tables(s.params);
+  assign_policy_flags(s.layout, s.params);
+  s.events.push_back({s.week, std::move(label)});
+}
+
+void GovernanceModel::record(int recorded_week) { record_metrics(state_, recorder_, recorded_week); }
+
+void GovernanceModel::run_to_end() {
+  while (week() < burn_in_weeks()) step();
+  record(0);
+  while (!finished()) {
+    step();
+    record(week() - burn_in_weeks());
+  }
+}
+
+}  // namespace shanzhi::gov

@@ -1,0 +1,55 @@
+#pragma once
+// GovernanceModel: builds the district from parameters, runs the weekly schedule, records
+// metrics and applies policy changes as recorded events.
+//
+// Burn-in: the first `run.burn_in_weeks` weeks run with every lever at its pre-reform value;
+// then the scenario's levers take effect (a policy event), and the recorded horizon begins.
+
+#include "models/governance/model_state.hpp"
+#include "sim/metrics.hpp"
+#include "sim/schedule.hpp"
+
+#include <string>
+
+namespace shanzhi::gov {
+
+class GovernanceModel {
+ public:
+  /// A model of the district described by `scenario` (resolved parameters), seeded by
+  /// `scenario.run.seed`.
+  explicit GovernanceModel(const GovernanceParameters& scenario);
+
+  /// Simulates one week.
+  void step();
+  /// Runs burn-in and horizon to the end, recording a row at the end of burn-in (week 0) and
+  /// after every horizon week.
+  void run_to_end();
+
+  /// Replaces the active parameters from the next week on, recording the change as an event.
+  /// Structural keys (district size, seed) are ignored after construction.
+  void apply_policy(const GovernanceParameters& params, std::string label);
+
+  int week() const { return state_.week; }
+  int total_weeks() const { return burn_in_weeks() + horizon_weeks(); }
+  int burn_in_weeks() const { return static_cast<int>(scenario_.run.burn_in_weeks); }
+  int horizon_weeks() const { return static_cast<int>(scenario_.run.weeks); }
+  bool finished() const { return state_.week >= total_weeks(); }
+
+  /// Records the current state as the row for `recorded_week`.
+  void record(int recorded_week);
+
+  const ModelState& state() const { return state_; }
+  const sim::MetricRecorder& recorder() const { return recorder_; }
+  const sim::Schedule& schedule() const { return schedule_; }
+  const GovernanceParameters& scenario() const { return scenario_; }
+
+ private:
+  void build_schedule();
+
+  GovernanceParameters scenario_;
+  ModelState state_;
+  sim::Schedule schedule_;
+  sim::MetricRecorder recorder_;
+};
+
+}  // namespace shanzhi::gov

@@ -1,0 +1,64 @@
+// Monthly cash flow of social organisations and their exit; quarterly capacity building
+// (MODEL_BRIEF §2.3). R ← R + contracts + grants + awards + other income + subsidy − wages − overhead.
+// Contract payments arrive weekly (capacity.cpp); grants and awards at the year's turn
+// (fiscal_year.cpp). An organisation sizes its staff to its contracts plus one core member, and
+// closes after `months_negative_to_exit` months in debt.
+
+#include "models/governance/phases.hpp"
+#include "models/governance/random_purposes.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace shanzhi::gov {
+namespace {
+
+std::vector<double> contract_hours_by_slot(const ModelState& s) {
+  std::vector<double> hours(s.organizations.capacity(), 0.0);
+  for (const auto& contract : s.contracts)
+    if (s.organizations.is_alive(contract.provider)) hours[contract.provider.index] += contract.hours_per_week;
+  return hours;
+}
+
+void settle_one(ModelState& s, std::uint32_t o, double contract_hours, int week) {
+  auto& col = s.organizations.columns;
+  const auto& op = s.params.organizations;
+  col.staff[o] = static_cast<float>(1.0 + std::ceil(contract_hours / service_hours_per_staff_week));
+  sim::RandomStream rng(s.seed, o, static_cast<std::uint32_t>(week), purpose::organization_month);
+  const double other_income = col.other_income_yuan_per_month[o] * std::exp(rng.normal(0, 0.2) - 0.02);
+  const double subsidy = s.budget.pay(Instrument::subsidy, col.staff[o] * op.subsidy_yuan_per_staff_month);
+  col.cash_yuan[o] += other_income + subsidy - organization_monthly_cost(s.params, col.staff[o]);
+  col.revenue_this_year_yuan[o] += subsidy;
+  col.months_in_debt[o] = col.cash_yuan[o] < 0 ? col.months_in_debt[o] + 1 : 0;
+}
+
+}  // namespace
+
+void settle_organization_finances(ModelState& s, const sim::CalendarDate& date) {
+  const auto hours = contract_hours_by_slot(s);
+  const auto months_to_exit = static_cast<int>(s.params.organizations.months_negative_to_exit);
+  for (std::uint32_t o = 0; o < s.organizations.capacity(); ++o) {
+    if (!s.organizations.slot_alive(o)) continue;
+    settle_one(s, o, hours[o], date.week);
+    if (s.organizations.columns.months_in_debt[o] >= months_to_exit) {
+      s.organizations.destroy(s.organizations.id_at(o));  // its contracts lapse: see capacity.cpp
+      ++s.rolling.exits_now();
+    }
+  }
+}
+
+void develop_organizations(ModelState& s, const sim::CalendarDate&) {
+  // Learning by doing for contract holders; hub members (三社联动, L11) gain from training and
+  // supervision each quarter.
+  const auto hours = contract_hours_by_slot(s);
+  const auto& op = s.params.organizations;
+  auto& col = s.organizations.columns;
+  for (std::uint32_t o = 0; o < s.organizations.capacity(); ++o) {
+    if (!s.organizations.slot_alive(o)) continue;
+    double gain = hours[o] > 0 ? op.quality_learning_per_year / 4.0 : 0.0;
+    if (op.hub) gain += op.hub_quality_gain_per_quarter;
+    col.quality[o] = static_cast<float>(std::min(0.95, col.quality[o] + gain));
+  }
+}
+
+}  // namespace shanzhi::gov

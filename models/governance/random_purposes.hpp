@@ -1,0 +1,29 @@
+#pragma once
+// Every kind of random decision in the model has its own purpose number, so the stream a
+// decision sees never depends on which other decisions were drawn. Never renumber; only append.
+
+#include "sim/random.hpp"
+
+namespace shanzhi::gov::purpose {
+inline constexpr sim::Purpose initial_resident = 1;
+inline constexpr sim::Purpose need_arrival = 2;       ///< need arrival, referral, visibility
+inline constexpr sim::Purpose encounter = 3;          ///< performance noise
+inline constexpr sim::Purpose network = 4;            ///< small-world rewiring (fixed per run)
+inline constexpr sim::Purpose word_of_mouth = 5;      ///< which neighbour hears
+inline constexpr sim::Purpose meeting = 6;            ///< attendance
+inline constexpr sim::Purpose initial_worker = 7;
+inline constexpr sim::Purpose turnover = 8;
+inline constexpr sim::Purpose admin_tasks = 9;
+inline constexpr sim::Purpose initial_organization = 10;
+inline constexpr sim::Purpose organization_month = 11;
+inline constexpr sim::Purpose tender = 12;
+inline constexpr sim::Purpose venture_entry = 13;
+inline constexpr sim::Purpose enterprise_init = 14;
+inline constexpr sim::Purpose facility_month = 15;
+inline constexpr sim::Purpose appraisal_survey = 16;
+inline constexpr sim::Purpose service_rounding = 17;
+inline constexpr sim::Purpose hiring = 18;
+inline constexpr sim::Purpose resident_update = 19;   ///< complaint, talk
+/// Encounter noise uses one purpose per category, so two encounters in a week stay independent.
+constexpr sim::Purpose encounter_in(int category) { return 1000 + static_cast<sim::Purpose>(category); }
+}  // namespace shanzhi::gov::purpose

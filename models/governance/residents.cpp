@@ -1,0 +1,24 @@
+#include "models/governance/residents.hpp"
+
+namespace shanzhi::gov {
+
+void Residents::resize(std::size_t n) {
+  community.assign(n, 0);
+  demographic_class.assign(n, 0);
+  is_group_leader.assign(n, 0);
+  category_satisfaction.assign(n * category_count, 0.0f);
+  expectation.assign(n * category_count, 0.0f);
+  normative.assign(n * category_count, 0.0f);
+  used_categories.assign(n, 0);
+  prior.assign(n, 0.0f);
+  satisfaction.assign(n, 0.0f);
+  last_performance.assign(n, 0.0f);
+  last_disconfirmation.assign(n, 0.0f);
+  last_category.assign(n, 0);
+  trust_community.assign(n, 0.0f);
+  trust_street.assign(n, 0.0f);
+  trust_district.assign(n, 0.0f);
+  belonging.assign(n, 0.0f);
+}
+
+}  // namespace shanzhi::gov

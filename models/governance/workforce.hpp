@@ -1,0 +1,63 @@
+#pragma once
+// Community workers: state, weekly time allocation and turnover (MODEL_BRIEF §2.2).
+
+#include "sim/agent_table.hpp"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace shanzhi::gov {
+
+/// Discretionary activities a worker splits free hours across (after mandatory admin and
+/// appraisal preparation). Records are ledgers and reports: rewarded by appraisal, unseen by
+/// residents.
+enum class Activity : std::uint8_t { counter, outreach, casework, self_governance, records };
+inline constexpr int activity_count = 5;
+
+struct WorkerTag {};
+
+struct WorkerColumns {
+  std::vector<std::uint16_t> community;
+  std::vector<float> skill;        ///< 0–1
+  std::vector<float> certification_draw;  ///< licensed when below workforce.certified_share (L7)
+  std::vector<std::uint8_t> committee_member;  ///< residents' committee pool (居) vs workstation (站)
+  std::vector<float> burnout;      ///< 0–1
+  std::vector<std::int32_t> hired_week;
+
+  template <class F>
+  void for_each_column(F&& f) {
+    f(community);
+    f(skill);
+    f(certification_draw);
+    f(committee_member);
+    f(burnout);
+    f(hired_week);
+  }
+};
+
+using Workers = sim::AgentTable<WorkerTag, WorkerColumns>;
+using WorkerId = Workers::Id;
+
+/// How one community's workers spent the week, summed over its workers.
+struct CommunityWorkHours {
+  double admin = 0;          ///< mandatory tasks done
+  double appraisal_prep = 0; ///< 迎检
+  double overtime = 0;
+  double unfinished_admin = 0;  ///< mandatory hours nobody could do
+  std::array<double, activity_count> activity{};
+  double available = 0;      ///< contract hours of filled posts
+  double quality_weighted_hours = 0;  ///< Σ hours × worker quality, for service quality
+  double total_worked() const {
+    double t = admin + appraisal_prep;
+    for (double h : activity) t += h;
+    return t;
+  }
+};
+
+/// Service quality of a worker (0–1) from skill and licensing [A].
+inline float worker_quality(float skill, bool certified) {
+  return 0.3f + 0.5f * skill + (certified ? 0.1f : 0.0f);
+}
+
+}  // namespace shanzhi::gov

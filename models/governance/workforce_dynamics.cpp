@@ -1,0 +1,89 @@
+// Weekly burnout, skill, turnover and hiring of community workers (MODEL_BRIEF §2.2).
+//
+// Burnout follows b ← b + α_b·stress − r_b·b with stress = admin share of the week + 2 × overtime
+// share. The brief's b ← b + α_b·(hours/H − 1)⁺ − r_b has no resting level below full burnout
+// under a steady overload; proportional recovery gives one (α_b·stress/r_b), and admin pressure
+// is what the seed's workers complain of (docs/model.md).
+// Turnover hazard (annual rate): h = h0·exp(−β_w(pay − 1))·(1 + β_b·b)·(1 − promotion cut).
+
+#include "models/governance/phases.hpp"
+#include "models/governance/random_purposes.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace shanzhi::gov {
+namespace {
+
+double weekly_leave_probability(const WorkforceParameters& w, float burnout) {
+  const double base_rate = -std::log(1.0 - std::min(w.turnover_reference_annual, 0.999));
+  const double rate = base_rate * std::exp(-w.pay_sensitivity * (w.pay_ratio - 1.0)) *
+                      (1.0 + w.burnout_sensitivity * burnout) * (w.promotion_path ? 1.0 - w.promotion_hazard_cut : 1.0);
+  return 1.0 - std::exp(-rate / sim::weeks_per_year);
+}
+
+void age_and_maybe_leave(ModelState& s, std::size_t c, int week) {
+  const auto& w = s.params.workforce;
+  const auto& hours = s.work[c];
+  auto& staff = s.workers_by_community[c];
+  auto& col = s.workers.columns;
+  const double admin_share = hours.available > 0 ? hours.admin / hours.available : 0.0;
+  const double overtime_share = hours.available > 0 ? hours.overtime / hours.available : 0.0;
+  const double stress = admin_share + 2.0 * overtime_share;
+  const double skill_gain = (w.experience_skill_per_year + w.training_skill_per_year) / sim::weeks_per_year;
+  auto keep = staff.begin();
+  for (auto slot : staff) {
+    float& burnout = col.burnout[slot];
+    burnout = static_cast<float>(std::clamp(burnout + w.burnout_gain * stress - w.burnout_recovery * burnout, 0.0, 1.0));
+    col.skill[slot] = static_cast<float>(std::min(1.0, col.skill[slot] + skill_gain));
+    sim::RandomStream rng(s.seed, slot, static_cast<std::uint32_t>(week), purpose::turnover);
+    if (rng.uniform() < weekly_leave_probability(w, burnout)) {
+      s.workers.destroy(s.workers.id_at(slot));
+      s.vacancies_due_week[c].push_back(week + static_cast<int>(w.vacancy_fill_weeks));
+      ++s.rolling.separations_now();
+    } else {
+      *keep++ = slot;
+    }
+  }
+  staff.erase(keep, staff.end());
+}
+
+void fill_vacancies(ModelState& s, std::size_t c, int week) {
+  auto& due = s.vacancies_due_week[c];
+  auto keep = due.begin();
+  for (auto it = due.begin(); it != due.end(); ++it) {
+    if (*it > week) {
+      *keep++ = *it;
+      continue;
+    }
+    const auto id = s.workers.create();
+    auto& col = s.workers.columns;
+    sim::RandomStream rng(s.seed, id.index, static_cast<std::uint32_t>(week), purpose::hiring);
+    col.community[id.index] = static_cast<std::uint16_t>(c);
+    col.skill[id.index] = static_cast<float>(s.params.workforce.new_hire_skill);
+    col.certification_draw[id.index] = static_cast<float>(rng.uniform());
+    // A new hire takes the departed colleague's pool; RC membership is kept at its share.
+    std::size_t committee = 0;
+    for (auto slot : s.workers_by_community[c]) committee += col.committee_member[slot];
+    const auto target = std::lround((s.workers_by_community[c].size() + 1) * s.params.admin.committee_share_of_staff);
+    col.committee_member[id.index] = static_cast<long>(committee) < target ? 1 : 0;
+    col.burnout[id.index] = 0.05f;
+    col.hired_week[id.index] = week;
+    s.workers_by_community[c].push_back(id.index);
+  }
+  due.erase(keep, due.end());
+}
+
+}  // namespace
+
+void update_workforce(ModelState& s, const sim::CalendarDate& date) {
+  // Sequential: a few hundred workers, and hiring reuses slots in a fixed order.
+  for (std::size_t c = 0; c < s.community_count(); ++c) {
+    age_and_maybe_leave(s, c, date.week);
+    fill_vacancies(s, c, date.week);
+    s.rolling.posts_now() += static_cast<int>(s.workers_by_community[c].size());
+    s.records_hours_this_quarter[c] += s.work[c].activity[static_cast<std::size_t>(Activity::records)];
+  }
+}
+
+}  // namespace shanzhi::gov

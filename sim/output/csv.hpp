@@ -1,0 +1,19 @@
+#pragma once
+// CSV text in the RFC 4180 dialect that spreadsheets, pandas and R read without options: comma
+// separated, a field quoted only when it must be, quotes inside doubled. Lines end in "\n" (not
+// the RFC's "\r\n") so files diff cleanly and are byte-identical across platforms.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shanzhi::sim {
+
+/// `text` as one CSV field: unchanged, or in double quotes when it holds a comma, a quote, a
+/// line break or a carriage return (inner quotes doubled).
+std::string csv_field(std::string_view text);
+
+/// Appends `fields` (already-quoted where needed via csv_field, or numbers) as one line.
+void append_csv_line(std::string& out, const std::vector<std::string>& fields);
+
+}  // namespace shanzhi::sim

@@ -1,0 +1,29 @@
+#pragma once
+// Reading a scenario file's bytes and making sure they are text a TOML parser should see: the
+// file exists, is a regular file, is not empty, is not binary and is valid UTF-8. Each problem
+// is described in words a user can act on, with the line and column where the content goes bad.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace shanzhi::sim::detail {
+
+struct TextProblem {
+  /// True when the file could not be read at all (missing, a directory, no permission): the
+  /// problem belongs where the file was named. False when its content is unusable: the problem
+  /// belongs in the file itself, at `line`:`column` (0 when not about one position).
+  bool cannot_open = false;
+  std::string message;
+  int line = 0;
+  int column = 0;
+};
+
+struct FileText {
+  std::string text;  ///< the whole file, when there is no problem
+  std::optional<TextProblem> problem;
+};
+
+FileText read_scenario_text(const std::filesystem::path& file);
+
+}  // namespace shanzhi::sim::detail
