@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Install what Shanzhi needs from Debian 12 (only what is missing), then configure and build.
+# Installs what Shanzhi needs from Debian 12 (only what is missing), then configures and builds.
 #
-#   scripts/setup.sh            headless build (CLI, libraries, tests, benchmarks)
-#   scripts/setup.sh --gui      also the Dear ImGui front end (shanzhi-viz)
+#   scripts/setup.sh            headless build: the shanzhi CLI, libraries, tests, benchmarks
+#   scripts/setup.sh --debug    Debug instead of Release
 #
 # A second run installs nothing and needs no network. Build output goes to build/.
 set -euo pipefail
@@ -19,7 +19,7 @@ for arg in "$@"; do
   esac
 done
 
-# Packages for the headless build and the test suite.
+# Debian 12 packages for the headless build and the whole test suite.
 packages=(
   build-essential cmake pkgconf git
   libboost-dev libboost-math-dev libboost-mpi-dev libboost-serialization-dev
@@ -28,12 +28,9 @@ packages=(
   librandom123-dev libpagmo-dev libbenchmark-dev
   gnuplot-nox fonts-wqy-microhei
 )
-# The GUI adds these (the screenshot smoke test runs under Xvfb).
+# The GUI adds these (its screenshot test runs under Xvfb).
 gui_packages=(libimgui-dev libstb-dev libglfw3-dev libgl-dev xvfb xauth)
-if [ "$want_gui" = 1 ] || [ "${SHANZHI_GUI:-0}" = 1 ]; then
-  packages+=("${gui_packages[@]}")
-  want_gui=1
-fi
+[ "$want_gui" = 1 ] && packages+=("${gui_packages[@]}")
 
 missing=()
 for p in "${packages[@]}"; do
@@ -41,21 +38,40 @@ for p in "${packages[@]}"; do
 done
 
 if [ "${#missing[@]}" -gt 0 ]; then
-  echo "==> Installing ${#missing[@]} Debian packages: ${missing[*]}"
+  if ! command -v apt-get >/dev/null; then
+    echo "setup.sh: apt-get not found. Shanzhi builds on Debian 12; install these packages by hand:" >&2
+    echo "  ${missing[*]}" >&2
+    exit 1
+  fi
   sudo_cmd=()
-  [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || { echo "setup.sh: run as root or install sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo_cmd=(sudo)
+  fi
+  echo "==> Installing ${#missing[@]} Debian packages: ${missing[*]}"
+  log=$(mktemp)
   export DEBIAN_FRONTEND=noninteractive
-  "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if ! { "${sudo_cmd[@]}" apt-get update -qq && \
+         "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    echo "setup.sh: package installation failed (full log: $log)" >&2
+    exit 1
+  fi
+  rm -f "$log"
 else
-  echo "==> All Debian packages present"
+  echo "==> All ${#packages[@]} Debian packages present"
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-echo "==> Configuring (build/, $build_type)"
-cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type" -DSHANZHI_GUI="$([ "$want_gui" = 1 ] && echo ON || echo OFF)" >/dev/null
+gui_flag=OFF
+[ "$want_gui" = 1 ] && gui_flag=ON
+echo "==> Configuring build/ ($build_type, GUI $gui_flag)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type" -DSHANZHI_GUI="$gui_flag" >/dev/null
 echo "==> Building with $jobs jobs"
-cmake --build build -j "$jobs" 2>&1 | grep -E "error|warning|Error" || true
-# Fail if the build failed (grep above hides the exit status).
-cmake --build build -j "$jobs" >/dev/null
-echo "==> Build ready: build/shanzhi"
+if ! cmake --build build -j "$jobs" > build/build.log 2>&1; then
+  grep -E "error|Error" build/build.log | head -n 30 >&2
+  echo "setup.sh: build failed (full log: build/build.log)" >&2
+  exit 1
+fi
+grep -E "warning:" build/build.log | head -n 10 || true
+echo "==> Built build/shanzhi"

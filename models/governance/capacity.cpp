@@ -20,8 +20,7 @@ void add_contract_capacity(ModelState& s) {
     const double paid = s.budget.pay(Instrument::purchase, due);
     contract.paid_yuan += paid;
     const auto o = contract.provider.index;
-    orgs.columns.cash_yuan[o] += paid;
-    orgs.columns.revenue_this_year_yuan[o] += paid;
+    receive_government_payment(s, o, paid);
     s.external_capacity[contract.community].add(contract.category, contract.hours_per_week, orgs.columns.quality[o]);
   }
 }

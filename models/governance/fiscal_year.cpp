@@ -33,11 +33,8 @@ std::array<double, instrument_count> allocations(const ModelState& s) {
 }
 
 void pay_direct_grants(ModelState& s) {
-  auto& col = s.organizations.columns;
   s.organizations.for_each_alive([&](std::uint32_t o) {
-    const double paid = s.budget.pay(Instrument::direct_grant, s.params.organizations.direct_grant_yuan);
-    col.cash_yuan[o] += paid;
-    col.revenue_this_year_yuan[o] += paid;
+    receive_government_payment(s, o, s.budget.pay(Instrument::direct_grant, s.params.organizations.direct_grant_yuan));
   });
 }
 
@@ -56,8 +53,7 @@ void fund_new_organizations(ModelState& s, int week) {
     col.quality[id.index] = static_cast<float>(0.3 + 0.15 * rng.uniform());
     col.embeddedness[id.index] = static_cast<float>(0.7 + 0.2 * rng.uniform());
     col.staff[id.index] = 1;
-    col.cash_yuan[id.index] = paid;
-    col.revenue_this_year_yuan[id.index] = paid;
+    receive_government_payment(s, id.index, paid);
     col.other_income_yuan_per_month[id.index] =
         static_cast<float>(op.other_income_yuan_per_month * (0.5 + col.embeddedness[id.index]) * std::exp(rng.normal(0, 0.3) - 0.045));
     col.founded_week[id.index] = week;
@@ -179,9 +175,7 @@ void pay_awards(ModelState& s) {
   const double pool = s.budget[Instrument::award].unspent();
   for (std::uint32_t o = 0; o < merit.size(); ++o) {
     if (merit[o] <= 0) continue;
-    const double paid = s.budget.pay(Instrument::award, pool * merit[o] / total);
-    s.organizations.columns.cash_yuan[o] += paid;
-    s.organizations.columns.revenue_this_year_yuan[o] += paid;
+    receive_government_payment(s, o, s.budget.pay(Instrument::award, pool * merit[o] / total));
   }
 }
 

@@ -124,6 +124,9 @@ struct ModelState {
   std::vector<ExternalCapacity> external_capacity;  ///< per community, rebuilt each week
 
   Budget budget;
+  /// Government money received by organisations that have since closed (for the conservation
+  /// check: Σ ledger spending = Σ received by living and closed organisations).
+  double government_revenue_of_closed_organizations = 0;
   std::vector<CommunityQueues> queues;
   std::vector<CommunityWeekStats> stats;
   std::vector<CommunityAppraisal> appraisals;

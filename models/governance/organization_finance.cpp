@@ -27,12 +27,25 @@ void settle_one(ModelState& s, std::uint32_t o, double contract_hours, int week)
   sim::RandomStream rng(s.seed, o, static_cast<std::uint32_t>(week), purpose::organization_month);
   const double other_income = col.other_income_yuan_per_month[o] * std::exp(rng.normal(0, 0.2) - 0.02);
   const double subsidy = s.budget.pay(Instrument::subsidy, col.staff[o] * op.subsidy_yuan_per_staff_month);
-  col.cash_yuan[o] += other_income + subsidy - organization_monthly_cost(s.params, col.staff[o]);
-  col.revenue_this_year_yuan[o] += subsidy;
+  receive_government_payment(s, o, subsidy);
+  col.cash_yuan[o] += other_income - organization_monthly_cost(s.params, col.staff[o]);
   col.months_in_debt[o] = col.cash_yuan[o] < 0 ? col.months_in_debt[o] + 1 : 0;
 }
 
 }  // namespace
+
+void receive_government_payment(ModelState& s, std::uint32_t o, double amount) {
+  auto& col = s.organizations.columns;
+  col.cash_yuan[o] += amount;
+  col.revenue_this_year_yuan[o] += amount;
+  col.government_revenue_total_yuan[o] += amount;
+}
+
+void close_organization(ModelState& s, std::uint32_t o) {
+  s.government_revenue_of_closed_organizations += s.organizations.columns.government_revenue_total_yuan[o];
+  s.organizations.destroy(s.organizations.id_at(o));
+  ++s.rolling.exits_now();
+}
 
 void settle_organization_finances(ModelState& s, const sim::CalendarDate& date) {
   const auto hours = contract_hours_by_slot(s);
@@ -41,8 +54,7 @@ void settle_organization_finances(ModelState& s, const sim::CalendarDate& date) 
     if (!s.organizations.slot_alive(o)) continue;
     settle_one(s, o, hours[o], date.week);
     if (s.organizations.columns.months_in_debt[o] >= months_to_exit) {
-      s.organizations.destroy(s.organizations.id_at(o));  // its contracts lapse: see capacity.cpp
-      ++s.rolling.exits_now();
+      close_organization(s, o);  // its contracts lapse: see capacity.cpp
     }
   }
 }

@@ -20,7 +20,8 @@ struct OrganizationColumns {
   std::vector<float> other_income_yuan_per_month;
   std::vector<std::int32_t> months_in_debt;
   std::vector<std::int32_t> founded_week;
-  std::vector<double> revenue_this_year_yuan;
+  std::vector<double> revenue_this_year_yuan;     ///< government money received this fiscal year
+  std::vector<double> government_revenue_total_yuan;  ///< government money received, all years
 
   template <class F>
   void for_each_column(F&& f) {
@@ -34,6 +35,7 @@ struct OrganizationColumns {
     f(months_in_debt);
     f(founded_week);
     f(revenue_this_year_yuan);
+    f(government_revenue_total_yuan);
   }
 };
 

@@ -37,6 +37,13 @@ void open_fiscal_year(ModelState& s, const sim::CalendarDate& date);   // fiscal
 /// True when worker activity `a` can serve requests of `category`.
 bool activity_serves(Activity a, int category);
 
+/// Credits government money to organisation slot `o` (cash and revenue records); every
+/// instrument pays through here, so money paid out and money received always agree.
+void receive_government_payment(ModelState& s, std::uint32_t o, double amount);
+
+/// Closes organisation slot `o`, keeping its government revenue on record.
+void close_organization(ModelState& s, std::uint32_t o);
+
 /// Monthly running cost of an organisation with `staff` staff.
 double organization_monthly_cost(const GovernanceParameters& p, double staff);
 

@@ -95,6 +95,7 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
   const auto& staff = s.workers_by_community[c];
   auto& hours = s.work[c];
   hours = CommunityWorkHours{};
+  hours.workers = static_cast<int>(staff.size());
   if (staff.empty()) return;
 
   const auto& col = s.workers.columns;

@@ -46,6 +46,7 @@ struct CommunityWorkHours {
   double overtime = 0;
   double unfinished_admin = 0;  ///< mandatory hours nobody could do
   std::array<double, activity_count> activity{};
+  int workers = 0;           ///< filled posts when the hours were allocated
   double available = 0;      ///< contract hours of filled posts
   double quality_weighted_hours = 0;  ///< Σ hours × worker quality, for service quality
   double total_worked() const {
