@@ -2,9 +2,31 @@
 
 #include "cli/commands.hpp"
 #include "sim/build_info.hpp"
+#include "sim/scenario/diagnostics.hpp"
 
 #include <iostream>
 #include <string>
+
+namespace {
+
+/// CLI11 answers a mistyped command with "A subcommand is required"; say what was wrong instead.
+int reject_unknown_command(int argc, char** argv, const std::vector<shanzhi::cli::Command>& commands) {
+  if (argc < 2 || argv[1][0] == '-') return 0;
+  std::vector<std::string> names;
+  for (const auto& command : commands) {
+    if (command.app->get_name() == argv[1]) return 0;
+    names.push_back(command.app->get_name());
+  }
+  std::cerr << "shanzhi: unknown command '" << argv[1] << "'";
+  if (const auto guess = shanzhi::sim::nearest_key(argv[1], names); !guess.empty())
+    std::cerr << "; did you mean '" << guess << "'?";
+  std::cerr << " (commands:";
+  for (const auto& name : names) std::cerr << " " << name;
+  std::cerr << "; see shanzhi --help)\n";
+  return shanzhi::cli::exit_bad_input;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace shanzhi;
@@ -25,6 +47,7 @@ int main(int argc, char** argv) {
       cli::add_params_command(app),
   };
 
+  if (const int status = reject_unknown_command(argc, argv, commands); status != 0) return status;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

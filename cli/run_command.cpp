@@ -112,7 +112,8 @@ Command add_run_command(CLI::App& app) {
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--out", o->out, "Output directory (default: results/runs/NAME-seedN-TIME)");
   cmd->add_option("--set", o->overrides, "Override a scenario key, e.g. --set purchase.budget_per_community_yuan=300000")
-      ->type_name("KEY=VALUE");
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);  // one KEY=VALUE per --set, so `--set k=v SCENARIO` keeps SCENARIO
   cmd->add_flag("--force", o->force, "Overwrite results already in --out");
   cmd->add_flag("--quiet", o->quiet, "Print nothing on success");
   cmd->add_flag("--profile", o->profile, "Also print the wall time of each model phase");

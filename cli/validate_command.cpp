@@ -13,7 +13,9 @@ Command add_validate_command(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto overrides = std::make_shared<std::vector<std::string>>();
   cmd->add_option("files", *files, "Scenario files (TOML)")->required();
-  cmd->add_option("--set", *overrides, "Also check an override key=value (repeatable)");
+  cmd->add_option("--set", *overrides, "Also check an override key=value (repeatable)")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);  // one KEY=VALUE per --set, so `--set k=v FILE` keeps FILE
   return {cmd, [files, overrides] {
     int status = exit_ok;
     for (const auto& file : *files) {

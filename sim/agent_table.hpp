@@ -7,7 +7,7 @@
 // generation, so an old id held elsewhere (a contract naming a closed organisation) is detected
 // as dead instead of silently pointing at the slot's next occupant.
 
-#include <cassert>
+#include <stdexcept>
 #include <cstdint>
 #include <vector>
 
@@ -50,8 +50,9 @@ class AgentTable {
   }
 
   /// Ends an agent's life; its id becomes stale and its slot may be reused.
+  /// Throws std::logic_error for a dead or stale id (destroying twice would corrupt the free list).
   void destroy(Id id) {
-    assert(is_alive(id));
+    if (!is_alive(id)) throw std::logic_error("AgentTable::destroy: id is not alive");
     alive_[id.index] = 0;
     ++generation_[id.index];
     free_slots_.push_back(id.index);

@@ -11,6 +11,8 @@ namespace {
 
 /// Shortest text that reads back as the same double ("0.1", "1e+20", "3").
 std::string shortest_number(double value) {
+  // Whole bounds (integer parameters, large money amounts) print as plain integers, not 4e+18.
+  if (std::fabs(value) < 9.2e18 && value == std::floor(value)) return std::to_string(static_cast<long long>(value));
   char buffer[64];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   return std::string(buffer, result.ptr);

@@ -37,7 +37,7 @@ class RandomStream {
   }
 
   /// Uniform integer in [0, n) (n > 0), by multiply-shift on 32 bits (bias below 2^-32 * n).
-  std::uint32_t below(std::uint32_t n) {
+  std::uint32_t below(std::uint32_t n) {  // n = 0 gives 0
     return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next_u32()) * n) >> 32);
   }
 

@@ -107,7 +107,7 @@ void expire(ModelState& s, std::vector<Request>& queue, int k, int week, Communi
   auto keep = queue.begin();
   for (auto it = queue.begin(); it != queue.end(); ++it) {
     if (week - it->arrival_week >= max_wait) {
-      apply_encounter(s, it->resident, k, 0.0f, static_cast<float>(max_wait), 0.0f, week);
+      apply_encounter(s, it->resident, k, it->arrival_week, 0.0f, static_cast<float>(max_wait), 0.0f, week);
       count_closed(s, stats, it->resident, true, max_wait);
     } else {
       *keep++ = *it;
@@ -135,7 +135,7 @@ void serve_category(ModelState& s, std::size_t c, int k, double worker_hours, do
     for (std::size_t j = 0; j < n; ++j) {
       const Request& r = queue[j];
       const int wait = week - r.arrival_week;
-      apply_encounter(s, r.resident, k, quality, static_cast<float>(wait), fit, week);
+      apply_encounter(s, r.resident, k, r.arrival_week, quality, static_cast<float>(wait), fit, week);
       count_closed(s, stats, r.resident, false, wait);
       stats.found_by_outreach += r.found_by_outreach;
     }

@@ -5,10 +5,11 @@
 
 namespace shanzhi::gov {
 
-void apply_encounter(ModelState& s, std::uint32_t i, int k, float quality, float wait_weeks, float fit, int week) {
+void apply_encounter(ModelState& s, std::uint32_t i, int k, int arrival_week, float quality, float wait_weeks,
+                     float fit, int week) {
   const auto& sp = s.params.satisfaction;
   auto& r = s.residents;
-  sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::encounter_in(k));
+  sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::encounter_of(k, arrival_week));
   const float noise = static_cast<float>(rng.normal(0, sp.performance_noise_sd));
   const float performance = perceived_performance(sp, quality, wait_weeks, info(k).tolerable_wait_weeks, fit, noise);
   float& expectation = r.expectations_of(i)[k];

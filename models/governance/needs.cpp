@@ -24,6 +24,8 @@ void arrive_in_community(ModelState& s, std::size_t c, int week) {
   const auto coverage = static_cast<float>(s.params.information.database_coverage);
   for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
     const auto cls = s.residents.demographic_class[i];
+    // Draws come in a fixed order (arrival, category, severity, referral, visibility); only the
+    // last is conditional, so no outcome shifts the number another decision sees.
     sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::need_arrival);
     if (rng.uniform_float() >= t.weekly_any_need[cls]) continue;
     const int k = pick_category(t.category_cumulative[cls], rng.uniform_float());

@@ -24,6 +24,10 @@ inline constexpr sim::Purpose appraisal_survey = 16;
 inline constexpr sim::Purpose service_rounding = 17;
 inline constexpr sim::Purpose hiring = 18;
 inline constexpr sim::Purpose resident_update = 19;   ///< complaint, talk
-/// Encounter noise uses one purpose per category, so two encounters in a week stay independent.
-constexpr sim::Purpose encounter_in(int category) { return 1000 + static_cast<sim::Purpose>(category); }
+/// Encounter noise is keyed by the request (category and arrival week, which identify it for a
+/// resident: at most one need a week, and no request waits 64 weeks), so two encounters closing
+/// in one week stay independent.
+constexpr sim::Purpose encounter_of(int category, int arrival_week) {
+  return 1000 + 64 * static_cast<sim::Purpose>(category) + static_cast<sim::Purpose>(arrival_week % 64);
+}
 }  // namespace shanzhi::gov::purpose

@@ -102,16 +102,21 @@ void update_community(ModelState& s, const SocialNetwork& network, std::size_t c
   const auto complaint_loss = static_cast<float>(s.params.trust.complaint_loss);
   for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
     sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::resident_update);
+    // Draw every decision's number up front, so one decision's outcome never shifts the number
+    // another sees (paired comparisons between scenarios stay paired).
+    const float complaint_draw = rng.uniform_float();
+    const float resolution_draw = rng.uniform_float();
+    const float talk_draw = rng.uniform_float();
     const float satisfaction = revert_and_weigh(s, i);
     r.satisfaction[i] = satisfaction;
     update_trust(s, i, satisfaction);
     const double complaint_chance = pp.complaint_propensity * std::max(0.0f, (50.0f - satisfaction) / 50.0f);
-    if (rng.uniform_float() < complaint_chance) {
+    if (complaint_draw < complaint_chance) {
       ++st.complaints;
-      if (rng.uniform_float() >= complaint_resolution)
+      if (resolution_draw >= complaint_resolution)
         r.trust_community[i] = std::max(0.0f, r.trust_community[i] - complaint_loss);
     }
-    if (rng.uniform_float() < talk_probability(s.params.word_of_mouth, satisfaction)) {
+    if (talk_draw < talk_probability(s.params.word_of_mouth, satisfaction)) {
       ++st.talkers;
       talk(s, network, community, i, rng);
     }

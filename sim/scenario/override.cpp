@@ -90,8 +90,11 @@ const ParamInfo& known_key(std::string_view key, const std::vector<ParamInfo>& s
 void apply_override(ScenarioDocument& doc, std::string_view assignment,
                     const std::vector<ParamInfo>& schema) {
   const auto equals = assignment.find('=');
-  if (equals == std::string_view::npos)
-    refuse("", "expected key=value, e.g. workers.pay_ratio=0.9, got '" + std::string(assignment) + "'");
+  if (equals == std::string_view::npos) {
+    // The example is the schema's own first key, so it is always a real key of this model.
+    const std::string example = schema.empty() ? "table.key=1" : schema.front().key + "=" + format_value(schema.front().default_value);
+    refuse("", "expected key=value, e.g. " + example + ", got '" + std::string(assignment) + "'");
+  }
   const auto key = trim(assignment.substr(0, equals));
   const auto text = trim(assignment.substr(equals + 1));
   if (key.empty()) refuse("", "no key before '=' in '" + std::string(assignment) + "'");

@@ -49,7 +49,7 @@ TEST_CASE("Results are bit-identical with 1 and 2 threads", "[model][determinism
   CHECK(bit_identical(one.satisfaction, two.satisfaction));
 }
 
-TEST_CASE("A different seed gives a different run; the same seed the same run", "[model][determinism]") {
+TEST_CASE("A different seed gives a different run — the same seed the same run", "[model][determinism]") {
   auto params = test::scenario_parameters("small_district", {"run.weeks=20", "run.burn_in_weeks=4"});
   const RunResult first = run_with_threads(params, 2);
   const RunResult again = run_with_threads(params, 2);

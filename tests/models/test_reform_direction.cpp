@@ -38,7 +38,7 @@ Interval paired_interval(const std::vector<double>& differences) {
 
 }  // namespace
 
-TEST_CASE("The reform package beats the baseline on satisfaction and admin share (paired, 5 seeds)",
+TEST_CASE("The reform package beats the baseline on satisfaction and admin share (paired — 5 seeds)",
           "[model][statistical]") {
   const std::vector<std::string> size{"run.weeks=104", "run.burn_in_weeks=26"};
   const auto reform = test::scenario_parameters("small_district", size);

@@ -51,7 +51,7 @@ TEST_CASE("Perceived performance falls with waiting and rises with quality and f
   CHECK(perceived_performance(p, 0, 100, 1, 0, -50) == Approx(0));
 }
 
-TEST_CASE("Expectations learn twice as fast from disappointment; the normative floor only rises",
+TEST_CASE("Expectations learn twice as fast from disappointment — the normative floor only rises",
           "[model][satisfaction]") {
   const SatisfactionParameters p;
   const float up = updated_expectation(p, 60, 70) - 60;

@@ -91,7 +91,7 @@ TEST_CASE("set overwrites only the current row", "[metrics]") {
   CHECK(recorder.value(1, a) == 3.0);
 }
 
-TEST_CASE("set before any row, or with an unknown handle, throws", "[metrics]") {
+TEST_CASE("set before any row — or with an unknown handle — throws", "[metrics]") {
   MetricRecorder recorder;
   const auto a = recorder.declare(metric("a"));
   CHECK_THROWS_AS(recorder.set(a, 1.0), std::logic_error);

@@ -443,7 +443,7 @@ TEST_CASE("the test's JSON validator accepts JSON and rejects near misses", "[ou
   CHECK_FALSE(valid_json("{\"a\": [1}"));
 }
 
-TEST_CASE("json_quote escapes quotes, backslashes and control characters", "[output][json]") {
+TEST_CASE("json_quote escapes quotes — backslashes and control characters", "[output][json]") {
   CHECK(json_quote("plain") == "\"plain\"");
   CHECK(json_quote("") == "\"\"");
   CHECK(json_quote("say \"hi\"") == R"("say \"hi\"")");
@@ -602,7 +602,7 @@ TEST_CASE("manifest_json is one valid JSON object ending in a newline", "[output
   CHECK(json == manifest_json(example_manifest()));  // deterministic
 }
 
-TEST_CASE("manifest_json records the build, the run and the seed as a string", "[output][manifest]") {
+TEST_CASE("manifest_json records the build — the run and the seed as a string", "[output][manifest]") {
   const std::string json = manifest_json(example_manifest());
   CHECK(contains(json, "\"shanzhi_version\": " + json_quote(shanzhi_version())));
   CHECK(contains(json, "\"git_commit\": " + json_quote(shanzhi_git_commit())));
@@ -635,7 +635,7 @@ TEST_CASE("manifest_json writes each parameter with a typed value and its source
   expect_parameter("workers.hours", "40.0", 4);  // a whole real stays recognisably real
 }
 
-TEST_CASE("manifest_json keeps every scenario file's text, escaped", "[output][manifest]") {
+TEST_CASE("manifest_json keeps every scenario file's text — escaped", "[output][manifest]") {
   const RunManifest manifest = example_manifest();
   const std::string json = manifest_json(manifest);
   for (const auto& [path, text] : manifest.scenario_files) {
