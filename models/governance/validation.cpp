@@ -93,4 +93,30 @@ LoadedScenario load_governance_scenario(const std::string& path, const std::vect
   return loaded;
 }
 
+GovernanceParameters parameters_with(const sim::ScenarioDocument& base,
+                                     const std::vector<std::pair<std::string, sim::ParamValue>>& settings) {
+  const auto& schema = governance_schema();
+  sim::ScenarioDocument doc = base;
+  std::vector<sim::Diagnostic> errors;
+  for (const auto& [key, value] : settings) {
+    const auto* entry = schema.find(key);
+    const sim::SourceLocation where{"design point", 0, 0};
+    if (!entry) {
+      errors.push_back({sim::Diagnostic::Severity::error, where, key, "unknown key"});
+      continue;
+    }
+    if (auto problem = entry->info.check(value); !problem.empty()) {
+      errors.push_back({sim::Diagnostic::Severity::error, where, key, problem});
+      continue;
+    }
+    doc.values[key] = {entry->info.normalise(value), where};
+  }
+  if (!errors.empty()) throw sim::ScenarioError(errors);
+  GovernanceParameters params = sim::resolve_parameters(doc, schema);
+  for (auto& d : check_combination(params, doc))
+    if (d.severity == sim::Diagnostic::Severity::error) errors.push_back(std::move(d));
+  if (!errors.empty()) throw sim::ScenarioError(errors);
+  return params;
+}
+
 }  // namespace shanzhi::gov

@@ -22,4 +22,10 @@ struct LoadedScenario {
 };
 LoadedScenario load_governance_scenario(const std::string& path, const std::vector<std::string>& overrides);
 
+/// Parameters of an already loaded scenario with `settings` applied on top (a design point of an
+/// experiment). Each value is checked like a file value and the combination like a scenario;
+/// throws sim::ScenarioError naming the key when the point is invalid.
+GovernanceParameters parameters_with(const sim::ScenarioDocument& base,
+                                     const std::vector<std::pair<std::string, sim::ParamValue>>& settings);
+
 }  // namespace shanzhi::gov
