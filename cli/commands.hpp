@@ -25,7 +25,12 @@ void remember_invocation(int argc, char** argv);
 const std::string& invocation();
 
 Command add_run_command(CLI::App& app);
+Command add_compare_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_params_command(CLI::App& app);
+Command add_sample_command(CLI::App& app);
+Command add_sweep_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
+Command add_analyze_command(CLI::App& app);
 
 }  // namespace shanzhi::cli

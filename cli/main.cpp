@@ -43,8 +43,13 @@ int main(int argc, char** argv) {
 
   const std::vector<cli::Command> commands{
       cli::add_run_command(app),
+      cli::add_compare_command(app),
       cli::add_validate_command(app),
       cli::add_params_command(app),
+      cli::add_sample_command(app),
+      cli::add_sweep_command(app),
+      cli::add_export_command(app),
+      cli::add_analyze_command(app),
   };
 
   if (const int status = reject_unknown_command(argc, argv, commands); status != 0) return status;

@@ -17,13 +17,6 @@ std::string number(double x, int decimals) {
   return buffer;
 }
 
-/// Shares print as percentages, money in ¥ millions, the rest with two decimals.
-std::string display(const sim::MetricInfo& m, double x) {
-  if (m.unit.rfind("share", 0) == 0) return number(100 * x, 1) + "%";
-  if (m.unit == "CNY") return "¥" + number(x / 1e6, 2) + "m";
-  return number(x, 2);
-}
-
 const char* verdict(const sim::MetricInfo& m, double start, double end) {
   const double change = end - start;
   if (m.direction == sim::Direction::neutral || std::fabs(change) < 1e-9) return "";
@@ -32,6 +25,12 @@ const char* verdict(const sim::MetricInfo& m, double start, double end) {
 }
 
 }  // namespace
+
+std::string display_value(const sim::MetricInfo& m, double x) {
+  if (m.unit.rfind("share", 0) == 0) return number(100 * x, 1) + "%";
+  if (m.unit == "CNY") return "¥" + number(x / 1e6, 2) + "m";
+  return number(x, 2);
+}
 
 std::size_t peak_memory_bytes() {
   rusage usage{};
@@ -57,8 +56,8 @@ void print_run_summary(std::ostream& out, const std::string& scenario_name, cons
     if (!info.headline) continue;
     const double start = rec.value(0, m);
     const double end = rec.final_value(m);
-    std::snprintf(line, sizeof line, "  %-30s %14s %14s%s\n", info.name.c_str(), display(info, start).c_str(),
-                  display(info, end).c_str(), verdict(info, start, end));
+    std::snprintf(line, sizeof line, "  %-30s %14s %14s%s\n", info.name.c_str(), display_value(info, start).c_str(),
+                  display_value(info, end).c_str(), verdict(info, start, end));
     out << line;
   }
   const double resident_weeks = static_cast<double>(layout.resident_count) * model.total_weeks();

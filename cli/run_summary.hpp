@@ -16,6 +16,9 @@ void print_run_summary(std::ostream& out, const std::string& scenario_name, cons
 /// Wall time per model phase (from the schedule's timers).
 void print_phase_profile(std::ostream& out, const sim::Schedule& schedule, double total_seconds);
 
+/// A metric value as people read it: shares as percentages, money in ¥ millions, else 2 decimals.
+std::string display_value(const sim::MetricInfo& metric, double value);
+
 /// Peak resident memory of this process so far, in bytes.
 std::size_t peak_memory_bytes();
 

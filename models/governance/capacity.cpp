@@ -25,9 +25,13 @@ void add_contract_capacity(ModelState& s) {
   }
 }
 
+/// Party coordination c (L5) scales what the council and pairing achieve; c = 0.8 gives the
+/// parameters' stated effects.
+double coordination_factor(const GovernanceParameters& p) { return p.coordination.party_coordination / 0.8; }
+
 void add_property_capacity(ModelState& s) {
   const auto& e = s.params.enterprises;
-  const double council = e.governance_council ? e.council_responsiveness_gain : 0.0;
+  const double council = e.governance_council ? e.council_responsiveness_gain * coordination_factor(s.params) : 0.0;
   for (const auto& company : s.enterprises.property_companies) {
     const double hours = company.residents / 1000.0 * e.property_hours_per_1k_residents * (1.0 + council);
     const double quality = std::min(0.95, company.quality + 0.5 * council);
@@ -56,9 +60,10 @@ void decide_facility_sharing(ModelState& s, const sim::CalendarDate& date) {
   const auto& e = s.params.enterprises;
   auto& units = s.enterprises.resident_units;
   for (std::size_t u = 0; u < units.size(); ++u) {
+    const double coordination = coordination_factor(s.params);
     const double logit = e.open_logit_base + units[u].csr_propensity +
-                         (e.governance_council ? e.open_logit_council : 0.0) +
-                         (e.party_pairing ? e.open_logit_pairing : 0.0);
+                         coordination * ((e.governance_council ? e.open_logit_council : 0.0) +
+                                         (e.party_pairing ? e.open_logit_pairing : 0.0));
     sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(u), static_cast<std::uint32_t>(date.week),
                           purpose::facility_month);
     units[u].facilities_open = rng.uniform() < logistic(logit);

@@ -88,15 +88,22 @@ std::array<double, category_count> worker_hours_by_category(const ModelState& s,
   return hours;
 }
 
-void count_closed(ModelState& s, CommunityWeekStats& stats, std::uint32_t resident, bool unmet, int wait) {
+/// Counts a closed need. Its wait counts whether it was served or went unmet (then at W_max): a
+/// resident whose need expired waited too, and counting only served needs would make serving
+/// late needs look like longer waits.
+void count_closed(ModelState& s, CommunityWeekStats& stats, std::uint32_t resident, int k, bool unmet, int wait) {
   const bool vulnerable = is_vulnerable(s.residents.demographic_class[resident]);
   if (unmet) {
     ++stats.unmet;
     stats.vulnerable_unmet += vulnerable;
   } else {
     ++stats.served;
-    stats.wait_sum_weeks += wait;
-    ++stats.wait_histogram[static_cast<std::size_t>(std::clamp(wait, 0, wait_bins - 1))];
+  }
+  stats.wait_sum_weeks += wait;
+  ++stats.wait_histogram[static_cast<std::size_t>(std::clamp(wait, 0, wait_bins - 1))];
+  if (k == index(Category::admin)) {
+    stats.admin_wait_sum_weeks += wait;
+    ++stats.admin_closed;
   }
   stats.vulnerable_needs_closed += vulnerable;
 }
@@ -108,7 +115,7 @@ void expire(ModelState& s, std::vector<Request>& queue, int k, int week, Communi
   for (auto it = queue.begin(); it != queue.end(); ++it) {
     if (week - it->arrival_week >= max_wait) {
       apply_encounter(s, it->resident, k, it->arrival_week, 0.0f, static_cast<float>(max_wait), 0.0f, week);
-      count_closed(s, stats, it->resident, true, max_wait);
+      count_closed(s, stats, it->resident, k, true, max_wait);
     } else {
       *keep++ = *it;
     }
@@ -136,7 +143,7 @@ void serve_category(ModelState& s, std::size_t c, int k, double worker_hours, do
       const Request& r = queue[j];
       const int wait = week - r.arrival_week;
       apply_encounter(s, r.resident, k, r.arrival_week, quality, static_cast<float>(wait), fit, week);
-      count_closed(s, stats, r.resident, false, wait);
+      count_closed(s, stats, r.resident, k, false, wait);
       stats.found_by_outreach += r.found_by_outreach;
     }
     queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(n));

@@ -42,8 +42,12 @@ constexpr MetricDef metric_defs[] = {
      Direction::lower_is_better, false},
     {"found_by_outreach_share", "share 0-1", "Served requests that outreach found rather than self-referral.",
      Direction::higher_is_better, false},
-    {"wait_mean_weeks", "weeks", "Mean wait of requests served this week.", Direction::lower_is_better, true},
-    {"wait_p90_weeks", "weeks", "90th percentile wait of requests served this week.", Direction::lower_is_better, false},
+    {"wait_mean_weeks", "weeks", "Mean wait of needs closed this week (unmet needs count at W_max).",
+     Direction::lower_is_better, true},
+    {"wait_p90_weeks", "weeks", "90th percentile wait of needs closed this week (unmet at W_max).",
+     Direction::lower_is_better, false},
+    {"wait_admin_mean_weeks", "weeks", "Mean wait of administrative (办事) needs closed this week.",
+     Direction::lower_is_better, false},
     {"queue_length", "requests", "Requests waiting for service at the end of the week.", Direction::lower_is_better, false},
     {"worker_admin_share", "share 0-1", "Share of worked hours spent on admin tasks and appraisal preparation.",
      Direction::lower_is_better, true},
@@ -109,6 +113,8 @@ Totals combine(const ModelState& s) {
     a.vulnerable_needs_closed += b.vulnerable_needs_closed;
     a.vulnerable_unmet += b.vulnerable_unmet;
     a.wait_sum_weeks += b.wait_sum_weeks;
+    a.admin_wait_sum_weeks += b.admin_wait_sum_weeks;
+    a.admin_closed += b.admin_closed;
     a.satisfaction_sum += b.satisfaction_sum;
     a.acsi_sum += b.acsi_sum;
     a.satisfied += b.satisfied;
@@ -192,7 +198,7 @@ void record_metrics(const ModelState& s, sim::MetricRecorder& recorder, int reco
   std::size_t posts = 0, vacancies = 0;
   for (std::size_t c = 0; c < s.community_count(); ++c) {
     posts += s.workers_by_community[c].size();
-    vacancies += s.vacancies_due_week[c].size();
+    vacancies += s.vacancies[c].size();
   }
   double burnout = 0, skill = 0;
   s.workers.for_each_alive([&](std::uint32_t w) {
@@ -239,8 +245,9 @@ void record_metrics(const ModelState& s, sim::MetricRecorder& recorder, int reco
       ratio(a.unmet, closed),
       ratio(a.vulnerable_unmet, a.vulnerable_needs_closed),
       ratio(a.found_by_outreach, a.served),
-      ratio(a.wait_sum_weeks, a.served),
+      ratio(a.wait_sum_weeks, closed),
       histogram_quantile(t.waits, 0.9),
+      ratio(a.admin_wait_sum_weeks, a.admin_closed),
       static_cast<double>(waiting),
       ratio(t.work.admin + t.work.appraisal_prep, worked),
       service_hours,

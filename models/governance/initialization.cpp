@@ -97,7 +97,7 @@ void initialize_population(ModelState& s) {
 void initialize_workforce(ModelState& s) {
   const auto& w = s.params.workforce;
   s.workers_by_community.assign(s.community_count(), {});
-  s.vacancies_due_week.assign(s.community_count(), {});
+  s.vacancies.assign(s.community_count(), {});
   for (std::size_t c = 0; c < s.community_count(); ++c) {
     const auto& community = s.layout.communities[c];
     const auto posts = std::max<long>(1, std::lround(community.resident_count * w.workers_per_10k_residents / 10000.0));
@@ -110,7 +110,7 @@ void initialize_workforce(ModelState& s) {
       col.community[id.index] = static_cast<std::uint16_t>(c);
       col.skill[id.index] = static_cast<float>(0.4 + 0.4 * rng.uniform());
       col.certification_draw[id.index] = static_cast<float>(rng.uniform());
-      col.committee_member[id.index] = k < committee ? 1 : 0;
+      col.pool[id.index] = k < committee ? WorkerPool::committee : WorkerPool::workstation;
       col.burnout[id.index] = static_cast<float>(0.1 + 0.2 * rng.uniform());
       col.hired_week[id.index] = -static_cast<std::int32_t>(rng.below(260));
       s.workers_by_community[c].push_back(id.index);

@@ -14,6 +14,9 @@ namespace {
 
 /// Extra log-odds for resident group leaders, who organise their buildings [A].
 constexpr double leader_logit = 1.5;
+/// With support (L14), leaders attend still more and bring their neighbours [A].
+constexpr double supported_leader_logit = 1.0;
+constexpr double supported_neighbour_logit = 0.4;
 /// Self-governance hours per 1,000 residents a week at which facilitation is fully felt [A].
 constexpr double full_facilitation_hours_per_1k = 10.0;
 
@@ -28,6 +31,7 @@ void meet_in_community(ModelState& s, std::size_t c, int week) {
   const auto& pp = s.params.participation;
   auto& r = s.residents;
   const double self_governance = s.work[c].activity[static_cast<std::size_t>(Activity::self_governance)];
+  const bool supported = pp.group_leader_support;
   const double facilitation =
       pp.facilitation_logit *
       std::min(1.0, self_governance / (community.resident_count / 1000.0 * full_facilitation_hours_per_1k));
@@ -39,7 +43,8 @@ void meet_in_community(ModelState& s, std::size_t c, int week) {
     if (age_of(cls) == AgeBand::child_0_14) continue;
     const double logit = pp.base_logit + (is_elderly(cls) ? pp.elderly_logit : 0.0) +
                          pp.trust_logit * (r.trust_community[i] - 50.0) / 50.0 + facilitation +
-                         (r.is_group_leader[i] ? leader_logit : 0.0);
+                         (r.is_group_leader[i] ? leader_logit + (supported ? supported_leader_logit : 0.0) : 0.0) +
+                         (supported ? supported_neighbour_logit : 0.0);
     sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::meeting);
     if (rng.uniform() >= logistic(logit)) continue;
     ++attended;

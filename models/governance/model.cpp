@@ -24,6 +24,7 @@ GovernanceModel::GovernanceModel(const GovernanceParameters& scenario) : scenari
   initialize_workforce(s);
   initialize_organizations(s);
   initialize_enterprises(s);
+  adjust_social_work_posts(s);
   s.events.push_back({0, scenario.run.burn_in_weeks > 0 ? "burn-in: levers at pre-reform values" : "scenario levers"});
   declare_metrics(recorder_);
   build_schedule();
@@ -64,6 +65,7 @@ void GovernanceModel::apply_policy(const GovernanceParameters& params, std::stri
   s.params = next;
   s.demography = build_demography_tables(s.params);
   assign_policy_flags(s.layout, s.params);
+  adjust_social_work_posts(s);
   s.events.push_back({s.week, std::move(label)});
 }
 

@@ -43,8 +43,10 @@ struct CommunityWeekStats {
   std::uint32_t unmet = 0;
   std::uint32_t vulnerable_needs_closed = 0;  ///< served + unmet, vulnerable residents
   std::uint32_t vulnerable_unmet = 0;
-  std::array<std::uint32_t, wait_bins> wait_histogram{};
+  std::array<std::uint32_t, wait_bins> wait_histogram{};  ///< closed needs; unmet ones at W_max
   double wait_sum_weeks = 0;
+  double admin_wait_sum_weeks = 0;
+  std::uint32_t admin_closed = 0;
   double service_hours_delivered = 0;
   std::array<double, category_count> served_hours_by_provider_worker{};
   // Residents (a snapshot after the week's updates).
@@ -115,7 +117,7 @@ struct ModelState {
 
   Workers workers;
   std::vector<std::vector<std::uint32_t>> workers_by_community;  ///< slot indices
-  std::vector<std::vector<std::int32_t>> vacancies_due_week;     ///< week each vacant post fills
+  std::vector<std::vector<Vacancy>> vacancies;                   ///< posts waiting to be filled
   std::vector<CommunityWorkHours> work;
 
   Organizations organizations;

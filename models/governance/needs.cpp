@@ -21,7 +21,11 @@ void arrive_in_community(ModelState& s, std::size_t c, int week) {
   const auto& t = s.demography;
   auto& queues = s.queues[c];
   auto& stats = s.stats[c];
-  const auto coverage = static_cast<float>(s.params.information.database_coverage);
+  // Supported group leaders (L14) bring part of what the databases miss to light.
+  const auto& pp = s.params.participation;
+  const double database = s.params.information.database_coverage;
+  const auto coverage = static_cast<float>(
+      pp.group_leader_support ? database + (1.0 - database) * pp.leader_report_share : database);
   for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
     const auto cls = s.residents.demographic_class[i];
     // Draws come in a fixed order (arrival, category, severity, referral, visibility); only the

@@ -209,7 +209,14 @@ void add_participation(Schema& s) {
                "L15")
       .boolean("open_affairs", "Five affairs in the open (五务公开): transparency that builds trust.", "[Seed]",
                [](P& p) -> auto& { return p.participation.open_affairs; }, "L15")
+      .boolean("group_leader_support",
+               "Resident group leaders get a room, training and activities (安一个家、开一扇窗、撑一片天): they report "
+               "unseen needs and bring neighbours to meetings.",
+               "[Seed]", [](P& p) -> auto& { return p.participation.group_leader_support; }, "L14")
       .group("Participation model")
+      .real("leader_report_share", 0, 1, "share 0-1",
+            "Share of needs the databases cannot see that a supported group leader brings to light.", "assumption",
+            [](P& p) -> auto& { return p.participation.leader_report_share; })
       .real("base_logit", -10, 2, "logit", "α0: log-odds that an adult attends a given meeting.",
             "assumption; [S25, S26] low participation", [](P& p) -> auto& { return p.participation.base_logit; })
       .real("elderly_logit", 0, 3, "logit", "Extra log-odds of attending for residents aged 60+.",
@@ -237,6 +244,10 @@ void add_workforce(Schema& s) {
             [](P& p) -> auto& { return p.workforce.training_skill_per_year; }, "L7")
       .real("certified_share", 0, 1, "share 0-1", "Share of workers licensed (持证上岗); licensed staff serve better.",
             "[S39]: 71.6% certified in Changzhou", [](P& p) -> auto& { return p.workforce.certified_share; }, "L7")
+      .integer("social_work_posts_per_community", 0, 10, "posts",
+               "Professional social-work posts in each community's social-work station; they take no admin tasks.",
+               "[Seed] 实施意见 on community social work; 1–2 posts assumption [MODEL_BRIEF L2]",
+               [](P& p) -> auto& { return p.workforce.social_work_posts_per_community; }, "L2")
       .group("Evaluation")
       .real("resident_evaluation_weight", 0, 1, "share 0-1",
             "w_res: residents' share of the community appraisal; steers workers toward resident-facing work.",
@@ -269,10 +280,12 @@ void add_workforce(Schema& s) {
       .real("burnout_recovery", 0.001, 0.5, "share/week", "r_b: share of burnout recovered per week.", "assumption",
             [](P& p) -> auto& { return p.workforce.burnout_recovery; })
       .real("allocation_temperature", 0.05, 5, "utility units",
-            "τ: how sharply workers favour the best-rewarded activity.", "assumption [MODEL_BRIEF §2.2]",
+            "τ: how sharply workers choose between resident-facing work and records as the appraisal rewards them.",
+            "assumption [MODEL_BRIEF §2.2]",
             [](P& p) -> auto& { return p.workforce.allocation_temperature; })
       .real("service_motivation", 0, 3, "utility units",
-            "m_j: intrinsic utility workers draw from resident-facing work, whatever the appraisal rewards.",
+            "m: intrinsic utility workers draw from resident-facing work, whatever the appraisal rewards "
+            "(0.9 gives about a third of free hours to records before reform).",
             "assumption [MODEL_BRIEF §2.2]", [](P& p) -> auto& { return p.workforce.service_motivation; });
 }
 
@@ -280,7 +293,8 @@ void add_admin(Schema& s) {
   TableBuilder(s, "admin", "Burden reduction")
       .real("admission_strictness", 0, 1, "probability", "Chance that an off-list task is refused (准入制度).",
             "[Seed]; 0.8 when on [MODEL_BRIEF L1]", [](P& p) -> auto& { return p.admin.admission_strictness; }, "L1")
-      .real("leakage", 0, 1, "share 0-1", "Share of refused tasks that come back informally (减负悖论).",
+      .real("leakage", 0, 1, "share 0-1",
+            "Share of the admin hours removed by task cuts and refusals that comes back informally (减负悖论).",
             "[S30]; value assumption", [](P& p) -> auto& { return p.admin.leakage; }, "L1")
       .real("task_cut_share", 0, 0.9, "share 0-1", "Cut in admin inflow under the six rules (只降不升).",
             "[S44]: −50% in Huaiyin; assumption 0.3–0.5", [](P& p) -> auto& { return p.admin.task_cut_share; }, "L16")
@@ -423,6 +437,15 @@ void add_appraisal(Schema& s) {
             "assumption: 5–10%", [](P& p) -> auto& { return p.appraisal.survey_sample_share; });
 }
 
+void add_coordination(Schema& s) {
+  TableBuilder(s, "coordination", "Collaborative governance")
+      .real("party_coordination", 0, 1, "index 0-1",
+            "c: how well the community party organisation coordinates the actors (一核多元); scales the effects "
+            "of the governance council and of party pairing (c = 0.8 gives their stated effects).",
+            "[Seed]; 0.5–0.9 assumption [MODEL_BRIEF L5]",
+            [](P& p) -> auto& { return p.coordination.party_coordination; }, "L5");
+}
+
 Schema build_schema() {
   Schema s;
   add_run(s);
@@ -439,6 +462,7 @@ Schema build_schema() {
   add_enterprises(s);
   add_information(s);
   add_appraisal(s);
+  add_coordination(s);
   return s;
 }
 

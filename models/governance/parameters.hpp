@@ -85,12 +85,15 @@ struct ParticipationParameters {
   double trust_logit = 1.0;                ///< per (T − 50)/50
   double belonging_gain = 2.0;             ///< points of belonging per event attended
   double facilitation_logit = 0.8;         ///< extra log-odds when workers put hours into self-governance
+  bool group_leader_support = false;       ///< L14: room, training, activities for group leaders
+  double leader_report_share = 0.3;        ///< unseen needs a supported leader brings to light
   bool open_affairs = false;               ///< L15: five affairs in the open (transparency)
   double complaint_propensity = 0.04;      ///< κ: weekly complaint chance at S = 0
 };
 
 struct WorkforceParameters {
   double workers_per_10k_residents = 18;
+  std::int64_t social_work_posts_per_community = 0;  ///< L2: professional social-work station posts
   double hours_per_week = 40;
   double max_overtime_hours = 10;
   double pay_ratio = 0.8;                  ///< L17: pay / local reference wage
@@ -107,7 +110,7 @@ struct WorkforceParameters {
   double burnout_gain = 0.01;              ///< α_b: burnout added per week per unit of stress
   double burnout_recovery = 0.02;          ///< r_b: share of burnout recovered per week
   double allocation_temperature = 0.5;     ///< τ of the softmax over discretionary activities
-  double service_motivation = 0.3;         ///< m_j: intrinsic utility of resident-facing work
+  double service_motivation = 0.9;         ///< m: intrinsic utility of resident-facing work
   double resident_evaluation_weight = 0.2; ///< L18 w_res: residents' share of the appraisal
 };
 
@@ -179,6 +182,10 @@ struct AppraisalParameters {
   double survey_sample_share = 0.05;
 };
 
+struct CoordinationParameters {
+  double party_coordination = 0.5;         ///< L5: c, how well the party core coordinates actors
+};
+
 struct GovernanceParameters {
   RunParameters run;
   DistrictParameters district;
@@ -194,6 +201,7 @@ struct GovernanceParameters {
   EnterpriseParameters enterprises;
   InformationParameters information;
   AppraisalParameters appraisal;
+  CoordinationParameters coordination;
 };
 
 }  // namespace shanzhi::gov

@@ -22,6 +22,10 @@ void hold_meetings(ModelState& s, const sim::CalendarDate& date);         // mee
 void update_residents(ModelState& s, const sim::CalendarDate& date);      // resident_update.cpp
 void update_workforce(ModelState& s, const sim::CalendarDate& date);      // workforce_dynamics.cpp
 
+/// Opens or closes social-work station posts (L2) to match the active parameters; called when a
+/// policy takes effect.
+void adjust_social_work_posts(ModelState& s);
+
 // Monthly.
 void settle_organization_finances(ModelState& s, const sim::CalendarDate& date);  // organization_finance.cpp
 void decide_facility_sharing(ModelState& s, const sim::CalendarDate& date);       // capacity.cpp

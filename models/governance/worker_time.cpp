@@ -33,17 +33,37 @@ constexpr bool serves(Activity a, int k) {
   return false;
 }
 
+/// Workstation staff always take admin tasks; committee members too unless the committee is
+/// separated from the station (L9); social-work station posts never (L2).
+bool takes_admin(const Community& community, WorkerPool pool) {
+  switch (pool) {
+    case WorkerPool::workstation: return true;
+    case WorkerPool::committee: return !community.separated;
+    case WorkerPool::social_work_station: return false;
+  }
+  return true;
+}
+
 /// Mandatory admin hours arriving in community c this week.
 double admin_inflow_hours(const ModelState& s, const Community& community, std::size_t c, int week) {
   const auto& a = s.params.admin;
-  const double base = a.task_hours_per_1k_residents * community.resident_count / 1000.0 * (1.0 - a.task_cut_share);
-  const double refused = base * a.off_list_share * a.admission_strictness;
-  const double leaked_back = refused * a.leakage;
+  // Formal burden reduction removes hours twice: the six rules cut the inflow (L16) and the
+  // admission system refuses off-list tasks (L1). Informally a share `leakage` of everything
+  // removed comes back as "help", forms and WeChat requests (减负悖论 [S30]); at leakage 1 the
+  // reform changes nothing on the ground.
+  const double pushed = a.task_hours_per_1k_residents * community.resident_count / 1000.0;
+  const double cut = pushed * a.task_cut_share;
+  const double refused = (pushed - cut) * a.off_list_share * a.admission_strictness;
+  const double leaked_back = (cut + refused) * a.leakage;
   sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(week), purpose::admin_tasks);
   const double fluctuation = std::max(0.5, 1.0 + 0.1 * rng.normal());  // weekly ±10% [A]
   const double factor = community.general_practice ? a.general_practice_admin_factor : 1.0;
-  return (base - refused + leaked_back) * fluctuation * factor;
+  return (pushed - cut - refused + leaked_back) * fluctuation * factor;
 }
+
+/// Weekly self-governance hours per 1,000 residents that meetings and resident groups take [A]
+/// (the same figure at which facilitation is fully felt in meetings.cpp).
+constexpr double facilitation_hours_per_1k = 10.0;
 
 /// Residual demand hours (after external providers) that each activity could work on.
 ActivityHours demand_by_activity(const ModelState& s, std::size_t c) {
@@ -62,31 +82,55 @@ ActivityHours demand_by_activity(const ModelState& s, std::size_t c) {
     for (const auto& r : hidden) visible_hidden += r.visible;
   demand[static_cast<std::size_t>(Activity::outreach)] +=
       visible_hidden / std::max(0.01, s.params.information.outreach_needs_per_hour);
+  // Self-governance also has standing work: organising meetings and resident groups.
+  demand[static_cast<std::size_t>(Activity::self_governance)] +=
+      s.layout.communities[c].resident_count / 1000.0 * facilitation_hours_per_1k;
   return demand;
 }
 
-/// Softmax shares of discretionary hours for one worker.
-ActivityHours activity_shares(const WorkforceParameters& w, const ActivityHours& demand, bool committee_in_separated) {
+/// Shares of a worker's discretionary hours, in two levels. (1) The appraisal decides how much
+/// goes to resident-facing work against records: a logit choice between u_resident = w_res + m and
+/// u_records = 1 − w_res with temperature τ, the Holmström–Milgrom channel of L18 [S16].
+/// (2) Resident-facing hours follow demand: each activity gets hours in proportion to the work
+/// waiting for it, tilted toward self-governance for committee members where 居站分设 applies
+/// (L9) and toward casework and outreach for social-work station posts (L2).
+ActivityHours activity_shares(const WorkforceParameters& w, const ActivityHours& demand, bool committee_in_separated,
+                              bool social_worker) {
   const double w_res = w.resident_evaluation_weight;
-  double mean_demand = 0;
-  for (int a = 0; a < activity_count - 1; ++a) mean_demand += demand[static_cast<std::size_t>(a)];
-  mean_demand = std::max(1.0, mean_demand / (activity_count - 1));
-  ActivityHours utility{};
-  for (int a = 0; a < activity_count - 1; ++a) {
-    const double pressure = std::min(3.0, demand[static_cast<std::size_t>(a)] / mean_demand);
-    utility[static_cast<std::size_t>(a)] = w_res * pressure + w.service_motivation;
+  const double u_resident = w_res + w.service_motivation;
+  const double u_records = 1.0 - w_res;
+  const double resident_facing = 1.0 / (1.0 + std::exp((u_records - u_resident) / w.allocation_temperature));
+
+  ActivityHours weight{};
+  for (int a = 0; a < activity_count - 1; ++a) weight[static_cast<std::size_t>(a)] = demand[static_cast<std::size_t>(a)];
+  if (committee_in_separated) weight[static_cast<std::size_t>(Activity::self_governance)] *= 4.0;
+  if (social_worker) {
+    weight[static_cast<std::size_t>(Activity::casework)] *= 2.0;
+    weight[static_cast<std::size_t>(Activity::outreach)] *= 2.0;
   }
-  // Self-governance is also appraised through resident ratings; RC members where the committee is
-  // separated from the station (居站分设) are there for it [Seed: 居行自治].
-  utility[static_cast<std::size_t>(Activity::self_governance)] += w_res * 0.5 + (committee_in_separated ? 1.0 : 0.0);
-  // Records and ledgers carry the non-resident part of the appraisal.
-  utility[static_cast<std::size_t>(Activity::records)] = (1.0 - w_res);
-  ActivityHours share{};
   double total = 0;
-  const double top = *std::max_element(utility.begin(), utility.end());
-  for (std::size_t a = 0; a < share.size(); ++a) total += share[a] = std::exp((utility[a] - top) / w.allocation_temperature);
-  for (auto& x : share) x /= total;
+  for (int a = 0; a < activity_count - 1; ++a) total += weight[static_cast<std::size_t>(a)];
+  ActivityHours share{};
+  if (total <= 0) {
+    share[static_cast<std::size_t>(Activity::self_governance)] = resident_facing;  // nothing queued: activities
+  } else {
+    for (int a = 0; a < activity_count - 1; ++a)
+      share[static_cast<std::size_t>(a)] = resident_facing * weight[static_cast<std::size_t>(a)] / total;
+  }
+  share[static_cast<std::size_t>(Activity::records)] = 1.0 - resident_facing;
   return share;
+}
+
+/// Hours beyond what an activity's queues can absorb do nothing for residents; workers with time
+/// left over run activities and meetings instead (self-governance), so the softmax's preferences
+/// meet diminishing returns.
+void spill_unusable_hours(CommunityWorkHours& hours, const ActivityHours& demand) {
+  for (Activity a : {Activity::counter, Activity::outreach, Activity::casework}) {
+    const auto j = static_cast<std::size_t>(a);
+    const double excess = std::max(0.0, hours.activity[j] - demand[j]);
+    hours.activity[j] -= excess;
+    hours.activity[static_cast<std::size_t>(Activity::self_governance)] += excess;
+  }
 }
 
 void allocate_in_community(ModelState& s, std::size_t c, int week) {
@@ -100,7 +144,7 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
 
   const auto& col = s.workers.columns;
   std::size_t admin_staff = 0;
-  for (auto slot : staff) admin_staff += !(community.separated && col.committee_member[slot]);
+  for (auto slot : staff) admin_staff += takes_admin(community, col.pool[slot]);
   const bool everyone_does_admin = admin_staff == 0;
   if (everyone_does_admin) admin_staff = staff.size();
 
@@ -110,8 +154,9 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
   const ActivityHours demand = demand_by_activity(s, c);
 
   for (auto slot : staff) {
-    const bool committee_separated = community.separated && col.committee_member[slot];
-    const double admin = (committee_separated && !everyone_does_admin) ? 0.0 : admin_per_worker;
+    const WorkerPool pool = col.pool[slot];
+    const bool committee_separated = community.separated && pool == WorkerPool::committee;
+    const double admin = (takes_admin(community, pool) || everyone_does_admin) ? admin_per_worker : 0.0;
     const double mandatory = admin + prep_per_worker;
     const double overtime = std::clamp(mandatory - w.hours_per_week, 0.0, w.max_overtime_hours);
     const double done = std::min(mandatory, w.hours_per_week + overtime);
@@ -123,11 +168,13 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
     hours.overtime += overtime;
     hours.unfinished_admin += mandatory - done;
     hours.available += w.hours_per_week;
-    const ActivityHours share = activity_shares(w, demand, committee_separated);
-    const float quality = worker_quality(col.skill[slot], col.certification_draw[slot] < w.certified_share);
+    const ActivityHours share = activity_shares(w, demand, committee_separated, pool == WorkerPool::social_work_station);
+    const bool licensed = pool == WorkerPool::social_work_station || col.certification_draw[slot] < w.certified_share;
+    const float quality = worker_quality(col.skill[slot], licensed);
     for (std::size_t a = 0; a < share.size(); ++a) hours.activity[a] += discretionary * share[a];
     hours.quality_weighted_hours += discretionary * (1.0 - share[static_cast<std::size_t>(Activity::records)]) * quality;
   }
+  spill_unusable_hours(hours, demand);
 }
 
 }  // namespace

@@ -15,13 +15,24 @@ namespace shanzhi::gov {
 enum class Activity : std::uint8_t { counter, outreach, casework, self_governance, records };
 inline constexpr int activity_count = 5;
 
+/// Which body a worker belongs to (MODEL_BRIEF §2.2): the workstation handles public affairs, the
+/// residents' committee self-governance (kept free of admin only where 居站分设 applies, L9), the
+/// social-work station professional services (L2: its posts never take admin tasks).
+enum class WorkerPool : std::uint8_t { workstation, committee, social_work_station };
+
+/// A post waiting to be filled.
+struct Vacancy {
+  std::int32_t fill_week = 0;
+  WorkerPool pool = WorkerPool::workstation;
+};
+
 struct WorkerTag {};
 
 struct WorkerColumns {
   std::vector<std::uint16_t> community;
   std::vector<float> skill;        ///< 0–1
   std::vector<float> certification_draw;  ///< licensed when below workforce.certified_share (L7)
-  std::vector<std::uint8_t> committee_member;  ///< residents' committee pool (居) vs workstation (站)
+  std::vector<WorkerPool> pool;
   std::vector<float> burnout;      ///< 0–1
   std::vector<std::int32_t> hired_week;
 
@@ -30,7 +41,7 @@ struct WorkerColumns {
     f(community);
     f(skill);
     f(certification_draw);
-    f(committee_member);
+    f(pool);
     f(burnout);
     f(hired_week);
   }

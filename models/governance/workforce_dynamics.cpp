@@ -38,8 +38,8 @@ void age_and_maybe_leave(ModelState& s, std::size_t c, int week) {
     col.skill[slot] = static_cast<float>(std::min(1.0, col.skill[slot] + skill_gain));
     sim::RandomStream rng(s.seed, slot, static_cast<std::uint32_t>(week), purpose::turnover);
     if (rng.uniform() < weekly_leave_probability(w, burnout)) {
+      s.vacancies[c].push_back({week + static_cast<int>(w.vacancy_fill_weeks), col.pool[slot]});
       s.workers.destroy(s.workers.id_at(slot));
-      s.vacancies_due_week[c].push_back(week + static_cast<int>(w.vacancy_fill_weeks));
       ++s.rolling.separations_now();
     } else {
       *keep++ = slot;
@@ -48,33 +48,62 @@ void age_and_maybe_leave(ModelState& s, std::size_t c, int week) {
   staff.erase(keep, staff.end());
 }
 
+void hire(ModelState& s, std::size_t c, WorkerPool pool, int week) {
+  const auto id = s.workers.create();
+  auto& col = s.workers.columns;
+  sim::RandomStream rng(s.seed, id.index, static_cast<std::uint32_t>(week), purpose::hiring);
+  col.community[id.index] = static_cast<std::uint16_t>(c);
+  col.skill[id.index] = static_cast<float>(s.params.workforce.new_hire_skill);
+  col.certification_draw[id.index] = static_cast<float>(rng.uniform());
+  col.pool[id.index] = pool;  // the new hire takes the departed colleague's post
+  col.burnout[id.index] = 0.05f;
+  col.hired_week[id.index] = week;
+  s.workers_by_community[c].push_back(id.index);
+}
+
 void fill_vacancies(ModelState& s, std::size_t c, int week) {
-  auto& due = s.vacancies_due_week[c];
-  auto keep = due.begin();
-  for (auto it = due.begin(); it != due.end(); ++it) {
-    if (*it > week) {
-      *keep++ = *it;
-      continue;
-    }
-    const auto id = s.workers.create();
-    auto& col = s.workers.columns;
-    sim::RandomStream rng(s.seed, id.index, static_cast<std::uint32_t>(week), purpose::hiring);
-    col.community[id.index] = static_cast<std::uint16_t>(c);
-    col.skill[id.index] = static_cast<float>(s.params.workforce.new_hire_skill);
-    col.certification_draw[id.index] = static_cast<float>(rng.uniform());
-    // A new hire takes the departed colleague's pool; RC membership is kept at its share.
-    std::size_t committee = 0;
-    for (auto slot : s.workers_by_community[c]) committee += col.committee_member[slot];
-    const auto target = std::lround((s.workers_by_community[c].size() + 1) * s.params.admin.committee_share_of_staff);
-    col.committee_member[id.index] = static_cast<long>(committee) < target ? 1 : 0;
-    col.burnout[id.index] = 0.05f;
-    col.hired_week[id.index] = week;
-    s.workers_by_community[c].push_back(id.index);
+  auto& vacancies = s.vacancies[c];
+  auto keep = vacancies.begin();
+  for (const auto& vacancy : vacancies) {
+    if (vacancy.fill_week > week)
+      *keep++ = vacancy;
+    else
+      hire(s, c, vacancy.pool, week);
   }
-  due.erase(keep, due.end());
+  vacancies.erase(keep, vacancies.end());
 }
 
 }  // namespace
+
+void adjust_social_work_posts(ModelState& s) {
+  const auto target = static_cast<std::size_t>(s.params.workforce.social_work_posts_per_community);
+  auto& col = s.workers.columns;
+  for (std::size_t c = 0; c < s.community_count(); ++c) {
+    auto& staff = s.workers_by_community[c];
+    auto& vacancies = s.vacancies[c];
+    auto is_station = [](WorkerPool p) { return p == WorkerPool::social_work_station; };
+    std::size_t posts = 0;
+    for (auto slot : staff) posts += is_station(col.pool[slot]);
+    for (const auto& v : vacancies) posts += is_station(v.pool);
+    // New posts are advertised and filled like any vacancy.
+    for (; posts < target; ++posts)
+      vacancies.push_back({s.week + static_cast<int>(s.params.workforce.vacancy_fill_weeks), WorkerPool::social_work_station});
+    // Posts cut: unfilled ones first, then the most recently filled.
+    for (auto it = vacancies.end(); posts > target && it != vacancies.begin();) {
+      --it;
+      if (is_station(it->pool)) {
+        it = vacancies.erase(it);
+        --posts;
+      }
+    }
+    for (std::size_t i = staff.size(); posts > target && i-- > 0;) {
+      if (!is_station(col.pool[staff[i]])) continue;
+      s.workers.destroy(s.workers.id_at(staff[i]));
+      staff.erase(staff.begin() + static_cast<std::ptrdiff_t>(i));
+      --posts;
+    }
+  }
+}
 
 void update_workforce(ModelState& s, const sim::CalendarDate& date) {
   // Sequential: a few hundred workers, and hiring reuses slots in a fixed order.

@@ -11,14 +11,19 @@
 // Designs are deterministic functions of (kind, sizes, seed).
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace shanzhi::sim::experiments {
 
 enum class DesignKind { full_factorial, latin_hypercube, sobol, morris };
 
+/// "full_factorial", "latin_hypercube", "sobol" or "morris".
 std::string_view to_string(DesignKind kind);
+/// The kind named by to_string's names or the short forms "factorial" and "lhs"; nullopt if none.
+std::optional<DesignKind> parse_design_kind(std::string_view name);
 
 struct DesignSpec {
   DesignKind kind = DesignKind::latin_hypercube;
@@ -31,16 +36,17 @@ struct DesignSpec {
 struct UnitDesign {
   DesignKind kind = DesignKind::latin_hypercube;
   std::size_t dimensions = 0;
-  std::size_t base_samples = 0;   ///< N for Sobol, trajectories for Morris
+  std::size_t base_samples = 0;   ///< N for Sobol, trajectories for Morris, else the point count
   std::vector<double> unit;
   std::size_t point_count() const { return dimensions ? unit.size() / dimensions : 0; }
   double at(std::size_t point, std::size_t factor) const { return unit[point * dimensions + factor]; }
 };
 
 /// Builds the design for `dimensions` factors. `list_levels[j]` is the number of values of a
-/// list factor j (0 for a range factor): full factorial uses it as that factor's level count.
+/// list factor j (0 for a range factor; an empty vector means all are ranges): full factorial
+/// uses it as that factor's level count and puts each level at the centre of the value's bin.
 /// Throws std::invalid_argument for impossible sizes (no factors, N < 1, fewer than 2 levels,
-/// a full factorial of more than 10 million points).
+/// more than 10 million points in any design).
 UnitDesign build_design(const DesignSpec& spec, std::size_t dimensions, const std::vector<std::size_t>& list_levels);
 
 }  // namespace shanzhi::sim::experiments

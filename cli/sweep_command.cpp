@@ -1,0 +1,285 @@
+// `shanzhi sweep EXPERIMENT`: runs every (point, replicate) of an experiment that its results
+// database does not hold yet, in parallel across runs, committing each finished run on its own.
+// Killing the process loses only the runs in flight; the same command resumes.
+
+#include "cli/commands.hpp"
+#include "models/governance/experiment_runner.hpp"
+#include "sim/build_info.hpp"
+#include "sim/experiments/results_store.hpp"
+#include "sim/parallel.hpp"
+
+#include <omp.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+namespace shanzhi::cli {
+namespace {
+
+namespace ex = sim::experiments;
+using Clock = std::chrono::steady_clock;
+
+/// Failed runs whose errors the summary prints; the rest are in the database.
+constexpr std::size_t errors_shown = 5;
+
+struct SweepOptions {
+  std::string experiment;
+  std::string db;
+  int threads = 0;
+  bool timeseries = false;
+  std::optional<std::int64_t> limit;
+};
+
+std::string duration_text(double seconds) {
+  if (!std::isfinite(seconds)) return "?";
+  const auto total = static_cast<long>(std::lround(seconds));
+  char buffer[32];
+  if (total >= 3600) std::snprintf(buffer, sizeof buffer, "%ldh%02ldm", total / 3600, total % 3600 / 60);
+  else if (total >= 60) std::snprintf(buffer, sizeof buffer, "%ldm%02lds", total / 60, total % 60);
+  else std::snprintf(buffer, sizeof buffer, "%lds", total);
+  return buffer;
+}
+
+std::string rate_text(double runs_per_minute) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, runs_per_minute < 10 ? "%.2f" : "%.1f", runs_per_minute);
+  return buffer;
+}
+
+/// Runs done out of the total, rate and time left: a bar redrawn in place on a terminal, plain
+/// lines every 10% or 30 s otherwise (logs and CI stay readable).
+class Progress {
+ public:
+  Progress(std::size_t total, bool terminal) : total_(total), terminal_(terminal), start_(Clock::now()), last_line_(start_) {}
+
+  void update(std::size_t done) {
+    const auto now = Clock::now();
+    if (terminal_) {
+      if (done < total_ && now - last_line_ < std::chrono::milliseconds(200)) return;
+      std::cout << "\r" << status(done, now) << "\033[K" << std::flush;
+    } else {
+      const std::size_t decile = total_ ? done * 10 / total_ : 10;
+      if (decile <= last_decile_ && now - last_line_ < std::chrono::seconds(30) && done < total_) return;
+      last_decile_ = decile;
+      std::cout << "  " << status(done, now) << "\n" << std::flush;
+    }
+    last_line_ = now;
+  }
+
+  void finish() {
+    if (terminal_) std::cout << "\n";
+  }
+
+ private:
+  std::string status(std::size_t done, Clock::time_point now) const {
+    const double minutes = std::chrono::duration<double>(now - start_).count() / 60;
+    const double rate = minutes > 0 ? static_cast<double>(done) / minutes : 0;
+    const double left = rate > 0 ? static_cast<double>(total_ - done) / rate * 60 : NAN;
+    std::ostringstream line;
+    if (terminal_) line << bar(done) << " ";
+    line << done << "/" << total_ << " runs";
+    if (!terminal_) line << " (" << (total_ ? done * 100 / total_ : 100) << "%)";
+    line << ", " << rate_text(rate) << " runs/min, ETA " << (done == total_ ? "0s" : duration_text(left));
+    return line.str();
+  }
+
+  std::string bar(std::size_t done) const {
+    constexpr std::size_t width = 30;
+    const std::size_t filled = total_ ? done * width / total_ : width;
+    return "[" + std::string(filled, '#') + std::string(width - filled, '.') + "]";
+  }
+
+  std::size_t total_;
+  bool terminal_;
+  Clock::time_point start_;
+  Clock::time_point last_line_;
+  std::size_t last_decile_ = 0;
+};
+
+/// What happened during this sweep.
+struct Tally {
+  std::size_t ok = 0;
+  std::size_t failed = 0;
+  std::size_t recorded_elsewhere = 0;  ///< finished by another process first; not stored twice
+  std::vector<std::string> first_errors;
+  std::optional<std::string> store_error;
+  double seconds = 0;
+  std::size_t done() const { return ok + failed + recorded_elsewhere; }
+};
+
+/// Runs still missing from the store, in plan order, at most `limit` of them.
+std::vector<const ex::RunPlan*> runs_to_do(const ex::ExperimentPlan& plan, const std::set<ex::RunKey>& finished,
+                                           std::optional<std::int64_t> limit) {
+  std::vector<const ex::RunPlan*> todo;
+  for (const auto& run : plan.runs) {
+    if (limit && static_cast<std::int64_t>(todo.size()) >= *limit) break;
+    if (!finished.count({run.point, run.replicate})) todo.push_back(&run);
+  }
+  return todo;
+}
+
+/// Called by one thread at a time (the store's connection is not shared between threads).
+void record_one(ex::ResultsStore& store, const ex::Experiment& experiment, const ex::RunPlan& run,
+                const ex::RunOutcome& outcome, Tally& tally) {
+  try {
+    if (!store.record(run, outcome, experiment.outcomes)) {
+      ++tally.recorded_elsewhere;
+      return;
+    }
+  } catch (const ex::StoreError& e) {
+    tally.store_error = e.what();
+    return;
+  }
+  if (outcome.ok) {
+    ++tally.ok;
+    return;
+  }
+  ++tally.failed;
+  if (tally.first_errors.size() < errors_shown)
+    tally.first_errors.push_back("point " + std::to_string(run.point) + ", replicate " + std::to_string(run.replicate) +
+                                 ": " + outcome.error);
+}
+
+/// Runs `todo` across OpenMP threads. Each model runs its own loops on one thread: the runs are
+/// the parallel work, and nesting would only oversubscribe the cores.
+Tally run_in_parallel(const std::vector<const ex::RunPlan*>& todo, const ex::Experiment& experiment,
+                      ex::ResultsStore& store, int threads, bool keep_timeseries) {
+  omp_set_max_active_levels(1);
+  Tally tally;
+  Progress progress(todo.size(), ::isatty(STDOUT_FILENO) != 0);
+  std::atomic<bool> stop{false};
+  const auto start = Clock::now();
+  const auto count = static_cast<std::int64_t>(todo.size());
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+  for (std::int64_t i = 0; i < count; ++i) {
+    if (stop.load()) continue;  // a store error: finish quickly, keep what is committed
+    const auto& run = *todo[static_cast<std::size_t>(i)];
+    const auto outcome = gov::run_plan(experiment.base, run, experiment.outcomes, keep_timeseries);
+#pragma omp critical(shanzhi_results_store)
+    {
+      if (!tally.store_error) {
+        record_one(store, experiment, run, outcome, tally);
+        if (tally.store_error) stop = true;
+        else progress.update(tally.done());
+      }
+    }
+  }
+  progress.finish();
+  tally.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return tally;
+}
+
+std::string default_database(const ex::Experiment& experiment) {
+  return "results/experiments/" + experiment.name + ".sqlite";
+}
+
+void print_header(const ex::Experiment& experiment, const ex::ExperimentPlan& plan, std::size_t finished,
+                  std::size_t todo, const std::string& db, int threads) {
+  std::cout << "Experiment " << experiment.name << ": " << plan.points.size() << " points x " << experiment.replicates
+            << " replicates = " << plan.runs.size() << " runs (" << ex::to_string(plan.design.kind) << " design, "
+            << experiment.factors.size() << " factors, " << experiment.outcomes.size() << " outcomes)\n";
+  std::cout << "Database " << db << ": " << finished << " runs already finished; running " << todo << " now";
+  if (todo > 0) std::cout << " on " << threads << " thread" << (threads == 1 ? "" : "s");
+  std::cout << "\n" << std::flush;
+}
+
+void print_summary(const Tally& tally, std::size_t skipped, std::size_t still_missing, const std::string& db) {
+  const double minutes = tally.seconds / 60;
+  std::cout << "Ran " << tally.ok + tally.failed << " runs in " << duration_text(tally.seconds);
+  if (minutes > 0 && tally.done() > 0) std::cout << " (" << rate_text(static_cast<double>(tally.done()) / minutes) << " runs/min)";
+  std::cout << ": " << tally.ok << " ok, " << tally.failed << " failed\n";
+  std::cout << "Skipped " << skipped << " runs already in the database\n";
+  if (tally.recorded_elsewhere > 0)
+    std::cout << "Not stored: " << tally.recorded_elsewhere
+              << " runs another process recorded first (each run is stored once)\n";
+  if (tally.failed > 0) {
+    std::cout << tally.failed << " runs failed; they are recorded with their errors and the sweep went on. First errors:\n";
+    for (const auto& error : tally.first_errors) std::cout << "  " << error << "\n";
+  }
+  if (still_missing == 0)
+    std::cout << "Sweep complete: every run is in " << db << "\n";
+  else
+    std::cout << still_missing << " runs remain; run the same command again to continue\n";
+  std::cout << "Next: shanzhi export " << db << " --csv FILE.csv   or   shanzhi analyze " << db << "\n";
+}
+
+int sweep(const SweepOptions& o) {
+  ex::Experiment experiment;
+  ex::ExperimentPlan plan;
+  try {
+    experiment = gov::load_governance_experiment(o.experiment);
+    plan = ex::plan_experiment(experiment);
+  } catch (const sim::ScenarioError& e) {
+    std::cerr << e.what() << "\n";
+    return exit_bad_input;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "shanzhi sweep: " << o.experiment << ": " << e.what() << "\n";
+    return exit_bad_input;
+  }
+  for (const auto& w : experiment.warnings) std::cerr << w.format() << "\n";
+  const std::string db = o.db.empty() ? default_database(experiment) : o.db;
+
+  std::optional<ex::ResultsStore> store;
+  std::set<ex::RunKey> finished;
+  try {
+    store.emplace(ex::ResultsStore::open_for_sweep(db, experiment, plan));
+    finished = store->finished_runs();
+  } catch (const ex::StoreRefused& e) {
+    std::cerr << "shanzhi sweep: " << e.what() << "\n";
+    return exit_bad_input;
+  } catch (const ex::StoreError& e) {
+    std::cerr << "shanzhi sweep: " << e.what() << "\n";
+    return exit_failure;
+  }
+  if (const auto commit = store->created_by_commit(); commit != sim::shanzhi_git_commit())
+    std::cerr << "shanzhi sweep: warning: " << db << " was started by Shanzhi " << commit << "; this is "
+              << sim::shanzhi_git_commit() << ". If the model changed, old and new runs differ.\n";
+
+  const auto todo = runs_to_do(plan, finished, o.limit);
+  sim::set_thread_count(o.threads);
+  const int threads = std::max(1, std::min<int>(sim::thread_count(), static_cast<int>(todo.size())));
+  print_header(experiment, plan, finished.size(), todo.size(), db, threads);
+  const Tally tally = run_in_parallel(todo, experiment, *store, threads, o.timeseries);
+  if (tally.store_error) {
+    std::cerr << "shanzhi sweep: " << *tally.store_error << "\nThe " << tally.done()
+              << " runs finished before are committed; run the same command again to resume.\n";
+    return exit_failure;
+  }
+  const std::size_t missing = plan.runs.size() - finished.size() - tally.done();
+  print_summary(tally, finished.size(), missing, db);
+  return exit_ok;
+}
+
+}  // namespace
+
+Command add_sweep_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("sweep", "Run an experiment's design points and replicates into a results database");
+  auto o = std::make_shared<SweepOptions>();
+  cmd->add_option("experiment", o->experiment, "Experiment file (TOML), e.g. scenarios/experiments/purchase_lhs.toml")
+      ->required();
+  cmd->add_option("--db", o->db, "Results database (SQLite; default: results/experiments/NAME.sqlite)");
+  cmd->add_option("--threads", o->threads, "Runs at the same time (default: all cores); results are identical")
+      ->check(CLI::Range(0, 1024));
+  cmd->add_flag("--timeseries", o->timeseries, "Also store every metric of every recorded week of each run");
+  cmd->add_option("--limit", o->limit, "Run at most K of the missing runs, then stop (resume later)")
+      ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()))
+      ->type_name("K");
+  cmd->footer(
+      "Each run's seed is derived from the master seed and its (point, replicate), so results do not\n"
+      "depend on order, thread count or interruptions. Finished runs are committed one by one: after a\n"
+      "crash or kill, the same command runs only what is missing. A run that fails (e.g. a design point\n"
+      "whose weights do not sum to 1) is recorded with its error and the sweep goes on.\n"
+      "Exit codes: 0 the sweep ran (some runs may have failed: see the summary), 1 the database could\n"
+      "not be written (finished runs stay committed), 2 bad input (experiment file, options, or a\n"
+      "database that holds another experiment).");
+  return {cmd, [o] { return sweep(*o); }};
+}
+
+}  // namespace shanzhi::cli

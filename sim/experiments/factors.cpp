@@ -1,0 +1,356 @@
+// Reading `[[factor]]` tables: every mistake is reported with file:line:column, the key, and
+// what was expected, and all of them at once, like scenario files.
+
+#include "sim/experiments/factors.hpp"
+
+#include "sim/scenario/file_text.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+
+namespace shanzhi::sim::experiments {
+namespace {
+
+constexpr std::string_view factor_array = "factor";
+const std::vector<std::string> factor_fields{"key", "min", "max", "values", "role"};
+const std::vector<std::string> role_names{"lever", "uncertainty"};
+
+// toml_reader.cpp has helpers like these in its anonymous namespace; they are a few lines each,
+// so they are repeated here rather than widening the scenario reader's interface.
+
+SourceLocation location(const std::string& file, const toml::source_region& region) {
+  return SourceLocation{file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+}
+
+/// The TOML value as a parameter value; nullopt for tables, arrays and dates.
+std::optional<ParamValue> scalar_value(const toml::node& node) {
+  if (const auto* v = node.as_floating_point()) return ParamValue{v->get()};
+  if (const auto* v = node.as_integer()) return ParamValue{v->get()};
+  if (const auto* v = node.as_boolean()) return ParamValue{v->get()};
+  if (const auto* v = node.as_string()) return ParamValue{v->get()};
+  return std::nullopt;
+}
+
+/// What follows "got" in a message: the value as written, or the kind of node.
+std::string describe_node(const toml::node& node) {
+  if (const auto value = scalar_value(node)) return node.is_string() ? "\"" + format_value(*value) + "\"" : format_value(*value);
+  switch (node.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    default: return "a date or time";
+  }
+}
+
+bool is_number(const ParamValue& value) {
+  return std::holds_alternative<double>(value) || std::holds_alternative<std::int64_t>(value);
+}
+
+double as_double(const ParamValue& value) {
+  if (const auto* whole = std::get_if<std::int64_t>(&value)) return static_cast<double>(*whole);
+  return std::get<double>(value);
+}
+
+/// Whether two list values would be the same design level (1 and 1.0 are).
+bool same_value(const ParamValue& a, const ParamValue& b) {
+  if (is_number(a) && is_number(b)) return as_double(a) == as_double(b);
+  return a == b;
+}
+
+/// Numbers, booleans and text: a list mixing them cannot be one parameter's values.
+int value_kind(const ParamValue& value) {
+  if (is_number(value)) return 0;
+  return std::holds_alternative<bool>(value) ? 1 : 2;
+}
+
+/// Reads the [[factor]] array, one table at a time, appending a diagnostic for each problem.
+class FactorReader {
+ public:
+  FactorReader(const std::string& file, const std::vector<ParamInfo>& schema, std::vector<Diagnostic>& diagnostics)
+      : file_(file), schema_(schema), diagnostics_(diagnostics) {}
+
+  std::vector<Factor> read(const toml::table& document) {
+    const toml::node* node = document.get(factor_array);
+    if (!node) {
+      error(SourceLocation{file_, 0, 0}, "",
+            "no [[factor]] tables: add one per varied key, with `key` and either `min`/`max` or `values`");
+      return {};
+    }
+    const auto* array = node->as_array();
+    if (!array) {
+      error(at(*node), std::string(factor_array),
+            "expected [[factor]] tables (an array of tables), got " + describe_node(*node));
+      return {};
+    }
+    std::vector<Factor> factors;
+    for (const auto& element : *array) {
+      if (const auto* table = element.as_table()) {
+        if (auto factor = read_factor(*table)) factors.push_back(std::move(*factor));
+      } else {
+        error(at(element), std::string(factor_array), "expected a table, got " + describe_node(element));
+      }
+    }
+    return factors;
+  }
+
+ private:
+  std::optional<Factor> read_factor(const toml::table& table) {
+    const std::size_t errors_before = diagnostics_.size();
+    reject_unknown_fields(table);
+    Factor factor;
+    factor.where = at(table);
+    const ParamInfo* info = nullptr;
+    read_key(table, factor, info);  // on failure, the rest is still checked as far as it can be
+    read_role(table, factor);
+    read_levels(table, factor, info);
+    if (diagnostics_.size() != errors_before) return std::nullopt;
+    return factor;
+  }
+
+  void reject_unknown_fields(const toml::table& table) {
+    for (auto&& [name, node] : table) {
+      const std::string field(name.str());
+      if (std::find(factor_fields.begin(), factor_fields.end(), field) != factor_fields.end()) continue;
+      std::string message = "unknown field '" + field + "' in [[factor]] (fields: key, min, max, values, role)";
+      if (const auto near = nearest_key(field, factor_fields); !near.empty()) message += "; did you mean '" + near + "'?";
+      error(location(file_, name.source()), "", std::move(message));
+    }
+  }
+
+  /// Reads `key` and checks it against the schema and earlier factors.
+  void read_key(const toml::table& table, Factor& factor, const ParamInfo*& info) {
+    const toml::node* node = table.get("key");
+    if (!node) {
+      return error(at(table), "", "[[factor]] has no 'key': name the parameter it varies, e.g. key = \"group.name\"");
+    }
+    const auto* text = node->as_string();
+    if (!text || text->get().empty()) {
+      return error(at(*node), "", "expected the parameter's name in quotes as 'key', got " + describe_node(*node));
+    }
+    factor.key = text->get();
+    if (!schema_.empty()) {
+      info = find_in_schema(factor.key);
+      if (!info) return unknown_key(factor.key, at(*node));
+      factor.integer = info->type == ParamType::integer;
+    }
+    const auto [earlier, inserted] = seen_.emplace(factor.key, at(*node));
+    if (!inserted)
+      error(at(*node), factor.key,
+            "is already a factor (at line " + std::to_string(earlier->second.line) + "); each key may be varied once");
+  }
+
+  void read_role(const toml::table& table, Factor& factor) {
+    const toml::node* node = table.get("role");
+    if (!node) return;
+    const auto* text = node->as_string();
+    const std::string given = text ? text->get() : "";
+    if (given == "lever") factor.role = FactorRole::lever;
+    else if (given == "uncertainty") factor.role = FactorRole::uncertainty;
+    else {
+      std::string message = "expected role \"lever\" or \"uncertainty\", got " + describe_node(*node);
+      if (const auto near = nearest_key(given, role_names); text && !near.empty())
+        message += "; did you mean '" + near + "'?";
+      error(at(*node), factor.key, std::move(message));
+    }
+  }
+
+  /// A factor varies over a range (min, max) or a list (values): exactly one of the two.
+  void read_levels(const toml::table& table, Factor& factor, const ParamInfo* info) {
+    const toml::node* min = table.get("min");
+    const toml::node* max = table.get("max");
+    const toml::node* values = table.get("values");
+    if (values && (min || max))
+      return error(at(*values), factor.key, "give either a range (min and max) or a list of values, not both");
+    if (values) return read_values(*values, factor, info);
+    if (!min && !max)
+      return error(at(table), factor.key, "needs a range (min = ..., max = ...) or a list (values = [...])");
+    if (info && (info->type == ParamType::boolean || info->type == ParamType::choice))
+      return error(at(min ? *min : *max), factor.key, list_only_message(*info));
+    if (!min) return error(at(*max), factor.key, "has 'max' but no 'min'; a range needs both");
+    if (!max) return error(at(*min), factor.key, "has 'min' but no 'max'; a range needs both");
+    read_range(*min, *max, factor, info);
+  }
+
+  void read_range(const toml::node& min_node, const toml::node& max_node, Factor& factor, const ParamInfo* info) {
+    const auto min = read_bound(min_node, "min", factor, info);
+    const auto max = read_bound(max_node, "max", factor, info);
+    if (!min || !max) return;
+    if (*min >= *max)
+      return error(at(max_node), factor.key,
+                   "max (" + describe_node(max_node) + ") must be greater than min (" + describe_node(min_node) + ")");
+    factor.min = *min;
+    factor.max = *max;
+  }
+
+  /// One end of a range: a finite number, whole for integer keys, inside the key's allowed range.
+  std::optional<double> read_bound(const toml::node& node, const std::string& which, const Factor& factor,
+                                   const ParamInfo* info) {
+    const auto value = scalar_value(node);
+    if (!value || !is_number(*value)) {
+      error(at(node), factor.key, "expected a number as '" + which + "', got " + describe_node(node));
+      return std::nullopt;
+    }
+    const double number = as_double(*value);
+    if (!std::isfinite(number)) {
+      error(at(node), factor.key, "expected a finite number as '" + which + "', got " + describe_node(node));
+      return std::nullopt;
+    }
+    if (!info) return number;
+    if (info->type == ParamType::integer && number != std::floor(number)) {
+      error(at(node), factor.key, "is a whole-number key: '" + which + "' must be whole, got " + describe_node(node));
+      return std::nullopt;
+    }
+    if (number < info->min || number > info->max) {
+      error(at(node), factor.key,
+            "'" + which + "' = " + describe_node(node) + " lies outside the key's allowed range " + info->range_text() +
+                (info->unit.empty() ? "" : " (" + info->unit + ")"));
+      return std::nullopt;
+    }
+    return number;
+  }
+
+  void read_values(const toml::node& node, Factor& factor, const ParamInfo* info) {
+    const auto* array = node.as_array();
+    if (!array)
+      return error(at(node), factor.key, "expected a list of values in brackets, got " + describe_node(node));
+    if (array->size() < 2)
+      return error(at(node), factor.key,
+                   "a list needs at least two values to vary (a fixed value belongs in the base scenario)");
+    std::vector<ParamValue> accepted;
+    for (const auto& element : *array)
+      if (auto value = read_list_value(element, accepted, factor, info)) accepted.push_back(std::move(*value));
+    if (accepted.size() == array->size()) factor.values = std::move(accepted);
+  }
+
+  /// One element of a values list, checked like a scenario value (or, without a schema, for
+  /// finiteness and a kind consistent with the elements before it).
+  std::optional<ParamValue> read_list_value(const toml::node& element, const std::vector<ParamValue>& earlier,
+                                            const Factor& factor, const ParamInfo* info) {
+    const auto value = scalar_value(element);
+    if (!value) {
+      error(at(element), factor.key, "expected a number, true/false or text in the list, got " + describe_node(element));
+      return std::nullopt;
+    }
+    if (info) {
+      if (auto problem = info->check(*value); !problem.empty()) {
+        error(at(element), factor.key, problem);
+        return std::nullopt;
+      }
+    } else if (is_number(*value) && !std::isfinite(as_double(*value))) {
+      error(at(element), factor.key, "expected a finite number, got " + describe_node(element));
+      return std::nullopt;
+    } else if (!earlier.empty() && value_kind(*value) != value_kind(earlier.front())) {
+      error(at(element), factor.key,
+            "all values of a factor must be of one kind (numbers, true/false or text); got " + describe_node(element));
+      return std::nullopt;
+    }
+    const auto twin = std::find_if(earlier.begin(), earlier.end(), [&](const auto& e) { return same_value(e, *value); });
+    if (twin != earlier.end()) {
+      error(at(element), factor.key, "value " + describe_node(element) + " is listed twice");
+      return std::nullopt;
+    }
+    return info ? info->normalise(*value) : *value;
+  }
+
+  std::string list_only_message(const ParamInfo& info) const {
+    std::string example = "values = [false, true]";
+    if (info.type == ParamType::choice && !info.choices.empty())
+      example = "values = [\"" + info.choices.front() + "\", \"" + info.choices.back() + "\"]";
+    return "is a " + std::string(to_string(info.type)) + " key (" + info.range_text() +
+           "): it takes a list of values, not a range; e.g. " + example;
+  }
+
+  void unknown_key(const std::string& key, SourceLocation where) {
+    std::vector<std::string> keys;
+    for (const auto& info : schema_) keys.push_back(info.key);
+    std::string message = "unknown key";
+    if (const auto near = nearest_key(key, keys); !near.empty()) message += "; did you mean '" + near + "'?";
+    error(std::move(where), key, std::move(message));
+  }
+
+  const ParamInfo* find_in_schema(const std::string& key) const {
+    const auto it = std::find_if(schema_.begin(), schema_.end(), [&](const ParamInfo& i) { return i.key == key; });
+    return it == schema_.end() ? nullptr : &*it;
+  }
+
+  SourceLocation at(const toml::node& node) const { return location(file_, node.source()); }
+
+  void error(SourceLocation where, std::string key, std::string message) {
+    diagnostics_.push_back({Diagnostic::Severity::error, std::move(where), std::move(key), std::move(message)});
+  }
+
+  const std::string& file_;
+  const std::vector<ParamInfo>& schema_;
+  std::vector<Diagnostic>& diagnostics_;
+  std::map<std::string, SourceLocation> seen_;  ///< factor keys read so far, where first given
+};
+
+bool by_position(const Diagnostic& a, const Diagnostic& b) {
+  return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+}
+
+/// The file's text problem as a diagnostic. The shared reader's message for an empty file talks
+/// about scenarios, so a parameter file gets its own.
+Diagnostic unreadable(const std::string& path, const detail::TextProblem& problem) {
+  Diagnostic d;
+  if (problem.cannot_open) {
+    d.where = SourceLocation{path, 0, 0};
+    d.message = "cannot read parameter file: " + problem.message;
+  } else {
+    d.where = SourceLocation{path, problem.line, problem.column};
+    d.message = problem.message.rfind("file is empty", 0) == 0
+                    ? "file is empty: a parameter file needs at least one [[factor]] table"
+                    : problem.message;
+  }
+  return d;
+}
+
+}  // namespace
+
+ParamValue Factor::value_at(double u) const {
+  // Coordinates come from designs in [0, 1]; clamping makes the mapping total anyway (NaN → 0).
+  u = u >= 0 ? std::min(u, 1.0) : 0.0;
+  if (is_list()) {
+    const auto n = values.size();
+    const auto bin = std::min(static_cast<std::size_t>(u * static_cast<double>(n)), n - 1);
+    return values[bin];
+  }
+  const double value = std::lerp(min, max, u);  // exact at both ends, unlike min + u·(max − min)
+  if (integer) return static_cast<std::int64_t>(std::llround(value));
+  return value;
+}
+
+std::vector<Factor> read_factors(const toml::table& document, const std::string& file,
+                                 const std::vector<ParamInfo>& schema, std::vector<Diagnostic>& diagnostics) {
+  return FactorReader(file, schema, diagnostics).read(document);
+}
+
+std::vector<Factor> load_factor_file(const std::string& path) {
+  const auto text = detail::read_scenario_text(path);
+  if (text.problem) throw ScenarioError({unreadable(path, *text.problem)});
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Factor> factors;
+  try {
+    const toml::table document = toml::parse(text.text, std::string_view{path});
+    for (auto&& [name, node] : document) {
+      if (name.str() == factor_array) continue;
+      std::string message = "unknown key: a parameter file holds only [[factor]] tables";
+      if (nearest_key(name.str(), {std::string(factor_array)}) == factor_array) message += "; did you mean 'factor'?";
+      diagnostics.push_back({Diagnostic::Severity::error, location(path, name.source()), std::string(name.str()), message});
+    }
+    factors = read_factors(document, path, {}, diagnostics);
+  } catch (const toml::parse_error& e) {
+    diagnostics.push_back({Diagnostic::Severity::error, location(path, e.source()), "",
+                           "invalid TOML: " + std::string(e.description())});
+  }
+  if (!diagnostics.empty()) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), by_position);
+    throw ScenarioError(std::move(diagnostics));
+  }
+  return factors;
+}
+
+}  // namespace shanzhi::sim::experiments
