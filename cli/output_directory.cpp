@@ -9,7 +9,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<const char*, 3> result_files{"timeseries.csv", "outcomes.csv", "manifest.json"};
+constexpr std::array<const char*, 4> result_files{"timeseries.csv", "outcomes.csv", "breakdowns.csv", "manifest.json"};
 
 std::string utc_time(const char* format) {
   const std::time_t now = std::time(nullptr);

@@ -87,6 +87,7 @@ int run(const RunOptions& o) {
   try {
     sim::write_file_atomically(out.path / "timeseries.csv", sim::timeseries_csv(model.recorder()));
     sim::write_file_atomically(out.path / "outcomes.csv", sim::outcomes_csv(model.recorder()));
+    sim::write_file_atomically(out.path / "breakdowns.csv", sim::breakdowns_csv(model.breakdowns()));
     sim::write_file_atomically(out.path / "manifest.json",
                                sim::manifest_json(make_manifest(o, loaded, model, seconds, started_at)));
   } catch (const std::exception& e) {

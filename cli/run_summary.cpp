@@ -64,7 +64,7 @@ void print_run_summary(std::ostream& out, const std::string& scenario_name, cons
   out << "\n  speed " << number(resident_weeks / seconds / 1e6, 1) << " million resident-weeks/s; peak memory "
       << number(static_cast<double>(peak_memory_bytes()) / (1 << 20), 0) << " MiB\n"
       << "  start = end of burn-in (pre-reform), end = after " << model.horizon_weeks() << " weeks\n"
-      << "Results in " << dir.string() << "/ (timeseries.csv, outcomes.csv, manifest.json)\n";
+      << "Results in " << dir.string() << "/ (timeseries.csv, outcomes.csv, breakdowns.csv, manifest.json)\n";
 }
 
 void print_phase_profile(std::ostream& out, const sim::Schedule& schedule, double total_seconds) {

@@ -101,6 +101,9 @@ void count_closed(ModelState& s, CommunityWeekStats& stats, std::uint32_t reside
   }
   stats.wait_sum_weeks += wait;
   ++stats.wait_histogram[static_cast<std::size_t>(std::clamp(wait, 0, wait_bins - 1))];
+  const auto ku = static_cast<std::size_t>(k);
+  ++(unmet ? stats.unmet_by_category : stats.served_by_category)[ku];
+  stats.wait_sum_by_category[ku] += wait;
   if (k == index(Category::admin)) {
     stats.admin_wait_sum_weeks += wait;
     ++stats.admin_closed;

@@ -6,7 +6,9 @@
 
 namespace shanzhi::gov {
 
-GovernanceModel::GovernanceModel(const GovernanceParameters& scenario) : scenario_(scenario) {
+GovernanceModel::GovernanceModel(const GovernanceParameters& scenario)
+    : scenario_(scenario),
+      breakdown_recorder_(static_cast<std::size_t>(scenario.district.streets * scenario.district.communities_per_street)) {
   auto& s = state_;
   s.params = scenario.run.burn_in_weeks > 0 ? governance_schema().with_levers_pre_reform(scenario) : scenario;
   s.seed = static_cast<std::uint64_t>(scenario.run.seed);
@@ -69,7 +71,14 @@ void GovernanceModel::apply_policy(const GovernanceParameters& params, std::stri
   s.events.push_back({s.week, std::move(label)});
 }
 
-void GovernanceModel::record(int recorded_week) { record_metrics(state_, recorder_, recorded_week); }
+void GovernanceModel::record(int recorded_week) {
+  record_metrics(state_, recorder_, recorded_week);
+  breakdown_recorder_.accumulate(state_);
+  const auto every = state_.params.run.breakdown_every_weeks;
+  const bool last = recorded_week == horizon_weeks();
+  if (last || (every > 0 && recorded_week % every == 0))
+    breakdown_recorder_.emit(state_, breakdown_table_, recorded_week);
+}
 
 void GovernanceModel::run_to_end() {
   while (week() < burn_in_weeks()) step();

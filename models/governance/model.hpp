@@ -5,6 +5,7 @@
 // Burn-in: the first `run.burn_in_weeks` weeks run with every lever at its pre-reform value;
 // then the scenario's levers take effect (a policy event), and the recorded horizon begins.
 
+#include "models/governance/breakdown_metrics.hpp"
 #include "models/governance/model_state.hpp"
 #include "sim/metrics.hpp"
 #include "sim/schedule.hpp"
@@ -40,6 +41,7 @@ class GovernanceModel {
 
   const ModelState& state() const { return state_; }
   const sim::MetricRecorder& recorder() const { return recorder_; }
+  const sim::BreakdownTable& breakdowns() const { return breakdown_table_; }
   const sim::Schedule& schedule() const { return schedule_; }
   const GovernanceParameters& scenario() const { return scenario_; }
 
@@ -50,6 +52,8 @@ class GovernanceModel {
   ModelState state_;
   sim::Schedule schedule_;
   sim::MetricRecorder recorder_;
+  BreakdownRecorder breakdown_recorder_;
+  sim::BreakdownTable breakdown_table_;
 };
 
 }  // namespace shanzhi::gov

@@ -47,6 +47,9 @@ struct CommunityWeekStats {
   double wait_sum_weeks = 0;
   double admin_wait_sum_weeks = 0;
   std::uint32_t admin_closed = 0;
+  std::array<std::uint32_t, category_count> served_by_category{};
+  std::array<std::uint32_t, category_count> unmet_by_category{};
+  std::array<double, category_count> wait_sum_by_category{};
   double service_hours_delivered = 0;
   std::array<double, category_count> served_hours_by_provider_worker{};
   // Residents (a snapshot after the week's updates).

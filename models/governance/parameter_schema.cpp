@@ -75,7 +75,11 @@ void add_run(Schema& s) {
                "MODEL_BRIEF §6: 3–5 years", [](P& p) -> auto& { return p.run.weeks; })
       .integer("burn_in_weeks", 0, 520, "weeks",
                "Weeks run first with every lever at its pre-reform value, so the state settles before reforms start.",
-               "MODEL_BRIEF §6: 52-week burn-in", [](P& p) -> auto& { return p.run.burn_in_weeks; });
+               "MODEL_BRIEF §6: 52-week burn-in", [](P& p) -> auto& { return p.run.burn_in_weeks; })
+      .integer("breakdown_every_weeks", 0, 520, "weeks",
+               "Write breakdowns (by category, group, community, street) every this many recorded weeks, over "
+               "the needs closed since the last; 0 = only at the end.",
+               "—", [](P& p) -> auto& { return p.run.breakdown_every_weeks; });
 }
 
 void add_district(Schema& s) {

@@ -15,6 +15,7 @@ struct RunParameters {
   std::int64_t seed = 1;
   std::int64_t weeks = 260;          ///< recorded horizon after burn-in (5 years)
   std::int64_t burn_in_weeks = 52;   ///< run with every lever at its pre-reform value
+  std::int64_t breakdown_every_weeks = 13;  ///< cadence of breakdowns.csv (0 = only the last week)
 };
 
 struct DistrictParameters {
