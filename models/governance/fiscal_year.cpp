@@ -136,8 +136,36 @@ Award choose_provider(const ModelState& s, std::size_t c, int k, double value, c
   return best;
 }
 
+/// 由大带小 (L13): a professional agency that wins a lot passes a share of it to a small, rooted
+/// organisation of the same street and mentors it for the year. The partner is the grassroots
+/// organisation with room that is most embedded locally (ties broken by slot). Returns the value
+/// passed on (0 when the lever is off or nobody can take it).
+double pass_share_to_small(ModelState& s, const Award& award, std::size_t c, int k, double value,
+                           std::vector<double>& committed) {
+  const double share = s.params.organizations.big_leads_small_share;
+  auto& col = s.organizations.columns;
+  if (share <= 0 || !col.professional[award.organization]) return 0.0;
+  const double hours = value * share / award.price / sim::weeks_per_year;
+  const double cap_hours = max_staff_per_organization * service_hours_per_staff_week;
+  std::uint32_t partner = 0;
+  float best = -1;
+  s.organizations.for_each_alive([&](std::uint32_t o) {
+    if (col.professional[o] || col.street[o] != s.layout.communities[c].street) return;
+    if (committed[o] + hours > cap_hours || col.embeddedness[o] <= best) return;
+    partner = o;
+    best = col.embeddedness[o];
+  });
+  if (best < 0) return 0.0;
+  committed[partner] += hours;
+  col.mentored[partner] = 1;
+  s.contracts.push_back(Contract{s.organizations.id_at(partner), static_cast<std::uint32_t>(c),
+                                 static_cast<std::uint8_t>(k), value * share, hours, 0});
+  return value * share;
+}
+
 void tender_contracts(ModelState& s, int week) {
   s.contracts.clear();
+  s.organizations.for_each_alive([&](std::uint32_t o) { s.organizations.columns.mentored[o] = 0; });
   const double budget = s.params.purchase.budget_per_community_yuan;
   if (budget <= 0) return;
   std::vector<double> committed(s.organizations.capacity(), 0.0);
@@ -152,10 +180,12 @@ void tender_contracts(ModelState& s, int week) {
       const Award award = choose_provider(s, c, k, value, committed, week);
       if (!award.found) continue;  // nobody can deliver: the money stays unspent
       const auto id = s.organizations.id_at(award.organization);
-      const double hours = value / award.price / sim::weeks_per_year;
-      committed[award.organization] += hours;
-      s.contracts.push_back(Contract{id, static_cast<std::uint32_t>(c), static_cast<std::uint8_t>(k), value, hours, 0});
       s.last_provider[c * category_count + static_cast<std::size_t>(k)] = id;
+      const double passed_on = pass_share_to_small(s, award, c, k, value, committed);
+      const double kept = value - passed_on;
+      const double hours = kept / award.price / sim::weeks_per_year;
+      committed[award.organization] += hours;
+      s.contracts.push_back(Contract{id, static_cast<std::uint32_t>(c), static_cast<std::uint8_t>(k), kept, hours, 0});
     }
   }
 }

@@ -62,6 +62,8 @@ constexpr MetricDef metric_defs[] = {
     {"worker_vacancy_rate", "share 0-1", "Posts vacant at the end of the week.", Direction::lower_is_better, false},
     {"worker_skill_mean", "0-1", "Mean worker skill.", Direction::higher_is_better, false},
     {"organizations_alive", "organisations", "Social organisations operating.", Direction::higher_is_better, true},
+    {"grassroots_organizations_alive", "organisations", "Operating organisations that are not professional agencies.",
+     Direction::higher_is_better, false},
     {"organization_entries_12m", "organisations", "Organisations founded in the last 52 weeks.", Direction::neutral, false},
     {"organization_exits_12m", "organisations", "Organisations closed in the last 52 weeks.", Direction::lower_is_better, false},
     {"organization_quality_mean", "0-1", "Mean quality of operating organisations.", Direction::higher_is_better, false},
@@ -205,8 +207,11 @@ void record_metrics(const ModelState& s, sim::MetricRecorder& recorder, int reco
     burnout += s.workers.columns.burnout[w];
     skill += s.workers.columns.skill[w];
   });
-  double org_quality = 0;
-  s.organizations.for_each_alive([&](std::uint32_t o) { org_quality += s.organizations.columns.quality[o]; });
+  double org_quality = 0, grassroots = 0;
+  s.organizations.for_each_alive([&](std::uint32_t o) {
+    org_quality += s.organizations.columns.quality[o];
+    grassroots += s.organizations.columns.professional[o] ? 0 : 1;
+  });
   double facility_hours = 0;
   for (const auto& u : s.enterprises.resident_units)
     facility_hours += u.facilities_open ? s.params.enterprises.facility_hours_per_week : 0.0;
@@ -259,6 +264,7 @@ void record_metrics(const ModelState& s, sim::MetricRecorder& recorder, int reco
       ratio(static_cast<double>(vacancies), static_cast<double>(posts + vacancies)),
       ratio(skill, static_cast<double>(posts)),
       static_cast<double>(s.organizations.alive_count()),
+      grassroots,
       static_cast<double>(RollingYear::sum(s.rolling.organization_entries)),
       static_cast<double>(RollingYear::sum(s.rolling.organization_exits)),
       ratio(org_quality, s.organizations.alive_count()),

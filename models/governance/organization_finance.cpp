@@ -1,8 +1,8 @@
 // Monthly cash flow of social organisations and their exit; quarterly capacity building
 // (MODEL_BRIEF §2.3). R ← R + contracts + grants + awards + other income + subsidy − wages − overhead.
 // Contract payments arrive weekly (capacity.cpp); grants and awards at the year's turn
-// (fiscal_year.cpp). An organisation sizes its staff to its contracts plus one core member, and
-// closes after `months_negative_to_exit` months in debt.
+// (fiscal_year.cpp). An organisation sizes its staff to its contracts (at least one core member),
+// and closes after `months_negative_to_exit` months in debt.
 
 #include "models/governance/phases.hpp"
 #include "models/governance/random_purposes.hpp"
@@ -23,7 +23,9 @@ std::vector<double> contract_hours_by_slot(const ModelState& s) {
 void settle_one(ModelState& s, std::uint32_t o, double contract_hours, int week) {
   auto& col = s.organizations.columns;
   const auto& op = s.params.organizations;
-  col.staff[o] = static_cast<float>(1.0 + std::ceil(contract_hours / service_hours_per_staff_week));
+  // The core member delivers contract hours too; beyond one post, staff is taken on part-time as
+  // the contracts need (fractional staff).
+  col.staff[o] = static_cast<float>(std::max(1.0, contract_hours / service_hours_per_staff_week));
   sim::RandomStream rng(s.seed, o, static_cast<std::uint32_t>(week), purpose::organization_month);
   const double other_income = col.other_income_yuan_per_month[o] * std::exp(rng.normal(0, 0.2) - 0.02);
   const double subsidy = s.budget.pay(Instrument::subsidy, col.staff[o] * op.subsidy_yuan_per_staff_month);
@@ -69,6 +71,7 @@ void develop_organizations(ModelState& s, const sim::CalendarDate&) {
     if (!s.organizations.slot_alive(o)) continue;
     double gain = hours[o] > 0 ? op.quality_learning_per_year / 4.0 : 0.0;
     if (op.hub) gain += op.hub_quality_gain_per_quarter;
+    if (col.mentored[o]) gain += op.mentoring_quality_per_quarter;
     col.quality[o] = static_cast<float>(std::min(0.95, col.quality[o] + gain));
   }
 }

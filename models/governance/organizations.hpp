@@ -22,6 +22,7 @@ struct OrganizationColumns {
   std::vector<std::int32_t> founded_week;
   std::vector<double> revenue_this_year_yuan;     ///< government money received this fiscal year
   std::vector<double> government_revenue_total_yuan;  ///< government money received, all years
+  std::vector<std::uint8_t> mentored;  ///< mentored this year by a flagship under 由大带小 (L13)
 
   template <class F>
   void for_each_column(F&& f) {
@@ -36,6 +37,7 @@ struct OrganizationColumns {
     f(founded_week);
     f(revenue_this_year_yuan);
     f(government_revenue_total_yuan);
+    f(mentored);
   }
 };
 

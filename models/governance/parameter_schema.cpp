@@ -360,6 +360,10 @@ void add_organizations(Schema& s) {
             [](P& p) -> auto& { return p.organizations.award_pool_yuan; }, "L12")
       .real("venture_budget_yuan", 0, 50'000'000, "CNY/year", "District venture-philanthropy fund (公益创投).",
             "[S48, S49]: ¥1–3m/yr assumption", [](P& p) -> auto& { return p.organizations.venture_budget_yuan; }, "L12")
+      .real("big_leads_small_share", 0, 0.8, "share 0-1",
+            "Share of each lot a professional agency wins that it passes to a small rooted organisation it mentors "
+            "(由大带小).", "[Seed]; 0.2 assumption [MODEL_BRIEF L13]",
+            [](P& p) -> auto& { return p.organizations.big_leads_small_share; }, "L13")
       .real("subsidy_yuan_per_staff_month", 0, 10'000, "CNY/month",
             "Subsidy per full-time social worker from party service funds.", "[Seed]; value assumption",
             [](P& p) -> auto& { return p.organizations.subsidy_yuan_per_staff_month; }, "L17")
@@ -386,7 +390,10 @@ void add_organizations(Schema& s) {
       .real("hub_quality_gain_per_quarter", 0, 0.2, "quality/quarter", "Quality gained by hub members each quarter.",
             "assumption [MODEL_BRIEF L11]", [](P& p) -> auto& { return p.organizations.hub_quality_gain_per_quarter; })
       .real("quality_learning_per_year", 0, 0.2, "quality/year", "Quality gained per year of contract work.",
-            "assumption", [](P& p) -> auto& { return p.organizations.quality_learning_per_year; });
+            "assumption", [](P& p) -> auto& { return p.organizations.quality_learning_per_year; })
+      .real("mentoring_quality_per_quarter", 0, 0.2, "quality/quarter",
+            "Quality a mentored small organisation gains each quarter under 由大带小.", "assumption [MODEL_BRIEF L13]",
+            [](P& p) -> auto& { return p.organizations.mentoring_quality_per_quarter; });
 }
 
 void add_enterprises(Schema& s) {

@@ -156,6 +156,8 @@ struct OrganizationParameters {
   double hub_quality_gain_per_quarter = 0.02;
   double subsidy_yuan_per_staff_month = 0; ///< L17: SW subsidy from party service funds
   double quality_learning_per_year = 0.02;
+  double big_leads_small_share = 0;        ///< L13 由大带小: share of a flagship's lot passed to a small SO
+  double mentoring_quality_per_quarter = 0.01;
 };
 
 struct EnterpriseParameters {

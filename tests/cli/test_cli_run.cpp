@@ -77,7 +77,7 @@ void require_success(const CliResult& r) {
 
 }  // namespace
 
-TEST_CASE("cli run: writes a summary — timeseries.csv — outcomes.csv and manifest.json", "[cli][run]") {
+TEST_CASE("cli run: writes a summary — timeseries.csv — outcomes.csv — breakdowns.csv and manifest.json", "[cli][run]") {
   TempDir dir("cli_run");
   const fs::path out = dir / "results";
   const auto r = quick_run(out);
@@ -88,7 +88,11 @@ TEST_CASE("cli run: writes a summary — timeseries.csv — outcomes.csv and man
   CHECK(contains(r.out, "small_district"));
   CHECK(contains(r.out, out.string()));
   CHECK(r.err.empty());
-  CHECK(directory_entries(out) == std::vector<std::string>{"manifest.json", "outcomes.csv", "timeseries.csv"});
+  CHECK(directory_entries(out) ==
+        std::vector<std::string>{"breakdowns.csv", "manifest.json", "outcomes.csv", "timeseries.csv"});
+  const std::string breakdowns = read_file(out / "breakdowns.csv");
+  CHECK(breakdowns.rfind("week,metric,breakdown,key,value\n", 0) == 0);
+  CHECK(contains(breakdowns, "\n8,satisfaction_mean,category,elderly,"));  // the last week is always there
 
   const std::string timeseries = read_file(out / "timeseries.csv");
   REQUIRE_FALSE(timeseries.empty());
@@ -119,7 +123,7 @@ TEST_CASE("cli run: existing results are not overwritten without --force", "[cli
   const fs::path out = dir / "results";
   require_success(quick_run(out));
   const auto names = directory_entries(out);
-  REQUIRE(names.size() == 3);
+  REQUIRE(names.size() == 4);
   std::vector<std::string> before;
   for (const auto& name : names) before.push_back(read_file(out / name));
   const std::string timeseries_before = read_file(out / "timeseries.csv");
@@ -209,6 +213,7 @@ TEST_CASE("cli run: results do not depend on --threads", "[cli][run]") {
   REQUIRE_FALSE(one.empty());
   CHECK(one == read_file(dir / "two" / "timeseries.csv"));
   CHECK(read_file(dir / "one" / "outcomes.csv") == read_file(dir / "two" / "outcomes.csv"));
+  CHECK(read_file(dir / "one" / "breakdowns.csv") == read_file(dir / "two" / "breakdowns.csv"));
 }
 
 TEST_CASE("cli run: --profile prints the time of each phase", "[cli][run]") {
