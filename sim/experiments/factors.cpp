@@ -123,13 +123,11 @@ class FactorReader {
   /// Reads `key` and checks it against the schema and earlier factors.
   void read_key(const toml::table& table, Factor& factor, const ParamInfo*& info) {
     const toml::node* node = table.get("key");
-    if (!node) {
+    if (!node)
       return error(at(table), "", "[[factor]] has no 'key': name the parameter it varies, e.g. key = \"group.name\"");
-    }
     const auto* text = node->as_string();
-    if (!text || text->get().empty()) {
+    if (!text || text->get().empty())
       return error(at(*node), "", "expected the parameter's name in quotes as 'key', got " + describe_node(*node));
-    }
     factor.key = text->get();
     if (!schema_.empty()) {
       info = find_in_schema(factor.key);

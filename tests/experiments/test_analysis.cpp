@@ -71,7 +71,7 @@ UnitDesign morris_design(std::int64_t trajectories, std::size_t d, std::int64_t 
 
 }  // namespace
 
-TEST_CASE("The analytic Ishigami indices are the published ones") {
+TEST_CASE("The analytic Ishigami indices are the published ones", "[experiments][analysis]") {
   const auto exact = ishigami_indices();
   CHECK(exact.first[0] == Approx(0.3139).margin(5e-5));
   CHECK(exact.first[1] == Approx(0.4424).margin(5e-5));
@@ -79,7 +79,7 @@ TEST_CASE("The analytic Ishigami indices are the published ones") {
   CHECK(exact.total[2] == Approx(0.2437).margin(5e-5));
 }
 
-TEST_CASE("Sobol indices of the Ishigami function are within 0.02 at N = 8192") {
+TEST_CASE("Sobol indices of the Ishigami function are within 0.02 at N = 8192", "[experiments][analysis]") {
   const auto design = sobol_design(8192, 3);
   const auto indices = sobol_indices(design, ishigami_outputs(design), 1000, 7);
   const auto exact = ishigami_indices();
@@ -103,7 +103,7 @@ TEST_CASE("Sobol indices of the Ishigami function are within 0.02 at N = 8192") 
   }
 }
 
-TEST_CASE("Sobol indices and their intervals are deterministic for a seed") {
+TEST_CASE("Sobol indices and their intervals are deterministic for a seed", "[experiments][analysis]") {
   const auto design = sobol_design(256, 3);
   const auto y = ishigami_outputs(design);
   const auto once = sobol_indices(design, y, 200, 3);
@@ -117,7 +117,7 @@ TEST_CASE("Sobol indices and their intervals are deterministic for a seed") {
   CHECK(once[0].first_low != other[0].first_low);
 }
 
-TEST_CASE("Sobol analysis refuses outputs that do not fit and gives NaN for a constant output") {
+TEST_CASE("Sobol analysis refuses outputs that do not fit and gives NaN for a constant output", "[experiments][analysis]") {
   const auto design = sobol_design(16, 2);
   std::vector<double> y(design.point_count(), 1.0);
   const auto flat = sobol_indices(design, y, 50);
@@ -130,7 +130,7 @@ TEST_CASE("Sobol analysis refuses outputs that do not fit and gives NaN for a co
   CHECK_THROWS_AS(morris_indices(design, std::vector<double>(design.point_count(), 1.0)), std::invalid_argument);
 }
 
-TEST_CASE("Morris on a linear function gives mu* = |c| and mu = c and sigma = 0") {
+TEST_CASE("Morris on a linear function gives mu star = abs(c) and mu = c and sigma = 0", "[experiments][analysis]") {
   const std::vector<double> c{3, -2, 0.5, 0};
   for (const std::int64_t levels : {4, 6}) {
     const auto design = morris_design(25, c.size(), levels);
@@ -149,7 +149,7 @@ TEST_CASE("Morris on a linear function gives mu* = |c| and mu = c and sigma = 0"
   }
 }
 
-TEST_CASE("Morris sees the interaction of x1 and x3 in the Ishigami function") {
+TEST_CASE("Morris sees the interaction of x1 and x3 in the Ishigami function", "[experiments][analysis]") {
   const auto design = morris_design(50, 3, 4);
   const auto indices = morris_indices(design, ishigami_outputs(design));
   // x3 acts only with x1: its effects change sign with sin x1, so mu is small next to mu*.
@@ -159,7 +159,7 @@ TEST_CASE("Morris sees the interaction of x1 and x3 in the Ishigami function") {
   CHECK(indices[0].mu_star > 0);
 }
 
-TEST_CASE("mean_with_interval matches a t-interval computed by hand") {
+TEST_CASE("mean_with_interval matches a t-interval computed by hand", "[experiments][analysis]") {
   // Mean 5, sample sd √(32/7) = 2.13809; t(0.975, 7 df) = 2.364624252, t(0.95, 7 df) = 1.894578605.
   const std::vector<double> values{2, 4, 4, 4, 5, 5, 7, 9};
   const auto r = mean_with_interval(values);
@@ -170,7 +170,7 @@ TEST_CASE("mean_with_interval matches a t-interval computed by hand") {
   CHECK(mean_with_interval(values, 0.90).half_width == Approx(1.4321668080).epsilon(1e-9));
 }
 
-TEST_CASE("mean_with_interval handles one value and none and refuses a bad confidence") {
+TEST_CASE("mean_with_interval handles one value and none and refuses a bad confidence", "[experiments][analysis]") {
   const auto one = mean_with_interval({3.5});
   CHECK(one.mean == 3.5);
   CHECK(one.half_width == 0);

@@ -71,7 +71,7 @@ fs::path temporary_file(const std::string& name, const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("A numeric CSV with a header is read with names and rows") {
+TEST_CASE("A numeric CSV with a header is read with names and rows", "[experiments][csv]") {
   const auto table = parse_numeric_csv("x1,\"x 2\",y\n1,2,3\n-0.5,1e-3,+4\n", "t.csv");
   REQUIRE(table.columns == std::vector<std::string>{"x1", "x 2", "y"});
   REQUIRE(table.rows.size() == 2);
@@ -82,7 +82,7 @@ TEST_CASE("A numeric CSV with a header is read with names and rows") {
   CHECK(table.column(1) == std::vector<double>{2, 1e-3});
 }
 
-TEST_CASE("The CSV reader accepts CRLF lines and a byte-order mark and blank lines and spaces and quoted numbers") {
+TEST_CASE("The CSV reader accepts CRLF lines and a byte-order mark and blank lines and spaces and quoted numbers", "[experiments][csv]") {
   const auto table = parse_numeric_csv("\xEF\xBB\xBFx,y\r\n 1 , \"2\"\r\n\r\n3,4", "t.csv");
   REQUIRE(table.columns == std::vector<std::string>{"x", "y"});
   REQUIRE(table.rows.size() == 2);
@@ -96,7 +96,7 @@ TEST_CASE("The CSV reader accepts CRLF lines and a byte-order mark and blank lin
   CHECK(names.columns == std::vector<std::string>{"a,b", "say \"hi\"", "满意度"});
 }
 
-TEST_CASE("Each kind of bad CSV is refused at its line and column") {
+TEST_CASE("Each kind of bad CSV is refused at its line and column", "[experiments][csv]") {
   for (const auto& bad : bad_files()) {
     const auto problems = problems_in(bad.text);
     std::string all;
@@ -110,7 +110,7 @@ TEST_CASE("Each kind of bad CSV is refused at its line and column") {
   }
 }
 
-TEST_CASE("The CSV reader reports several problems and stops after ten") {
+TEST_CASE("The CSV reader reports several problems and stops after ten", "[experiments][csv]") {
   CHECK(problems_in("x,y\na,1\n1,b\n2,2\n").size() == 2);
   std::string many = "x\n";
   for (int i = 0; i < 50; ++i) many += "bad\n";
@@ -119,7 +119,7 @@ TEST_CASE("The CSV reader reports several problems and stops after ten") {
   CHECK_THAT(problems.back().message, Catch::Contains("stopped after 10"));
 }
 
-TEST_CASE("The CSV reader reads files and refuses missing ones and directories") {
+TEST_CASE("The CSV reader reads files and refuses missing ones and directories", "[experiments][csv]") {
   const auto good = temporary_file("good.csv", "a,b\n1,2\n");
   CHECK(read_numeric_csv(good).rows.size() == 1);
 
@@ -139,7 +139,7 @@ TEST_CASE("The CSV reader reads files and refuses missing ones and directories")
   fs::remove_all(good.parent_path());
 }
 
-TEST_CASE("The CSV reader never crashes on random bytes") {
+TEST_CASE("The CSV reader never crashes on random bytes", "[experiments][csv]") {
   // Random buffers of three flavours: any bytes, CSV-like characters, and mutations of a good
   // file. Each must give a table or a ScenarioError, nothing else.
   const std::string alphabet = "0123456789.,+-eE\"\n\r \tnaif\xC3\xA9";

@@ -29,7 +29,7 @@ bool inside_unit_cube(const UnitDesign& design) {
 
 }  // namespace
 
-TEST_CASE("Design kinds have canonical names and accept the short forms") {
+TEST_CASE("Design kinds have canonical names and accept the short forms", "[experiments][designs]") {
   CHECK(to_string(DesignKind::full_factorial) == "full_factorial");
   CHECK(to_string(DesignKind::latin_hypercube) == "latin_hypercube");
   CHECK(parse_design_kind("lhs") == DesignKind::latin_hypercube);
@@ -41,7 +41,7 @@ TEST_CASE("Design kinds have canonical names and accept the short forms") {
   CHECK_FALSE(parse_design_kind("saltelli"));
 }
 
-TEST_CASE("Full factorial has every combination in row-major order with the last factor fastest") {
+TEST_CASE("Full factorial has every combination in row-major order with the last factor fastest", "[experiments][designs]") {
   // Factor 0: a range at 3 levels; factor 1: a list of 2 values; factor 2: a range at 3 levels.
   const auto design = build_design(spec(DesignKind::full_factorial, 1, 3), 3, {0, 2, 0});
   REQUIRE(design.point_count() == 3 * 2 * 3);
@@ -59,14 +59,14 @@ TEST_CASE("Full factorial has every combination in row-major order with the last
       }
 }
 
-TEST_CASE("Full factorial with no list factors uses the spec's levels for every factor") {
+TEST_CASE("Full factorial with no list factors uses the spec's levels for every factor", "[experiments][designs]") {
   const auto design = build_design(spec(DesignKind::full_factorial, 1, 5), 4, {});
   CHECK(design.point_count() == 625);
   CHECK(design.at(1, 3) == 0.25);
   CHECK(design.at(624, 0) == 1);
 }
 
-TEST_CASE("Impossible design sizes are refused") {
+TEST_CASE("Impossible design sizes are refused", "[experiments][designs]") {
   CHECK_THROWS_AS(build_design(spec(DesignKind::latin_hypercube, 10), 0, {}), std::invalid_argument);
   CHECK_THROWS_AS(build_design(spec(DesignKind::latin_hypercube, 0), 2, {}), std::invalid_argument);
   CHECK_THROWS_AS(build_design(spec(DesignKind::sobol, -5), 2, {}), std::invalid_argument);
@@ -77,7 +77,7 @@ TEST_CASE("Impossible design sizes are refused") {
   CHECK_THROWS_AS(build_design(spec(DesignKind::latin_hypercube, 10), 2, {0, 0, 0}), std::invalid_argument);
 }
 
-TEST_CASE("Latin hypercube puts exactly one point in each slice of each dimension") {
+TEST_CASE("Latin hypercube puts exactly one point in each slice of each dimension", "[experiments][designs]") {
   const std::size_t n = 97, d = 5;
   const auto design = build_design(spec(DesignKind::latin_hypercube, n), d, {});
   REQUIRE(design.point_count() == n);
@@ -94,7 +94,7 @@ TEST_CASE("Latin hypercube puts exactly one point in each slice of each dimensio
   }
 }
 
-TEST_CASE("Latin hypercube is the same for a seed and different for another") {
+TEST_CASE("Latin hypercube is the same for a seed and different for another", "[experiments][designs]") {
   const auto first = build_design(spec(DesignKind::latin_hypercube, 40, 4, 11), 3, {});
   const auto again = build_design(spec(DesignKind::latin_hypercube, 40, 4, 11), 3, {});
   const auto other = build_design(spec(DesignKind::latin_hypercube, 40, 4, 12), 3, {});
@@ -104,7 +104,7 @@ TEST_CASE("Latin hypercube is the same for a seed and different for another") {
   CHECK(first.at(0, 0) != first.at(0, 1));
 }
 
-TEST_CASE("Morris trajectories move one factor by delta per step inside the unit cube") {
+TEST_CASE("Morris trajectories move one factor by delta per step inside the unit cube", "[experiments][designs]") {
   for (const std::int64_t levels : {2, 4, 6, 5}) {
     const std::size_t d = 4, r = 30;
     const double delta = static_cast<double>(levels) / (2.0 * static_cast<double>(levels - 1));
@@ -132,7 +132,7 @@ TEST_CASE("Morris trajectories move one factor by delta per step inside the unit
   }
 }
 
-TEST_CASE("Morris base points lie on the grid and the design is deterministic") {
+TEST_CASE("Morris base points lie on the grid and the design is deterministic", "[experiments][designs]") {
   const std::int64_t levels = 4;
   const auto design = build_design(spec(DesignKind::morris, 20, levels, 9), 3, {});
   for (std::size_t p = 0; p < design.point_count(); ++p)
@@ -144,7 +144,7 @@ TEST_CASE("Morris base points lie on the grid and the design is deterministic") 
   CHECK(design.unit != build_design(spec(DesignKind::morris, 20, levels, 10), 3, {}).unit);
 }
 
-TEST_CASE("Sobol design follows Saltelli's layout of A then B then each AB_i") {
+TEST_CASE("Sobol design follows Saltelli's layout of A then B then each AB_i", "[experiments][designs]") {
   const std::size_t n = 64, d = 3;
   const auto design = build_design(spec(DesignKind::sobol, n), d, {});
   REQUIRE(design.point_count() == n * (d + 2));
@@ -165,7 +165,7 @@ TEST_CASE("Sobol design follows Saltelli's layout of A then B then each AB_i") {
   CHECK(a(0, 0) != b(0, 0));
 }
 
-TEST_CASE("Sobol design columns are stratified and the shift depends on the seed") {
+TEST_CASE("Sobol design columns are stratified and the shift depends on the seed", "[experiments][designs]") {
   const std::size_t n = 1024, d = 2;
   const auto design = build_design(spec(DesignKind::sobol, n, 4, 5), d, {});
   // Of 1024 consecutive Sobol points, each of 1024 equal slices of a column holds one, except

@@ -100,7 +100,7 @@ const std::vector<BadCase>& bad_cases() {
       {"list value of the wrong type", "[[factor]]\nkey = \"district.mode\"\nvalues = [\"market\", \"stat\"]\n", 3, 21,
        "did you mean 'state'?"},
       {"list with one value", "[[factor]]\nkey = \"workers.pay_ratio\"\nvalues = [0.5]\n", 3, 10, "at least two values"},
-      {"list value twice", "[[factor]]\nkey = \"workers.hours\"\nvalues = [10, 20, 10]\n", 3, 22, "listed twice"},
+      {"list value twice", "[[factor]]\nkey = \"workers.hours\"\nvalues = [10, 20, 10]\n", 3, 19, "listed twice"},
       {"values not a list", "[[factor]]\nkey = \"workers.hours\"\nvalues = 10\n", 3, 10, "expected a list of values"},
       {"mixed kinds without a schema", "[[factor]]\nkey = \"x\"\nvalues = [1, \"two\"]\n", 3, 14, "of one kind",
        false},
@@ -146,7 +146,7 @@ std::vector<Diagnostic> load_problems(const fs::path& file) {
 
 }  // namespace
 
-TEST_CASE("Factor tables with a range and a list are read with role integer flag and position") {
+TEST_CASE("Factor tables with a range and a list are read with role integer flag and position", "[experiments][factors]") {
   const auto result = read(
       "# factors\n"
       "[[factor]]\n"
@@ -187,7 +187,7 @@ TEST_CASE("Factor tables with a range and a list are read with role integer flag
   CHECK(std::holds_alternative<double>(ratio.values[0]));
 }
 
-TEST_CASE("Each kind of factor-table mistake is reported at its line and column") {
+TEST_CASE("Each kind of factor-table mistake is reported at its line and column", "[experiments][factors]") {
   for (const auto& bad : bad_cases()) {
     const auto result = bad.with_schema ? read(bad.text) : read(bad.text, {});
     INFO("case: " << bad.name << "\n" << all_messages(result.diagnostics));
@@ -201,7 +201,7 @@ TEST_CASE("Each kind of factor-table mistake is reported at its line and column"
   }
 }
 
-TEST_CASE("A bad factor is left out while the good ones and every problem are kept") {
+TEST_CASE("A bad factor is left out while the good ones and every problem are kept", "[experiments][factors]") {
   const auto result = read(
       "[[factor]]\nkey = \"workers.pay_ratio\"\nmin = 0.1\nmax = 0.9\n\n"
       "[[factor]]\nkey = \"workers.hourz\"\nmin = 1\nmax = 9\nrole = \"boss\"\n");
@@ -211,7 +211,7 @@ TEST_CASE("A bad factor is left out while the good ones and every problem are ke
   CHECK(result.diagnostics[1].where.line == 10);
 }
 
-TEST_CASE("Without a schema any key name is accepted and ranges are real") {
+TEST_CASE("Without a schema any key name is accepted and ranges are real", "[experiments][factors]") {
   const auto result = read("[[factor]]\nkey = \"my model's x\"\nmin = 1\nmax = 10\n", {});
   INFO(all_messages(result.diagnostics));
   REQUIRE(result.factors.size() == 1);
@@ -219,7 +219,7 @@ TEST_CASE("Without a schema any key name is accepted and ranges are real") {
   CHECK(std::get<double>(result.factors[0].value_at(0.5)) == 5.5);
 }
 
-TEST_CASE("value_at maps a range linearly and hits both ends exactly") {
+TEST_CASE("value_at maps a range linearly and hits both ends exactly", "[experiments][factors]") {
   Factor f;
   f.min = -3.141592653589793;
   f.max = 3.141592653589793;
@@ -233,7 +233,7 @@ TEST_CASE("value_at maps a range linearly and hits both ends exactly") {
   CHECK(std::get<double>(f.value_at(std::nan(""))) == f.min);
 }
 
-TEST_CASE("value_at rounds integer factors to the nearest whole number") {
+TEST_CASE("value_at rounds integer factors to the nearest whole number", "[experiments][factors]") {
   Factor f;
   f.min = 1;
   f.max = 4;
@@ -246,7 +246,7 @@ TEST_CASE("value_at rounds integer factors to the nearest whole number") {
   CHECK(std::get<std::int64_t>(f.value_at(1)) == 4);
 }
 
-TEST_CASE("value_at takes list values in equal bins and u = 1 gives the last value") {
+TEST_CASE("value_at takes list values in equal bins and u = 1 gives the last value", "[experiments][factors]") {
   Factor f;
   f.values = {ParamValue{std::string("fifo")}, ParamValue{std::string("priority")}, ParamValue{std::string("lottery")}};
   const auto name_at = [&](double u) { return std::get<std::string>(f.value_at(u)); };
@@ -259,7 +259,7 @@ TEST_CASE("value_at takes list values in equal bins and u = 1 gives the last val
   CHECK(name_at(1) == "lottery");
 }
 
-TEST_CASE("load_factor_file reads the Ishigami demo parameter file") {
+TEST_CASE("load_factor_file reads the Ishigami demo parameter file", "[experiments][factors]") {
   const auto path = std::string(SHANZHI_SOURCE_DIR) + "/scenarios/experiments/ishigami_params.toml";
   const auto factors = load_factor_file(path);
   REQUIRE(factors.size() == 3);
@@ -270,7 +270,7 @@ TEST_CASE("load_factor_file reads the Ishigami demo parameter file") {
   CHECK(factors[2].key == "x3");
 }
 
-TEST_CASE("load_factor_file refuses missing empty binary and malformed files with positions") {
+TEST_CASE("load_factor_file refuses missing empty binary and malformed files with positions", "[experiments][factors]") {
   const auto dir = fresh_directory();
 
   auto problems = load_problems(dir / "absent.toml");

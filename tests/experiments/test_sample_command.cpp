@@ -37,7 +37,7 @@ void expect_bad_input(const CliResult& r, const std::string& says) {
 
 }  // namespace
 
-TEST_CASE("shanzhi sample writes one row per design point for each design") {
+TEST_CASE("shanzhi sample writes one row per design point for each design", "[experiments][sample]") {
   TempDir dir("sample");
   struct Expected {
     std::vector<std::string> design;
@@ -68,7 +68,7 @@ TEST_CASE("shanzhi sample writes one row per design point for each design") {
   }
 }
 
-TEST_CASE("shanzhi sample is deterministic and writes list and integer values as given") {
+TEST_CASE("shanzhi sample is deterministic and writes list values as given", "[experiments][sample]") {
   TempDir dir("sample_values");
   write_file(dir / "p.toml",
              "[[factor]]\nkey = \"rule\"\nvalues = [\"fifo\", \"priority\"]\n\n"
@@ -85,7 +85,7 @@ TEST_CASE("shanzhi sample is deterministic and writes list and integer values as
   CHECK(contains(text, "priority,"));
 }
 
-TEST_CASE("shanzhi sample refuses a bad parameter file with file line and column") {
+TEST_CASE("shanzhi sample refuses a bad parameter file with file line and column", "[experiments][sample]") {
   TempDir dir("sample_bad");
   write_file(dir / "bad.toml", "[[factor]]\nkey = \"x\"\nmin = 2\nmax = 1\n");
   const auto out = dir / "x.csv";
@@ -101,7 +101,7 @@ TEST_CASE("shanzhi sample refuses a bad parameter file with file line and column
   CHECK_FALSE(fs::exists(out));
 }
 
-TEST_CASE("shanzhi sample refuses bad options and an existing output without --force") {
+TEST_CASE("shanzhi sample refuses bad options and an existing output without --force", "[experiments][sample]") {
   TempDir dir("sample_options");
   const auto out = dir / "x.csv";
   expect_bad_input(run_shanzhi(sample_args({"sobol"}, ishigami_params, out)), "--n is required for a sobol design");
@@ -130,7 +130,7 @@ TEST_CASE("shanzhi sample refuses bad options and an existing output without --f
   CHECK(directory_entries(dir.path()) == std::vector<std::string>{"x.csv"});  // no temporary left behind
 }
 
-TEST_CASE("shanzhi sample warns when a Sobol N is not a power of two") {
+TEST_CASE("shanzhi sample warns when a Sobol N is not a power of two", "[experiments][sample]") {
   TempDir dir("sample_warn");
   const auto r = run_shanzhi(sample_args({"sobol", "--n", "100"}, ishigami_params, dir / "x.csv"));
   INFO(r.describe());
