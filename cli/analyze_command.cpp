@@ -38,6 +38,9 @@ namespace ex = sim::experiments;
 /// Bootstrap resamples for Sobol intervals: enough for stable 95% percentile bounds.
 constexpr std::size_t bootstrap_resamples = 1000;
 
+/// Points per outcome shown on the terminal; a Sobol design can have thousands, all in the CSV.
+constexpr std::size_t max_points_printed = 100;
+
 struct AnalyzeOptions {
   std::string db;
   bool sobol = false;
@@ -206,6 +209,10 @@ void print_means(const ex::StoredResults& results, std::size_t k, const std::vec
   for (std::size_t j = 0; j < widths.size(); ++j) std::cout << "  " << padded(results.factors[j].key, widths[j]);
   std::cout << "  " << padded("runs", 4) << "  " << padded("mean", 10) << "  " << padded("95% interval", 24) << "\n";
   for (const auto& point : results.points) {
+    if (point.index == max_points_printed && results.points.size() > max_points_printed) {
+      std::cout << "  ... " << results.points.size() - max_points_printed << " more points in the CSV file\n";
+      break;
+    }
     const auto& m = means[point.index];
     std::cout << padded(std::to_string(point.index), 6);
     for (std::size_t j = 0; j < point.settings.size(); ++j) {
@@ -282,17 +289,21 @@ int analyze_database(const AnalyzeOptions& o) {
 
 // --- CSV mode ------------------------------------------------------------------------------------
 
-/// The unit coordinate of value `x` of `factor`, or why there is none.
+/// A list value as the number a numeric CSV holds for it (true/false as 1/0); nullopt for names,
+/// which a numeric X cannot hold.
+std::optional<double> as_number(const sim::ParamValue& value) {
+  if (const auto* real = std::get_if<double>(&value)) return *real;
+  if (const auto* whole = std::get_if<std::int64_t>(&value)) return static_cast<double>(*whole);
+  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? 1.0 : 0.0;
+  return std::nullopt;
+}
+
+/// The unit coordinate of value `x` of `factor`, or nullopt when x is not one of its values.
 std::optional<double> unit_coordinate(const ex::Factor& factor, double x) {
   if (factor.is_list()) {
-    for (std::size_t i = 0; i < factor.values.size(); ++i) {
-      const auto& v = factor.values[i];
-      const double level = std::holds_alternative<double>(v)         ? std::get<double>(v)
-                           : std::holds_alternative<std::int64_t>(v) ? static_cast<double>(std::get<std::int64_t>(v))
-                           : std::holds_alternative<bool>(v)         ? double(std::get<bool>(v))
-                                                                     : NAN;
-      if (level == x) return (static_cast<double>(i) + 0.5) / static_cast<double>(factor.values.size());
-    }
+    for (std::size_t i = 0; i < factor.values.size(); ++i)
+      if (as_number(factor.values[i]) == x)
+        return (static_cast<double>(i) + 0.5) / static_cast<double>(factor.values.size());
     return std::nullopt;
   }
   if (factor.max == factor.min) return x == factor.min ? std::optional<double>(0.0) : std::nullopt;

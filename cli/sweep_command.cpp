@@ -41,10 +41,19 @@ std::string duration_text(double seconds) {
   if (!std::isfinite(seconds)) return "?";
   const auto total = static_cast<long>(std::lround(seconds));
   char buffer[32];
+  if (seconds < 10) {  // short sweeps (tests, --limit) would all read "0s"
+    std::snprintf(buffer, sizeof buffer, "%.1fs", seconds);
+    return buffer;
+  }
   if (total >= 3600) std::snprintf(buffer, sizeof buffer, "%ldh%02ldm", total / 3600, total % 3600 / 60);
   else if (total >= 60) std::snprintf(buffer, sizeof buffer, "%ldm%02lds", total / 60, total % 60);
   else std::snprintf(buffer, sizeof buffer, "%lds", total);
   return buffer;
+}
+
+/// "1 run", "2 runs", "0 runs".
+std::string counted(std::size_t n, const std::string& noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
 std::string rate_text(double runs_per_minute) {
@@ -63,7 +72,8 @@ class Progress {
     const auto now = Clock::now();
     if (terminal_) {
       if (done < total_ && now - last_line_ < std::chrono::milliseconds(200)) return;
-      std::cout << "\r" << status(done, now) << "\033[K" << std::flush;
+      std::cout << "\r" << status(done, now) << "\033[K" << std::flush;  // redraw in place, clear the rest
+      drawn_ = true;
     } else {
       const std::size_t decile = total_ ? done * 10 / total_ : 10;
       if (decile <= last_decile_ && now - last_line_ < std::chrono::seconds(30) && done < total_) return;
@@ -74,7 +84,7 @@ class Progress {
   }
 
   void finish() {
-    if (terminal_) std::cout << "\n";
+    if (terminal_ && drawn_) std::cout << "\n";  // keep the last state of the bar on screen
   }
 
  private:
@@ -101,6 +111,7 @@ class Progress {
   Clock::time_point start_;
   Clock::time_point last_line_;
   std::size_t last_decile_ = 0;
+  bool drawn_ = false;
 };
 
 /// What happened during this sweep.
@@ -147,6 +158,25 @@ void record_one(ex::ResultsStore& store, const ex::Experiment& experiment, const
                                  ": " + outcome.error);
 }
 
+/// True (and counted) when another process sweeping the same database has finished `run` since
+/// this sweep started; the check is a single indexed lookup.
+bool finished_elsewhere(ex::ResultsStore& store, const ex::RunPlan& run, Tally& tally, Progress& progress) {
+  bool finished = false;
+#pragma omp critical(shanzhi_results_store)
+  {
+    try {
+      finished = !tally.store_error && store.has_run({run.point, run.replicate});
+    } catch (const ex::StoreError&) {
+      finished = false;  // the write that follows will report the problem
+    }
+    if (finished) {
+      ++tally.recorded_elsewhere;
+      progress.update(tally.done());
+    }
+  }
+  return finished;
+}
+
 /// Runs `todo` across OpenMP threads. Each model runs its own loops on one thread: the runs are
 /// the parallel work, and nesting would only oversubscribe the cores.
 Tally run_in_parallel(const std::vector<const ex::RunPlan*>& todo, const ex::Experiment& experiment,
@@ -161,6 +191,7 @@ Tally run_in_parallel(const std::vector<const ex::RunPlan*>& todo, const ex::Exp
   for (std::int64_t i = 0; i < count; ++i) {
     if (stop.load()) continue;  // a store error: finish quickly, keep what is committed
     const auto& run = *todo[static_cast<std::size_t>(i)];
+    if (finished_elsewhere(store, run, tally, progress)) continue;
     const auto outcome = gov::run_plan(experiment.base, run, experiment.outcomes, keep_timeseries);
 #pragma omp critical(shanzhi_results_store)
     {
@@ -182,31 +213,34 @@ std::string default_database(const ex::Experiment& experiment) {
 
 void print_header(const ex::Experiment& experiment, const ex::ExperimentPlan& plan, std::size_t finished,
                   std::size_t todo, const std::string& db, int threads) {
-  std::cout << "Experiment " << experiment.name << ": " << plan.points.size() << " points x " << experiment.replicates
-            << " replicates = " << plan.runs.size() << " runs (" << ex::to_string(plan.design.kind) << " design, "
-            << experiment.factors.size() << " factors, " << experiment.outcomes.size() << " outcomes)\n";
-  std::cout << "Database " << db << ": " << finished << " runs already finished; running " << todo << " now";
+  std::cout << "Experiment " << experiment.name << ": " << counted(plan.points.size(), "point") << " x "
+            << counted(static_cast<std::size_t>(experiment.replicates), "replicate") << " = "
+            << counted(plan.runs.size(), "run") << " (" << ex::to_string(plan.design.kind) << " design, "
+            << counted(experiment.factors.size(), "factor") << ", " << counted(experiment.outcomes.size(), "outcome")
+            << ")\n";
+  std::cout << "Database " << db << ": " << counted(finished, "run") << " already finished; running " << todo << " now";
   if (todo > 0) std::cout << " on " << threads << " thread" << (threads == 1 ? "" : "s");
   std::cout << "\n" << std::flush;
 }
 
 void print_summary(const Tally& tally, std::size_t skipped, std::size_t still_missing, const std::string& db) {
   const double minutes = tally.seconds / 60;
-  std::cout << "Ran " << tally.ok + tally.failed << " runs in " << duration_text(tally.seconds);
+  std::cout << "Ran " << counted(tally.ok + tally.failed, "run") << " in " << duration_text(tally.seconds);
   if (minutes > 0 && tally.done() > 0) std::cout << " (" << rate_text(static_cast<double>(tally.done()) / minutes) << " runs/min)";
   std::cout << ": " << tally.ok << " ok, " << tally.failed << " failed\n";
-  std::cout << "Skipped " << skipped << " runs already in the database\n";
+  std::cout << "Skipped " << counted(skipped, "run") << " already in the database\n";
   if (tally.recorded_elsewhere > 0)
-    std::cout << "Not stored: " << tally.recorded_elsewhere
-              << " runs another process recorded first (each run is stored once)\n";
+    std::cout << "Left to another process sweeping the same database: " << counted(tally.recorded_elsewhere, "run")
+              << " (each run is stored once)\n";
   if (tally.failed > 0) {
-    std::cout << tally.failed << " runs failed; they are recorded with their errors and the sweep went on. First errors:\n";
+    std::cout << counted(tally.failed, "run") << " failed; they are recorded with their errors and the sweep went on. First errors:\n";
     for (const auto& error : tally.first_errors) std::cout << "  " << error << "\n";
   }
   if (still_missing == 0)
     std::cout << "Sweep complete: every run is in " << db << "\n";
   else
-    std::cout << still_missing << " runs remain; run the same command again to continue\n";
+    std::cout << counted(still_missing, "run") << (still_missing == 1 ? " remains" : " remain")
+              << "; run the same command again to continue\n";
   std::cout << "Next: shanzhi export " << db << " --csv FILE.csv   or   shanzhi analyze " << db << "\n";
 }
 

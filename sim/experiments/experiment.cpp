@@ -259,16 +259,11 @@ class ExperimentReader {
 
   // --- [[factor]] -----------------------------------------------------------------------------
 
+  /// The factor reader reports its own problems, a missing [[factor]] included.
   void read_factor_tables(const toml::table& root) {
     std::vector<Diagnostic> found;
     experiment_.factors = read_factors(root, experiment_.path, schema_.parameters, found);
     for (auto& d : found) add(std::move(d));
-    const bool factor_errors =
-        std::any_of(found.begin(), found.end(), [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; });
-    if (experiment_.factors.empty() && !factor_errors)
-      error(SourceLocation{experiment_.path, 0, 0}, "factor",
-            "no [[factor]] tables: an experiment varies at least one scenario key, e.g.\n"
-            "  [[factor]]\n  key = \"purchase.budget_per_community_yuan\"\n  min = 0\n  max = 400000");
     for (const auto& factor : experiment_.factors)
       if (factor.key == "run.seed")
         error(factor.where, "run.seed",

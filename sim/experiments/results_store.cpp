@@ -323,10 +323,12 @@ struct ResultsStore::Statements {
                    "INSERT INTO runs (point, replicate, seed, status, wall_seconds, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
                    "ON CONFLICT (point, replicate) DO NOTHING"),
         insert_outcome(db, path, "INSERT INTO outcomes (run, metric, statistic, value) VALUES (?1, ?2, ?3, ?4)"),
-        insert_timeseries(db, path, "INSERT INTO timeseries (run, metric, week, value) VALUES (?1, ?2, ?3, ?4)") {}
+        insert_timeseries(db, path, "INSERT INTO timeseries (run, metric, week, value) VALUES (?1, ?2, ?3, ?4)"),
+        find_run(db, path, "SELECT 1 FROM runs WHERE point = ?1 AND replicate = ?2") {}
   Statement insert_run;
   Statement insert_outcome;
   Statement insert_timeseries;
+  Statement find_run;
 };
 
 UnitDesign StoredResults::unit_design() const {
@@ -488,6 +490,14 @@ std::set<RunKey> ResultsStore::finished_runs() const {
   while (query.next_row())
     finished.emplace(static_cast<std::size_t>(query.integer(0)), static_cast<std::size_t>(query.integer(1)));
   return finished;
+}
+
+bool ResultsStore::has_run(const RunKey& run) const {
+  auto& find = statements_->find_run;
+  find.bind(1, static_cast<std::int64_t>(run.first)).bind(2, static_cast<std::int64_t>(run.second));
+  const bool found = find.next_row();
+  if (found) find.next_row();  // only one row can match: this ends and resets the statement
+  return found;
 }
 
 bool ResultsStore::record(const RunPlan& plan, const RunOutcome& outcome, const std::vector<OutcomeSpec>& outcomes) {

@@ -111,6 +111,10 @@ class ResultsStore {
   /// Every (point, replicate) with a finished run, ok or failed.
   std::set<RunKey> finished_runs() const;
 
+  /// Whether (point, replicate) has a finished run now; lets concurrent sweeps of one database
+  /// skip each other's runs instead of computing them twice.
+  bool has_run(const RunKey& run) const;
+
   /// Records one finished run, its outcomes and (when present) its time series in one
   /// transaction. Returns false and writes nothing when (point, replicate) is already recorded
   /// (another process finished it first). Throws StoreError when the write fails; the runs

@@ -165,7 +165,7 @@ TEST_CASE("Experiment file mistakes are reported at their line and column", "[ex
   }
   SECTION("no outcomes and no factors") {
     const auto p = problems_of(experiment_text("", "[design]\nkind = \"lhs\"\nsamples = 3\n"));
-    CHECK(contains(p, "e.toml: error: key 'factor': no [[factor]] tables"));
+    CHECK(contains(p, "e.toml: error: no [[factor]] tables"));
     CHECK(contains(p, "e.toml: error: key 'outcome': no [[outcome]] tables"));
   }
   SECTION("invalid TOML") {
@@ -216,4 +216,22 @@ TEST_CASE("The canonical text ignores comments but not values", "[experiments][e
   CHECK(contains(original, "base.district.residents_per_community = 600"));
   CHECK(ex::fnv1a_hex("") == "cbf29ce484222325");  // FNV-1a's offset basis: the hash of nothing
   CHECK(ex::fnv1a_hex("a") == "af63dc4c8601ec8c");  // published FNV-1a 64 test vector
+}
+
+TEST_CASE("Every shipped experiment file loads and plans its runs", "[experiments][experiment_file]") {
+  // scenarios/experiments/ holds experiment files (with an [experiment] table), the scenarios
+  // they use as a base, and parameter files of `shanzhi sample` (only [[factor]] tables).
+  std::size_t experiments = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "scenarios" / "experiments")) {
+    if (entry.path().extension() != ".toml") continue;
+    const auto text = shanzhi::cli_test::read_file(entry.path());
+    if (text.find("[experiment]") == std::string::npos) continue;
+    INFO(entry.path().string());
+    ex::Experiment experiment;
+    REQUIRE_NOTHROW(experiment = shanzhi::gov::load_governance_experiment(entry.path().string()));
+    CHECK(experiment.warnings.empty());
+    CHECK(ex::plan_experiment(experiment).runs.size() >= 2);
+    ++experiments;
+  }
+  CHECK(experiments >= 2);
 }

@@ -98,7 +98,10 @@ TEST_CASE("The store keeps one run per point and replicate", "[experiments][stor
   const auto db = dir / "r.sqlite";
   auto first = ex::ResultsStore::open_for_sweep(db, experiment, plan);
   auto second = ex::ResultsStore::open_for_sweep(db, experiment, plan);  // another "process"
+  CHECK_FALSE(second.has_run({0, 2}));
   CHECK(first.record(plan.runs[2], ok_outcome({1, 2}), experiment.outcomes));
+  CHECK(second.has_run({0, 2}));  // what one connection commits, the other sees
+  CHECK_FALSE(second.has_run({0, 1}));
   CHECK_FALSE(second.record(plan.runs[2], ok_outcome({3, 4}), experiment.outcomes));
   CHECK(query_integer(db, "SELECT COUNT(*) FROM runs") == 1);
   CHECK(query_integer(db, "SELECT COUNT(*) FROM outcomes") == 2);

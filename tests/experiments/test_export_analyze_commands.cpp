@@ -1,0 +1,236 @@
+// `shanzhi export` and `shanzhi analyze` on databases written by `shanzhi sweep`, and analyze on
+// CSV files of outputs computed elsewhere.
+
+#include "tests/cli/cli_runner.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace shanzhi::cli_test;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::string tiny_district() { return (source_dir() / "scenarios" / "experiments" / "tiny_district.toml").string(); }
+std::string tiny_lhs() { return (source_dir() / "scenarios" / "experiments" / "tiny_lhs.toml").string(); }
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::vector<std::string> fields_of(const std::string& line) {
+  std::vector<std::string> fields;
+  std::istringstream in(line);
+  for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
+  if (!line.empty() && line.back() == ',') fields.emplace_back();
+  return fields;
+}
+
+/// Sweeps `experiment` into `db` and requires success.
+void sweep(const std::string& experiment, const fs::path& db) {
+  const auto r = run_shanzhi({"sweep", experiment, "--db", db.string()});
+  INFO(r.describe());
+  REQUIRE(r.exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("Export writes one tidy row per run and outcome", "[experiments][export]") {
+  TempDir dir("export");
+  const auto db = dir / "t.sqlite";
+  sweep(tiny_lhs(), db);
+  const auto csv = dir / "out" / "t.csv";
+  const auto r = run_shanzhi({"export", db.string(), "--csv", csv.string()});
+  INFO(r.describe());
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "Wrote 240 rows (120 runs x 2 outcomes"));
+  const auto lines = lines_of(read_file(csv));
+  REQUIRE(lines.size() == 1 + 120 * 2);
+  CHECK(lines[0] == "experiment,point,replicate,seed,status,purchase.budget_per_community_yuan,admin.leakage,metric,"
+                    "statistic,value");
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const auto fields = fields_of(lines[i]);
+    REQUIRE(fields.size() == 10);
+    CHECK(fields[0] == "tiny_lhs");
+    CHECK(fields[4] == "ok");
+    CHECK(std::stod(fields[5]) >= 0);
+    CHECK(std::stod(fields[5]) <= 400000);
+    CHECK(fields[7] == (i % 2 == 1 ? "satisfaction_mean" : "worker_admin_share"));
+    CHECK(fields[8] == (i % 2 == 1 ? "final" : "mean"));
+    CHECK(std::isfinite(std::stod(fields[9])));
+  }
+  CHECK(fields_of(lines[1])[1] == "0");
+  CHECK(fields_of(lines.back())[1] == "39");
+  CHECK(fields_of(lines.back())[2] == "2");
+
+  const auto again = run_shanzhi({"export", db.string(), "--csv", csv.string()});
+  CHECK(again.exit_code == 2);
+  CHECK(contains(again.err, "already exists; use --force"));
+  CHECK(run_shanzhi({"export", db.string(), "--csv", csv.string(), "--force"}).exit_code == 0);
+  CHECK(directory_entries(dir / "out") == std::vector<std::string>{"t.csv"});  // no temporary files left
+
+  const auto missing = run_shanzhi({"export", (dir / "none.sqlite").string(), "--csv", (dir / "n.csv").string()});
+  CHECK(missing.exit_code == 2);
+  CHECK(contains(missing.err, "no such results database"));
+}
+
+TEST_CASE("Export shows failed runs with their status and an empty value", "[experiments][export]") {
+  TempDir dir("export_failed");
+  write_file(dir / "f.toml", "[experiment]\nbase = \"" + tiny_district() +
+                                 "\"\n[design]\nkind = \"full_factorial\"\n"
+                                 "[[factor]]\nkey = \"satisfaction.weight_quality\"\nvalues = [0.5, 0.6]\n"
+                                 "[[factor]]\nkey = \"information.queue_rule\"\nvalues = [\"fifo\", \"priority\"]\n"
+                                 "[[outcome]]\nmetric = \"satisfaction_mean\"\n");
+  sweep((dir / "f.toml").string(), dir / "f.sqlite");
+  REQUIRE(run_shanzhi({"export", (dir / "f.sqlite").string(), "--csv", (dir / "f.csv").string()}).exit_code == 0);
+  const auto lines = lines_of(read_file(dir / "f.csv"));
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[0] == "experiment,point,replicate,seed,status,satisfaction.weight_quality,information.queue_rule,metric,"
+                    "statistic,value");
+  // Points: (0.5, fifo), (0.5, priority), (0.6, fifo), (0.6, priority); 0.6 breaks the weights.
+  CHECK(contains(lines[1], ",ok,0.5,fifo,satisfaction_mean,final,"));
+  CHECK(contains(lines[2], ",ok,0.5,priority,satisfaction_mean,final,"));
+  CHECK(contains(lines[3], ",failed,0.6,fifo,satisfaction_mean,final,"));
+  CHECK(lines[3].back() == ',');
+  CHECK(lines[4].back() == ',');
+}
+
+TEST_CASE("Analyze prints per-point means and writes them as CSV", "[experiments][analyze]") {
+  TempDir dir("analyze");
+  const auto db = dir / "t.sqlite";
+  sweep(tiny_lhs(), db);
+  const auto r = run_shanzhi({"analyze", db.string()});
+  INFO(r.describe());
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "40 points x 3 replicates; 120 of 120 runs finished, 0 failed"));
+  CHECK(contains(r.out, "satisfaction_mean/final: mean over replicates with 95% confidence interval"));
+  CHECK(contains(r.out, "worker_admin_share/mean: mean over replicates"));
+  const auto printed = lines_of(r.out);
+  std::size_t point_rows = 0;
+  for (const auto& line : printed)
+    if (line.size() > 6 && line.find('[') != std::string::npos && line.find(']') != std::string::npos) ++point_rows;
+  CHECK(point_rows == 80);
+
+  const auto means = dir / "t-means.csv";
+  REQUIRE(fs::exists(means));
+  const auto lines = lines_of(read_file(means));
+  REQUIRE(lines.size() == 1 + 40 * 2);
+  CHECK(lines[0] == "point,purchase.budget_per_community_yuan,admin.leakage,metric,statistic,runs,mean,sd,ci_low,ci_high");
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const auto f = fields_of(lines[i]);
+    REQUIRE(f.size() == 10);
+    CHECK(f[5] == "3");
+    const double mean = std::stod(f[6]), low = std::stod(f[8]), high = std::stod(f[9]);
+    CHECK(low <= mean);
+    CHECK(mean <= high);
+  }
+
+  const auto sobol = run_shanzhi({"analyze", db.string(), "--sobol"});
+  CHECK(sobol.exit_code == 2);
+  CHECK(contains(sobol.err, "--sobol needs an experiment with a sobol design; tiny_lhs has a latin_hypercube design"));
+  const auto out_dir = run_shanzhi({"analyze", db.string(), "--out", (dir / "elsewhere").string()});
+  CHECK(out_dir.exit_code == 0);
+  CHECK(fs::exists(dir / "elsewhere" / "t-means.csv"));
+}
+
+TEST_CASE("Analyze gives Sobol indices and Morris effects of a sweep", "[experiments][analyze]") {
+  TempDir dir("analyze_indices");
+  const std::string factors =
+      "[[factor]]\nkey = \"purchase.budget_per_community_yuan\"\nmin = 0\nmax = 400000\n"
+      "[[factor]]\nkey = \"admin.leakage\"\nmin = 0\nmax = 1\n"
+      "[[outcome]]\nmetric = \"worker_admin_share\"\nstatistic = \"mean\"\n";
+  const std::string head = "[experiment]\nbase = \"" + tiny_district() + "\"\nweeks = 13\n";
+  write_file(dir / "s.toml", head + "[design]\nkind = \"sobol\"\nsamples = 16\n" + factors);
+  write_file(dir / "m.toml", head + "[design]\nkind = \"morris\"\nsamples = 6\nlevels = 4\n" + factors);
+  sweep((dir / "s.toml").string(), dir / "s.sqlite");
+  sweep((dir / "m.toml").string(), dir / "m.sqlite");
+
+  const auto s = run_shanzhi({"analyze", (dir / "s.sqlite").string(), "--sobol"});
+  INFO(s.describe());
+  REQUIRE(s.exit_code == 0);
+  CHECK(contains(s.out, "Sobol indices of worker_admin_share/mean (95% bootstrap intervals)"));
+  const auto sobol_lines = lines_of(read_file(dir / "s-sobol.csv"));
+  REQUIRE(sobol_lines.size() == 3);
+  CHECK(sobol_lines[0] == "output,factor,first,first_low,first_high,total,total_low,total_high");
+  CHECK(contains(sobol_lines[2], "worker_admin_share/mean,admin.leakage,"));
+  // Leakage brings admin hours back; it must matter more for the admin share than the budget.
+  CHECK(std::stod(fields_of(sobol_lines[2])[5]) > std::stod(fields_of(sobol_lines[1])[5]));
+
+  const auto m = run_shanzhi({"analyze", (dir / "m.sqlite").string(), "--morris"});
+  INFO(m.describe());
+  REQUIRE(m.exit_code == 0);
+  CHECK(contains(m.out, "Morris elementary effects of worker_admin_share/mean"));
+  const auto morris_lines = lines_of(read_file(dir / "m-morris.csv"));
+  REQUIRE(morris_lines.size() == 3);
+  CHECK(morris_lines[0] == "output,factor,mu_star,mu,sigma");
+  CHECK(std::stod(fields_of(morris_lines[2])[2]) > std::stod(fields_of(morris_lines[1])[2]));
+}
+
+TEST_CASE("Analyze reads designs and outputs computed elsewhere from CSV", "[experiments][analyze]") {
+  TempDir dir("analyze_csv");
+  write_file(dir / "p.toml", "[[factor]]\nkey = \"a\"\nmin = 0\nmax = 1\n[[factor]]\nkey = \"b\"\nmin = 0\nmax = 2\n"
+                             "[[factor]]\nkey = \"c\"\nmin = -1\nmax = 1\n");
+  // A linear model y = 2a + b + 0c: with a ~ U(0,1) and b ~ U(0,2), Var = 4/12 + 4/12, so
+  // S_a = S_b = 0.5, S_c = 0; Morris effects per unit range are 2, 2 and 0 with no spread.
+  const auto model = [](double a, double b, double) { return 2 * a + b; };
+  for (const std::string design : {"sobol", "morris"}) {
+    const auto x = dir / (design + "_x.csv"), y = dir / (design + "_y.csv");
+    const auto sampled = run_shanzhi({"sample", "--design", design, "--params", (dir / "p.toml").string(), "--n",
+                                      design == "sobol" ? "1024" : "20", "--out", x.string()});
+    INFO(sampled.describe());
+    REQUIRE(sampled.exit_code == 0);
+    std::string outputs = "y,y_negated\n";
+    const auto rows = lines_of(read_file(x));
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      const auto f = fields_of(rows[i]);
+      const double value = model(std::stod(f[0]), std::stod(f[1]), std::stod(f[2]));
+      outputs += std::to_string(value) + "," + std::to_string(-value) + "\n";
+    }
+    write_file(y, outputs);
+    const auto r = run_shanzhi({"analyze", "--design", design, "--params", (dir / "p.toml").string(), "--x", x.string(),
+                                "--y", y.string()});
+    INFO(r.describe());
+    REQUIRE(r.exit_code == 0);
+    const auto lines = lines_of(read_file(dir / (design + "_y-" + design + ".csv")));
+    REQUIRE(lines.size() == 1 + 2 * 3);
+    const auto value = [&](std::size_t row, std::size_t column) { return std::stod(fields_of(lines[row])[column]); };
+    if (design == "sobol") {
+      CHECK(value(1, 2) == Approx(0.5).margin(0.05));  // S_a
+      CHECK(value(2, 2) == Approx(0.5).margin(0.05));  // S_b
+      CHECK(value(3, 2) == Approx(0).margin(0.05));    // S_c
+      CHECK(value(3, 5) == Approx(0).margin(0.01));    // ST_c
+    } else {
+      CHECK(value(1, 2) == Approx(2).margin(1e-3));  // mu*_a (effect per unit range: 2 x 1)
+      CHECK(value(2, 2) == Approx(2).margin(1e-3));  // mu*_b (1 x 2)
+      CHECK(value(3, 2) == Approx(0).margin(1e-9));
+      CHECK(value(1, 4) == Approx(0).margin(1e-3));  // sigma: a linear model has one effect
+      CHECK(value(4, 3) == Approx(-2).margin(1e-3));  // mu of y_negated for a
+    }
+  }
+
+  // X in the wrong order for Saltelli's scheme is refused with the row.
+  auto rows = lines_of(read_file(dir / "sobol_x.csv"));
+  std::swap(rows[1], rows[2 * 1024 + 1]);
+  std::string shuffled;
+  for (const auto& row : rows) shuffled += row + "\n";
+  write_file(dir / "shuffled.csv", shuffled);
+  const auto refused = run_shanzhi({"analyze", "--design", "sobol", "--params", (dir / "p.toml").string(), "--x",
+                                    (dir / "shuffled.csv").string(), "--y", (dir / "sobol_y.csv").string()});
+  CHECK(refused.exit_code == 2);
+  CHECK(contains(refused.err, "is not row 1 of A with factor 1 from B"));
+  const auto wrong_n = run_shanzhi({"analyze", "--design", "sobol", "--params", (dir / "p.toml").string(), "--x",
+                                    (dir / "sobol_x.csv").string(), "--y", (dir / "sobol_y.csv").string(), "--n", "512"});
+  CHECK(wrong_n.exit_code == 2);
+  CHECK(contains(wrong_n.err, "--n 512 does not match"));
+  const auto both = run_shanzhi({"analyze", "x.sqlite", "--design", "sobol"});
+  CHECK(both.exit_code == 2);
+}
