@@ -8,7 +8,8 @@ echo "==> Running the test suite"
 ctest --test-dir build --output-on-failure -j "$jobs" --timeout 900
 # CMake's Catch2 v2 discovery drops test cases whose names hold commas or semicolons; make sure
 # CTest ran every test case the binary has.
-in_binary=$(build/tests/shanzhi_tests --list-test-names-only | grep -c .)
+# (Catch2 v2 exits with the number of test cases listed, so its status is not an error here.)
+in_binary=$( (build/tests/shanzhi_tests --list-test-names-only || true) | grep -c .)
 in_ctest=$(ctest --test-dir build -N | grep -c "Test *#")
 if [ "$in_binary" != "$in_ctest" ]; then
   echo "run_tests.sh: CTest knows $in_ctest tests but shanzhi_tests has $in_binary test cases;" >&2
