@@ -24,7 +24,7 @@ packages=(
   build-essential cmake pkgconf git
   libboost-dev libboost-math-dev libboost-mpi-dev libboost-serialization-dev
   libopenmpi-dev openmpi-bin
-  libeigen3-dev catch2 libtomlplusplus-dev libsqlite3-dev libcli11-dev
+  libeigen3-dev catch2 libtomlplusplus-dev libsqlite3-dev sqlite3 libcli11-dev
   librandom123-dev libpagmo-dev libbenchmark-dev
   gnuplot-nox fonts-wqy-microhei
 )
