@@ -4,6 +4,7 @@
 #include "sim/experiments/factors.hpp"
 
 #include "sim/scenario/file_text.hpp"
+#include "sim/scenario/toml_values.hpp"
 
 #include <toml++/toml.h>
 
@@ -15,6 +16,9 @@
 namespace shanzhi::sim::experiments {
 namespace {
 
+using detail::describe_node;
+using detail::scalar_value;
+
 constexpr std::string_view factor_array = "factor";
 const std::vector<std::string> factor_fields{"key", "min", "max", "values", "role"};
 const std::vector<std::string> role_names{"lever", "uncertainty"};
@@ -24,25 +28,6 @@ const std::vector<std::string> role_names{"lever", "uncertainty"};
 
 SourceLocation location(const std::string& file, const toml::source_region& region) {
   return SourceLocation{file, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
-}
-
-/// The TOML value as a parameter value; nullopt for tables, arrays and dates.
-std::optional<ParamValue> scalar_value(const toml::node& node) {
-  if (const auto* v = node.as_floating_point()) return ParamValue{v->get()};
-  if (const auto* v = node.as_integer()) return ParamValue{v->get()};
-  if (const auto* v = node.as_boolean()) return ParamValue{v->get()};
-  if (const auto* v = node.as_string()) return ParamValue{v->get()};
-  return std::nullopt;
-}
-
-/// What follows "got" in a message: the value as written, or the kind of node.
-std::string describe_node(const toml::node& node) {
-  if (const auto value = scalar_value(node)) return node.is_string() ? "\"" + format_value(*value) + "\"" : format_value(*value);
-  switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    default: return "a date or time";
-  }
 }
 
 bool is_number(const ParamValue& value) {

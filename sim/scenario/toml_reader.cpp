@@ -1,5 +1,7 @@
 #include "sim/scenario/toml_reader.hpp"
 
+#include "sim/scenario/toml_values.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -27,36 +29,6 @@ std::set<std::string> table_names(const std::vector<ParamInfo>& schema) {
     for (auto dot = info.key.find('.'); dot != std::string::npos; dot = info.key.find('.', dot + 1))
       out.insert(info.key.substr(0, dot));
   return out;
-}
-
-/// The TOML value as a parameter value; nullopt for tables, arrays and dates, which no
-/// parameter takes.
-std::optional<ParamValue> scalar_value(const toml::node& node) {
-  if (const auto* v = node.as_floating_point()) return ParamValue{v->get()};
-  if (const auto* v = node.as_integer()) return ParamValue{v->get()};
-  if (const auto* v = node.as_boolean()) return ParamValue{v->get()};
-  if (const auto* v = node.as_string()) return ParamValue{v->get()};
-  return std::nullopt;
-}
-
-std::string kind_of(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time of day";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "a value of another kind";
-  }
-}
-
-/// The value as written for scalars, its kind otherwise: what follows "got" in a message.
-std::string describe_node(const toml::node& node) {
-  if (const auto value = scalar_value(node)) {
-    if (node.is_string()) return "\"" + format_value(*value) + "\"";
-    return format_value(*value);
-  }
-  return kind_of(node);
 }
 
 bool by_position(const Diagnostic& a, const Diagnostic& b) {
