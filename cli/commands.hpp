@@ -32,5 +32,6 @@ Command add_sample_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
+Command add_plot_command(CLI::App& app);
 
 }  // namespace shanzhi::cli

@@ -234,3 +234,48 @@ TEST_CASE("Analyze reads designs and outputs computed elsewhere from CSV", "[exp
   const auto both = run_shanzhi({"analyze", "x.sqlite", "--design", "sobol"});
   CHECK(both.exit_code == 2);
 }
+
+namespace {
+
+/// A real PNG: the 8-byte signature and more than a header's worth of image.
+bool is_png(const fs::path& file) {
+  const std::string bytes = read_file(file);
+  return bytes.size() > 2000 && bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0;
+}
+
+}  // namespace
+
+TEST_CASE("Plot draws each outcome against each factor and the Sobol and Morris figures", "[experiments][plot]") {
+  TempDir dir("plot");
+  const std::string factors =
+      "[[factor]]\nkey = \"purchase.budget_per_community_yuan\"\nmin = 0\nmax = 400000\n"
+      "[[factor]]\nkey = \"admin.leakage\"\nmin = 0\nmax = 1\n"
+      "[[outcome]]\nmetric = \"worker_admin_share\"\nstatistic = \"mean\"\n";
+  const std::string head = "[experiment]\nbase = \"" + tiny_district() + "\"\nweeks = 13\nreplicates = 2\n";
+  write_file(dir / "s.toml", head + "[design]\nkind = \"sobol\"\nsamples = 16\n" + factors);
+  write_file(dir / "m.toml", head + "[design]\nkind = \"morris\"\nsamples = 6\nlevels = 4\n" + factors);
+  sweep((dir / "s.toml").string(), dir / "s.sqlite");
+  sweep((dir / "m.toml").string(), dir / "m.sqlite");
+
+  const auto s = run_shanzhi({"plot", (dir / "s.sqlite").string(), "--out", (dir / "sf").string()});
+  INFO(s.describe());
+  REQUIRE(s.exit_code == 0);
+  for (const char* name : {"worker_admin_share_mean-vs-purchase.budget_per_community_yuan.png",
+                           "worker_admin_share_mean-vs-admin.leakage.png", "worker_admin_share_mean-sobol.png"}) {
+    INFO(name);
+    CHECK(is_png(dir / "sf" / name));
+  }
+  // The data behind each figure is kept beside it: one row per design point against a factor.
+  const auto rows = lines_of(read_file(dir / "sf" / "worker_admin_share_mean-vs-admin.leakage.dat"));
+  CHECK(rows.size() == 1 + 16 * (2 + 2));  // header + N·(d + 2) Saltelli points
+
+  const auto m = run_shanzhi({"plot", (dir / "m.sqlite").string(), "--out", (dir / "mf").string()});
+  INFO(m.describe());
+  REQUIRE(m.exit_code == 0);
+  CHECK(is_png(dir / "mf" / "worker_admin_share_mean-morris.png"));
+
+  // Existing figures are kept unless --force; a missing database is bad input.
+  CHECK(run_shanzhi({"plot", (dir / "m.sqlite").string(), "--out", (dir / "mf").string()}).exit_code == 2);
+  CHECK(run_shanzhi({"plot", (dir / "m.sqlite").string(), "--out", (dir / "mf").string(), "--force"}).exit_code == 0);
+  CHECK(run_shanzhi({"plot", (dir / "missing.sqlite").string(), "--out", (dir / "x").string()}).exit_code == 2);
+}

@@ -1,0 +1,189 @@
+// `shanzhi plot DB --out DIR`: PNG figures of a sweep, drawn by gnuplot from data files written
+// beside them (so a researcher can restyle any figure by editing its .gp script):
+//   OUTCOME-vs-FACTOR.png   per-point means over replicates with 95% intervals against each factor
+//   OUTCOME-sobol.png       first- and total-order Sobol indices with bootstrap intervals (Sobol designs)
+//   OUTCOME-morris.png      the Morris μ*–σ plane, one labelled point per factor (Morris designs)
+
+#include "cli/commands.hpp"
+#include "sim/experiments/analysis.hpp"
+#include "sim/experiments/results_store.hpp"
+#include "sim/output/run_outputs.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace shanzhi::cli {
+namespace {
+
+namespace fs = std::filesystem;
+namespace ex = sim::experiments;
+
+struct PlotOptions {
+  std::string database;
+  std::string out;
+  bool force = false;
+};
+
+/// File-name-safe form of a metric or key ("purchase.budget_per_community_yuan" stays readable).
+std::string safe(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) out += (std::isalnum(c) || c == '.' || c == '_' || c == '-') ? static_cast<char>(c) : '_';
+  return out;
+}
+
+/// A factor's value on the x axis: the number itself, or the level's unit coordinate for
+/// choices and switches.
+double x_of(const ex::DesignPoint& point, std::size_t j) {
+  const auto& value = point.settings[j].second;
+  if (const auto* d = std::get_if<double>(&value)) return *d;
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return static_cast<double>(*i);
+  return point.unit[j];
+}
+
+std::vector<ex::MeanInterval> point_means(const ex::StoredResults& results, std::size_t k) {
+  std::vector<std::vector<double>> by_point(results.points.size());
+  for (const auto& run : results.runs)
+    if (run.ok && run.point < by_point.size() && !std::isnan(run.values[k])) by_point[run.point].push_back(run.values[k]);
+  std::vector<ex::MeanInterval> means;
+  for (const auto& values : by_point) means.push_back(ex::mean_with_interval(values));
+  return means;
+}
+
+const char* terminal = "set terminal pngcairo size 900,600 font 'WenQuanYi Micro Hei,11'\n";
+
+/// Writes NAME.dat and NAME.gp into `dir` and runs gnuplot on the script; returns the PNG path.
+fs::path draw(const fs::path& dir, const std::string& name, const std::string& data, const std::string& script) {
+  sim::write_file_atomically(dir / (name + ".dat"), data);
+  const fs::path png = dir / (name + ".png");
+  sim::write_file_atomically(dir / (name + ".gp"), std::string(terminal) + "set output '" + png.string() + "'\n" + script);
+  const std::string command = "gnuplot '" + (dir / (name + ".gp")).string() + "' 2>&1";
+  if (std::system(command.c_str()) != 0 || !fs::exists(png) || fs::file_size(png) == 0)
+    throw std::runtime_error("gnuplot could not draw " + png.string() + " (is gnuplot installed? scripts/setup.sh installs it)");
+  return png;
+}
+
+fs::path plot_against_factor(const fs::path& dir, const ex::StoredResults& results, std::size_t k, std::size_t j,
+                             const std::vector<ex::MeanInterval>& means) {
+  std::vector<std::pair<double, std::size_t>> order;
+  for (const auto& point : results.points)
+    if (means[point.index].n > 0) order.push_back({x_of(point, j), point.index});
+  std::sort(order.begin(), order.end());
+  std::ostringstream data;
+  data << "# x mean low high\n";
+  for (const auto& [x, p] : order)
+    data << sim::format_number(x) << ' ' << sim::format_number(means[p].mean) << ' '
+         << sim::format_number(means[p].mean - means[p].half_width) << ' '
+         << sim::format_number(means[p].mean + means[p].half_width) << '\n';
+  const std::string name = safe(results.outcomes[k].label()) + "-vs-" + safe(results.factors[j].key);
+  const std::string file = (dir / (name + ".dat")).string();
+  const std::string script =
+      "set title \"" + results.outcomes[k].label() + " against " + results.factors[j].key + " (" + results.name + ")\" noenhanced\n"
+      "set xlabel \"" + results.factors[j].key + "\" noenhanced\nset ylabel \"" + results.outcomes[k].label() + "\" noenhanced\n"
+      "set key top left\nset grid\n"
+      "plot '" + file + "' using 1:3:4 with filledcurves lc rgb '#c6dbef' title '95% interval band', \\\n"
+      "     '' using 1:2:3:4 with yerrorbars pt 7 ps 0.6 lc rgb '#08519c' title 'mean over replicates'\n";
+  return draw(dir, name, data.str(), script);
+}
+
+fs::path plot_sobol(const fs::path& dir, const ex::StoredResults& results, std::size_t k,
+                    const std::vector<ex::SobolIndex>& indices) {
+  std::ostringstream data;
+  data << "# factor first low high total low high\n";
+  for (std::size_t j = 0; j < indices.size(); ++j) {
+    const auto& s = indices[j];
+    data << '"' << results.factors[j].key << "\" " << sim::format_number(s.first) << ' ' << sim::format_number(s.first_low)
+         << ' ' << sim::format_number(s.first_high) << ' ' << sim::format_number(s.total) << ' '
+         << sim::format_number(s.total_low) << ' ' << sim::format_number(s.total_high) << '\n';
+  }
+  const std::string name = safe(results.outcomes[k].label()) + "-sobol";
+  const std::string file = (dir / (name + ".dat")).string();
+  const std::string script =
+      "set title \"Sobol indices of " + results.outcomes[k].label() + " (95% bootstrap intervals)\" noenhanced\n"
+      "set style data histogram\nset style histogram errorbars gap 1 lw 1\nset style fill solid 0.7\n"
+      "set yrange [0:*]\nset grid ytics\nset xtics noenhanced rotate by -20\nset key top right\n"
+      "plot '" + file + "' using 2:3:4:xtic(1) title 'first order S', '' using 5:6:7 title 'total order ST'\n";
+  return draw(dir, name, data.str(), script);
+}
+
+fs::path plot_morris(const fs::path& dir, const ex::StoredResults& results, std::size_t k,
+                     const std::vector<ex::MorrisIndex>& indices) {
+  std::ostringstream data;
+  data << "# mu_star sigma factor\n";
+  for (std::size_t j = 0; j < indices.size(); ++j)
+    data << sim::format_number(indices[j].mu_star) << ' ' << sim::format_number(indices[j].sigma) << " \""
+         << results.factors[j].key << "\"\n";
+  const std::string name = safe(results.outcomes[k].label()) + "-morris";
+  const std::string file = (dir / (name + ".dat")).string();
+  const std::string script =
+      "set title \"Morris screening of " + results.outcomes[k].label() + "\" noenhanced\n"
+      "set xlabel 'mu* (mean absolute elementary effect)'\nset ylabel 'sigma (interaction or non-linearity)'\n"
+      "set grid\nset offsets graph 0.1, graph 0.3, graph 0.1, graph 0.1\n"
+      "plot '" + file + "' using 1:2 with points pt 7 ps 1.2 lc rgb '#08519c' notitle, \\\n"
+      "     '' using 1:2:3 with labels offset 1,1 left noenhanced notitle\n";
+  return draw(dir, name, data.str(), script);
+}
+
+std::vector<fs::path> plot_outcome(const fs::path& dir, const ex::StoredResults& results, std::size_t k) {
+  std::vector<fs::path> files;
+  const auto means = point_means(results, k);
+  for (std::size_t j = 0; j < results.factors.size(); ++j) files.push_back(plot_against_factor(dir, results, k, j, means));
+  if (results.kind != ex::DesignKind::sobol && results.kind != ex::DesignKind::morris) return files;
+  std::vector<double> y;
+  for (const auto& m : means) y.push_back(m.mean);
+  if (std::any_of(y.begin(), y.end(), [](double v) { return !std::isfinite(v); })) {
+    std::cerr << "shanzhi plot: " << results.outcomes[k].label()
+              << ": some points have no successful run; no sensitivity figure\n";
+    return files;
+  }
+  const auto design = results.unit_design();
+  if (results.kind == ex::DesignKind::sobol) files.push_back(plot_sobol(dir, results, k, ex::sobol_indices(design, y)));
+  if (results.kind == ex::DesignKind::morris) files.push_back(plot_morris(dir, results, k, ex::morris_indices(design, y)));
+  return files;
+}
+
+int plot(const PlotOptions& o) {
+  ex::StoredResults results;
+  try {
+    results = ex::ResultsStore::open_read_only(o.database).read_all();
+  } catch (const std::exception& e) {
+    std::cerr << "shanzhi plot: " << e.what() << "\n";
+    return exit_bad_input;
+  }
+  const fs::path dir = o.out.empty() ? fs::path(o.database).parent_path() / (results.name + "-figures") : fs::path(o.out);
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec) && !o.force) {
+    std::cerr << "shanzhi plot: " << dir.string() << " is not empty; choose another --out or add --force\n";
+    return exit_bad_input;
+  }
+  fs::create_directories(dir, ec);
+  if (ec) {
+    std::cerr << "shanzhi plot: cannot create " << dir.string() << ": " << ec.message() << "\n";
+    return exit_bad_input;
+  }
+  try {
+    std::size_t count = 0;
+    for (std::size_t k = 0; k < results.outcomes.size(); ++k) count += plot_outcome(dir, results, k).size();
+    std::cout << "Wrote " << count << " figures (PNG, with their .dat data and .gp gnuplot scripts) to " << dir.string() << "/\n";
+  } catch (const std::exception& e) {
+    std::cerr << "shanzhi plot: " << e.what() << "\n";
+    return exit_failure;
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+Command add_plot_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("plot", "Draw PNG figures of a sweep's results database with gnuplot");
+  auto o = std::make_shared<PlotOptions>();
+  cmd->add_option("database", o->database, "Results database written by shanzhi sweep")->required();
+  cmd->add_option("--out", o->out, "Folder for the figures (default: beside the database, NAME-figures/)");
+  cmd->add_flag("--force", o->force, "Write into a folder that already holds files");
+  return {cmd, [o] { return plot(*o); }};
+}
+
+}  // namespace shanzhi::cli
