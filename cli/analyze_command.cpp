@@ -307,10 +307,10 @@ std::optional<double> unit_coordinate(const ex::Factor& factor, double x) {
     return std::nullopt;
   }
   if (factor.max == factor.min) return x == factor.min ? std::optional<double>(0.0) : std::nullopt;
-  const double u = (x - factor.min) / (factor.max - factor.min);
-  constexpr double slack = 1e-9;  // printing and reading a value may move it by a rounding step
-  if (u < -slack || u > 1 + slack) return std::nullopt;
-  return std::clamp(u, 0.0, 1.0);
+  // Printing and reading a value may move it by a rounding step; anything further is outside.
+  const double slack = 1e-9 * (factor.max - factor.min);
+  if (x < factor.min - slack || x > factor.max + slack) return std::nullopt;
+  return std::clamp(factor.unit_of(x), 0.0, 1.0);
 }
 
 std::string allowed_values(const ex::Factor& factor) {

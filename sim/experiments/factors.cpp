@@ -4,8 +4,10 @@
 #include "sim/experiments/factors.hpp"
 
 #include "sim/scenario/file_text.hpp"
+#include "sim/output/run_outputs.hpp"
 #include "sim/scenario/toml_values.hpp"
 
+#include <boost/math/distributions/normal.hpp>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -20,7 +22,8 @@ using detail::describe_node;
 using detail::scalar_value;
 
 constexpr std::string_view factor_array = "factor";
-const std::vector<std::string> factor_fields{"key", "min", "max", "values", "role"};
+const std::vector<std::string> factor_fields{"key", "min", "max", "values", "role", "distribution", "mode", "mean", "sd"};
+const std::vector<std::string> distribution_names{"uniform", "triangular", "normal"};
 const std::vector<std::string> role_names{"lever", "uncertainty"};
 
 // toml_reader.cpp has helpers like these in its anonymous namespace; they are a few lines each,
@@ -99,7 +102,9 @@ class FactorReader {
     for (auto&& [name, node] : table) {
       const std::string field(name.str());
       if (std::find(factor_fields.begin(), factor_fields.end(), field) != factor_fields.end()) continue;
-      std::string message = "unknown field '" + field + "' in [[factor]] (fields: key, min, max, values, role)";
+      std::string names;
+      for (const auto& known : factor_fields) names += (names.empty() ? "" : ", ") + known;
+      std::string message = "unknown field '" + field + "' in [[factor]] (fields: " + names + ")";
       if (const auto near = nearest_key(field, factor_fields); !near.empty()) message += "; did you mean '" + near + "'?";
       error(location(file_, name.source()), "", std::move(message));
     }
@@ -155,6 +160,59 @@ class FactorReader {
     if (!min) return error(at(*max), factor.key, "has 'max' but no 'min'; a range needs both");
     if (!max) return error(at(*min), factor.key, "has 'min' but no 'max'; a range needs both");
     read_range(*min, *max, factor, info);
+    read_distribution(table, factor);
+  }
+
+  /// Optional `distribution` of a range with its parameters: triangular needs `mode` in the range,
+  /// normal needs `mean` in the range and `sd` > 0; parameters of another distribution are refused.
+  void read_distribution(const toml::table& table, Factor& factor) {
+    const toml::node* kind = table.get("distribution");
+    if (kind) {
+      const auto* name = kind->as_string();
+      const auto it = name ? std::find(distribution_names.begin(), distribution_names.end(), name->get())
+                           : distribution_names.end();
+      if (it == distribution_names.end()) {
+        std::string message = "distribution must be uniform, triangular or normal, got " + describe_node(*kind);
+        if (name)
+          if (const auto near = nearest_key(name->get(), distribution_names); !near.empty())
+            message += "; did you mean '" + near + "'?";
+        return error(at(*kind), factor.key, message);
+      }
+      factor.distribution = static_cast<Distribution>(it - distribution_names.begin());
+    }
+    const bool triangular = factor.distribution == Distribution::triangular;
+    const bool normal = factor.distribution == Distribution::normal;
+    for (const auto& [field, wanted] : {std::pair{"mode", triangular}, std::pair{"mean", normal}, std::pair{"sd", normal}}) {
+      const toml::node* node = table.get(field);
+      if (node && !wanted)
+        return error(at(*node), factor.key, std::string("'") + field + "' belongs to a " +
+                                                (std::string(field) == "mode" ? "triangular" : "normal") +
+                                                " distribution; add distribution = \"" +
+                                                (std::string(field) == "mode" ? "triangular" : "normal") + "\"");
+      if (!node && wanted)
+        return error(at(kind ? *kind : table), factor.key,
+                     std::string("a ") + (triangular ? "triangular" : "normal") + " distribution needs '" + field + "'");
+    }
+    if (triangular) read_inside(*table.get("mode"), "mode", factor, factor.mode);
+    if (normal) {
+      read_inside(*table.get("mean"), "mean", factor, factor.mean);
+      const toml::node& sd = *table.get("sd");
+      const auto value = scalar_value(sd);
+      if (!value || !is_number(*value) || !(as_double(*value) > 0) || !std::isfinite(as_double(*value)))
+        return error(at(sd), factor.key, "expected a positive number as 'sd', got " + describe_node(sd));
+      factor.sd = as_double(*value);
+    }
+  }
+
+  /// A distribution parameter that must lie in [min, max].
+  void read_inside(const toml::node& node, const std::string& which, const Factor& factor, double& target) {
+    const auto value = scalar_value(node);
+    if (!value || !is_number(*value) || !std::isfinite(as_double(*value)) || as_double(*value) < factor.min ||
+        as_double(*value) > factor.max)
+      return error(at(node), factor.key,
+                   "expected '" + which + "' to be a number between min and max (" + sim::format_number(factor.min) +
+                       " and " + sim::format_number(factor.max) + "), got " + describe_node(node));
+    target = as_double(*value);
   }
 
   void read_range(const toml::node& min_node, const toml::node& max_node, Factor& factor, const ParamInfo* info) {
@@ -293,6 +351,33 @@ Diagnostic unreadable(const std::string& path, const detail::TextProblem& proble
 
 }  // namespace
 
+namespace {
+
+/// The u-quantile of a range factor's distribution, always inside [min, max].
+double quantile(const Factor& f, double u) {
+  switch (f.distribution) {
+    case Distribution::uniform: return std::lerp(f.min, f.max, u);  // exact at both ends
+    case Distribution::triangular: {
+      const double width = f.max - f.min;
+      const double split = (f.mode - f.min) / width;
+      const double x = u < split ? f.min + std::sqrt(u * width * (f.mode - f.min))
+                                 : f.max - std::sqrt((1 - u) * width * (f.max - f.mode));
+      return std::clamp(x, f.min, f.max);
+    }
+    case Distribution::normal: {
+      // Inverse CDF of the normal truncated to [min, max]: spread u over the range's probability.
+      const boost::math::normal standard;
+      const double low = boost::math::cdf(standard, (f.min - f.mean) / f.sd);
+      const double high = boost::math::cdf(standard, (f.max - f.mean) / f.sd);
+      const double p = std::clamp(low + u * (high - low), 1e-300, 1 - 1e-16);
+      return std::clamp(f.mean + f.sd * boost::math::quantile(standard, p), f.min, f.max);
+    }
+  }
+  return f.min;
+}
+
+}  // namespace
+
 ParamValue Factor::value_at(double u) const {
   // Coordinates come from designs in [0, 1]; clamping makes the mapping total anyway (NaN → 0).
   u = u >= 0 ? std::min(u, 1.0) : 0.0;
@@ -301,9 +386,26 @@ ParamValue Factor::value_at(double u) const {
     const auto bin = std::min(static_cast<std::size_t>(u * static_cast<double>(n)), n - 1);
     return values[bin];
   }
-  const double value = std::lerp(min, max, u);  // exact at both ends, unlike min + u·(max − min)
+  const double value = quantile(*this, u);
   if (integer) return static_cast<std::int64_t>(std::llround(value));
   return value;
+}
+
+double Factor::unit_of(double value) const {
+  const double x = std::clamp(value, min, max);
+  switch (distribution) {
+    case Distribution::uniform: return (x - min) / (max - min);
+    case Distribution::triangular:
+      return x <= mode ? (mode > min ? (x - min) * (x - min) / ((max - min) * (mode - min)) : 0.0)
+                       : 1.0 - (max - x) * (max - x) / ((max - min) * (max - mode));
+    case Distribution::normal: {
+      const boost::math::normal standard;
+      const double low = boost::math::cdf(standard, (min - mean) / sd);
+      const double high = boost::math::cdf(standard, (max - mean) / sd);
+      return (boost::math::cdf(standard, (x - mean) / sd) - low) / (high - low);
+    }
+  }
+  return 0.0;
 }
 
 std::vector<Factor> read_factors(const toml::table& document, const std::string& file,

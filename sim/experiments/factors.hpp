@@ -10,6 +10,14 @@
 //   role = "lever"            # lever (a planner's choice) or uncertainty (default: uncertainty)
 //
 //   [[factor]]
+//   key = "needs.rate_scale"                      # a range with a distribution over it:
+//   min = 0.5                                     #   uniform (the default), triangular (mode = ...)
+//   max = 1.5                                     #   or normal (mean = ..., sd = ...) truncated to
+//   distribution = "normal"                       #   [min, max]
+//   mean = 1.0
+//   sd = 0.2
+//
+//   [[factor]]
 //   key = "information.queue_rule"
 //   values = ["fifo", "priority"]                 # a list instead of a range
 //
@@ -31,6 +39,9 @@ namespace shanzhi::sim::experiments {
 
 enum class FactorRole { lever, uncertainty };
 
+/// How a range factor's values are spread over [min, max].
+enum class Distribution { uniform, triangular, normal };
+
 struct Factor {
   std::string key;
   FactorRole role = FactorRole::uncertainty;
@@ -38,6 +49,9 @@ struct Factor {
   double min = 0;
   double max = 1;
   bool integer = false;          ///< round to whole numbers (integer scenario keys)
+  Distribution distribution = Distribution::uniform;
+  double mode = 0;               ///< triangular: most likely value
+  double mean = 0, sd = 0;       ///< normal (truncated to [min, max])
   /// ... or a list of values (numbers, booleans or choice names), taken in order.
   std::vector<ParamValue> values;
   SourceLocation where;
@@ -45,9 +59,13 @@ struct Factor {
   bool is_list() const { return !values.empty(); }
   /// Number of distinct levels of a list factor (0 for a range).
   std::size_t level_count() const { return values.size(); }
-  /// The factor's value at unit coordinate u ∈ [0, 1]: min + u·(max − min) for a range (rounded
-  /// for integers); for a list, the value whose bin [i/n, (i+1)/n) holds u (u = 1 → last).
+  /// The factor's value at unit coordinate u ∈ [0, 1]: for a range, the u-quantile of its
+  /// distribution (min + u·(max − min) when uniform; rounded for integers); for a list, the value
+  /// whose bin [i/n, (i+1)/n) holds u (u = 1 → last).
   ParamValue value_at(double u) const;
+  /// The unit coordinate of a range factor's value: its cumulative probability under the
+  /// factor's distribution (the inverse of value_at for ranges).
+  double unit_of(double value) const;
 };
 
 /// Reads the `[[factor]]` array of a parsed TOML document. When `schema` is non-empty every key

@@ -112,11 +112,23 @@ const std::vector<BadCase>& bad_cases() {
       {"duplicate key", "[[factor]]\nkey = \"workers.hours\"\nmin = 1\nmax = 9\n\n[[factor]]\nkey = \"workers.hours\"\nmin = 2\nmax = 5\n",
        7, 7, "is already a factor (at line 2)"},
       {"unknown field", "[[factor]]\nkey = \"workers.hours\"\nmni = 1\nmax = 9\n", 3, 1,
-       "unknown field 'mni' in [[factor]] (fields: key, min, max, values, role); did you mean 'min'?"},
+       "unknown field 'mni' in [[factor]] (fields: key, min, max, values, role, distribution, mode, mean, sd); did you mean 'min'?"},
       {"bad role", "[[factor]]\nkey = \"workers.hours\"\nmin = 1\nmax = 9\nrole = \"levr\"\n", 5, 8,
        "expected role \"lever\" or \"uncertainty\", got \"levr\"; did you mean 'lever'?"},
       {"factor not an array of tables", "factor = 3\n", 1, 10, "expected [[factor]] tables"},
       {"no factor tables", "title = \"x\"\n", 0, 0, "no [[factor]] tables"},
+      {"unknown distribution", "[[factor]]\nkey = \"workers.hours\"\nmin = 1\nmax = 9\ndistribution = \"normall\"\n", 5, 16,
+       "distribution must be uniform, triangular or normal, got \"normall\"; did you mean 'normal'?"},
+      {"triangular without mode", "[[factor]]\nkey = \"workers.hours\"\nmin = 1\nmax = 9\ndistribution = \"triangular\"\n", 5,
+       16, "a triangular distribution needs 'mode'"},
+      {"mode outside the range",
+       "[[factor]]\nkey = \"workers.hours\"\nmin = 1\nmax = 9\ndistribution = \"triangular\"\nmode = 20\n", 6, 8,
+       "expected 'mode' to be a number between min and max (1 and 9), got 20"},
+      {"normal with a zero sd",
+       "[[factor]]\nkey = \"workers.hours\"\nmin = 1\nmax = 9\ndistribution = \"normal\"\nmean = 5\nsd = 0\n", 7, 6,
+       "expected a positive number as 'sd', got 0"},
+      {"mode without its distribution", "[[factor]]\nkey = \"workers.hours\"\nmin = 1\nmax = 9\nmode = 3\n", 5, 8,
+       "'mode' belongs to a triangular distribution; add distribution = \"triangular\""},
   };
   return cases;
 }
@@ -302,4 +314,35 @@ TEST_CASE("load_factor_file refuses missing empty binary and malformed files wit
             ":1:3: error: key 'factors': unknown key: a parameter file holds only [[factor]] tables; did you mean 'factor'?");
   CHECK(problems[0].where.line == 0);
   fs::remove_all(dir);
+}
+
+TEST_CASE("Distributions over a range map unit coordinates by their inverse CDF", "[experiments][factors]") {
+  using shanzhi::sim::experiments::Distribution;
+  shanzhi::sim::experiments::Factor f;
+  f.min = 0;
+  f.max = 10;
+  // Uniform: linear, and unit_of inverts it.
+  CHECK(std::get<double>(f.value_at(0.25)) == Approx(2.5));
+  // Triangular with its mode at 2: the median lies below the midpoint, the ends are exact.
+  f.distribution = Distribution::triangular;
+  f.mode = 2;
+  CHECK(std::get<double>(f.value_at(0.0)) == Approx(0));
+  CHECK(std::get<double>(f.value_at(1.0)) == Approx(10));
+  CHECK(std::get<double>(f.value_at(0.2)) == Approx(2));  // P(X ≤ mode) = (mode − min)/(max − min)
+  CHECK(std::get<double>(f.value_at(0.5)) < 5);
+  // Normal truncated to [0, 10], centred: the median is the mean, quartiles symmetric, inside.
+  f.distribution = Distribution::normal;
+  f.mean = 5;
+  f.sd = 1;
+  CHECK(std::get<double>(f.value_at(0.5)) == Approx(5).margin(1e-9));
+  CHECK(5 - std::get<double>(f.value_at(0.25)) == Approx(std::get<double>(f.value_at(0.75)) - 5).margin(1e-9));
+  CHECK(std::get<double>(f.value_at(0.25)) == Approx(5 - 0.6745).margin(1e-3));
+  CHECK(std::get<double>(f.value_at(1.0)) <= 10);
+  for (auto d : {Distribution::uniform, Distribution::triangular, Distribution::normal}) {
+    f.distribution = d;
+    for (double u : {0.05, 0.3, 0.5, 0.9}) {
+      INFO("distribution " << static_cast<int>(d) << " at u = " << u);
+      CHECK(f.unit_of(std::get<double>(f.value_at(u))) == Approx(u).margin(1e-9));
+    }
+  }
 }
