@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 
@@ -33,12 +34,6 @@ struct CompareOptions {
   bool force = false;
   bool all_metrics = false;
 };
-
-std::string fixed(double x, int decimals = 2) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, x);
-  return buffer;
-}
 
 void print_table(const gov::Comparison& c, const CompareOptions& o) {
   std::printf("\n  %-30s %10s %10s %26s  %s\n", "metric (mean of last year)", "baseline", "policy",
@@ -153,7 +148,7 @@ int compare(const CompareOptions& o) {
     return exit_failure;
   }
   std::cout << "\n  difference = policy − baseline, paired by seed; 'enough' = 95% interval within ±25% of the effect\n"
-            << "Ran in " << fixed(seconds, 1) << " s. Results in " << out.path.string()
+            << "Ran in " << std::fixed << std::setprecision(1) << seconds << " s. Results in " << out.path.string()
             << "/ (compare.csv, replicates.csv, compare.json)\n";
   return exit_ok;
 }

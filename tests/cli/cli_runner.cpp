@@ -180,4 +180,17 @@ std::vector<std::string> directory_entries(const fs::path& dir) {
   return names;
 }
 
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string experiment_file(const std::string& name) {
+  return (source_dir() / "scenarios" / "experiments" / name).string();
+}
+
 }  // namespace shanzhi::cli_test

@@ -61,4 +61,13 @@ void write_file(const std::filesystem::path& file, std::string_view bytes);
 /// The names of the entries directly in `dir`, sorted; empty if it does not exist.
 std::vector<std::string> directory_entries(const std::filesystem::path& dir);
 
+/// True when `part` occurs in `text`.
+bool contains(const std::string& text, const std::string& part);
+/// The lines of `text`, without their newlines.
+std::vector<std::string> lines_of(const std::string& text);
+/// Path of a file in scenarios/experiments/, e.g. "tiny_district.toml".
+std::string experiment_file(const std::string& name);
+inline std::string tiny_district() { return experiment_file("tiny_district.toml"); }
+inline std::string tiny_lhs() { return experiment_file("tiny_lhs.toml"); }
+
 }  // namespace shanzhi::cli_test

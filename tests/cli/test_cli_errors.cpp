@@ -15,7 +15,6 @@ using namespace shanzhi::cli_test;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 bool starts_with(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
 std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {

@@ -15,8 +15,6 @@ using namespace shanzhi::cli_test;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 /// The manifest records the seed as a JSON string (a 64-bit seed may not fit a double) or number.
 bool records_seed(const std::string& manifest, int seed) {
   const std::string n = std::to_string(seed);
@@ -24,13 +22,6 @@ bool records_seed(const std::string& manifest, int seed) {
 }
 
 std::string small_district() { return (source_dir() / "scenarios" / "small_district.toml").string(); }
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
 
 /// The first column (week) of every data row of a timeseries.csv.
 std::vector<std::string> weeks_of(const std::string& csv) {

@@ -19,13 +19,6 @@ namespace {
 
 const char* const regenerate = "run `build/shanzhi params --markdown > docs/parameters.md` to regenerate it";
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
 /// The cells of a Markdown table row "| a | b \| c |" → {"a", "b | c"}, trimmed.
 std::vector<std::string> cells_of(const std::string& row) {
   std::vector<std::string> cells;

@@ -9,6 +9,7 @@
 #include <string>
 
 namespace ex = shanzhi::sim::experiments;
+using shanzhi::cli_test::contains;
 using shanzhi::cli_test::source_dir;
 using shanzhi::cli_test::TempDir;
 using shanzhi::cli_test::write_file;
@@ -52,8 +53,6 @@ std::string problems_of(const std::string& text) {
     return all;
   }
 }
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

@@ -17,8 +17,6 @@ namespace {
 
 const std::string ishigami_params = "scenarios/experiments/ishigami_params.toml";
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
 std::vector<std::string> sample_args(const std::vector<std::string>& design, const std::string& params,
                                      const fs::path& out) {
   std::vector<std::string> args{"sample", "--design"};

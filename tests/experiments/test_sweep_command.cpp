@@ -23,11 +23,6 @@ using namespace shanzhi::cli_test;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
-std::string tiny_district() { return (source_dir() / "scenarios" / "experiments" / "tiny_district.toml").string(); }
-std::string tiny_lhs() { return (source_dir() / "scenarios" / "experiments" / "tiny_lhs.toml").string(); }
-
 /// An LHS experiment on the tiny district: `points` x `replicates` runs of `weeks` weeks.
 std::string lhs_experiment(int points, int replicates, int weeks, const std::string& extra_factor = "") {
   return "[experiment]\nname = \"crash\"\nbase = \"" + tiny_district() + "\"\nweeks = " + std::to_string(weeks) +
