@@ -1,12 +1,16 @@
 // Quarterly community appraisal (L18, L19): a survey of a sample of residents, biased upward when
 // the community or street runs it itself, combined with a records score; the residents' share of
 // the score is w_res. Appraisal validity = surveyed minus true satisfaction.
+// Results feed back (L18): a community scoring below the threshold must rectify (整改) its worst
+// category the next quarter, and at the year's last appraisal the best-scoring communities'
+// workers win 好社工 awards.
 
 #include "models/governance/phases.hpp"
 #include "models/governance/random_purposes.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace shanzhi::gov {
 namespace {
@@ -30,15 +34,64 @@ void appraise(ModelState& s, std::size_t c, int week) {
   const double needed = full_records_hours_per_1k * community.resident_count / 1000.0 * sim::weeks_per_quarter;
   const double records = 100.0 * std::min(1.0, s.records_hours_this_quarter[c] / needed);
   const double w_res = s.params.workforce.resident_evaluation_weight;
-  s.appraisals[c] = CommunityAppraisal{truth, std::min(100.0, surveyed), records,
-                                       w_res * std::min(100.0, surveyed) + (1.0 - w_res) * records};
+  auto& a = s.appraisals[c];
+  a.true_satisfaction = truth;
+  a.surveyed_satisfaction = std::min(100.0, surveyed);
+  a.records_score = records;
+  a.score = w_res * a.surveyed_satisfaction + (1.0 - w_res) * records;
   s.records_hours_this_quarter[c] = 0;
+}
+
+/// The category residents wait on most, in hours of backlog: the top of the complaints a
+/// rectification notice names.
+int worst_category(const ModelState& s, std::size_t c) {
+  int worst = 0;
+  double most = -1;
+  for (int k = 0; k < category_count; ++k) {
+    const auto ku = static_cast<std::size_t>(k);
+    const double backlog = (s.queues[c].waiting[ku].size() + s.queues[c].hidden[ku].size()) * info(k).hours_per_request;
+    if (backlog > most) {
+      most = backlog;
+      worst = k;
+    }
+  }
+  return worst;
+}
+
+void order_rectification(ModelState& s, std::size_t c, int week) {
+  auto& a = s.appraisals[c];
+  if (!s.params.appraisal.rectification || a.score >= s.params.appraisal.rectification_threshold) return;
+  a.rectify_category = worst_category(s, c);
+  a.rectify_until_week = week + sim::weeks_per_quarter;
+  ++a.rectifications;
+}
+
+/// At the year's last appraisal the top `award_top_share` of communities by score win; ties
+/// go to the lower community number.
+void grant_awards(ModelState& s, int week) {
+  const auto& ap = s.params.appraisal;
+  if (!ap.good_worker_awards) return;
+  std::vector<std::size_t> order(s.community_count());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return s.appraisals[x].score > s.appraisals[y].score; });
+  const auto winners = static_cast<std::size_t>(std::round(ap.award_top_share * static_cast<double>(order.size())));
+  for (std::size_t n = 0; n < winners; ++n) s.appraisals[order[n]].award_until_week = week + sim::weeks_per_year;
 }
 
 }  // namespace
 
+double rectification_weight(const ModelState& s, std::size_t c, int category, int week) {
+  const auto& a = s.appraisals[c];
+  return a.rectify_category == category && week < a.rectify_until_week ? s.params.appraisal.rectification_priority : 1.0;
+}
+
 void appraise_communities(ModelState& s, const sim::CalendarDate& date) {
-  for (std::size_t c = 0; c < s.community_count(); ++c) appraise(s, c, date.week);
+  for (std::size_t c = 0; c < s.community_count(); ++c) {
+    appraise(s, c, date.week);
+    order_rectification(s, c, date.week);
+  }
+  if (date.ends_year) grant_awards(s, date.week);
 }
 
 }  // namespace shanzhi::gov

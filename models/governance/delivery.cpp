@@ -14,18 +14,6 @@
 namespace shanzhi::gov {
 namespace {
 
-/// Fit of services delivered by external specialists, and by generalist workers in specialist
-/// categories (elderly, family, disability, health) [A; MODEL_BRIEF §3.1: 1 matched, 0.5 generic].
-constexpr float external_fit = 0.9f;
-constexpr float worker_specialist_fit = 0.7f;
-
-float worker_fit(int k) {
-  const auto c = static_cast<Category>(k);
-  const bool specialist = c == Category::elderly || c == Category::family || c == Category::disability ||
-                          c == Category::health;
-  return specialist ? worker_specialist_fit : 1.0f;
-}
-
 bool served_first(const Request& a, const Request& b) {
   if (a.priority != b.priority) return a.priority > b.priority;
   if (a.arrival_week != b.arrival_week) return a.arrival_week < b.arrival_week;
@@ -65,12 +53,13 @@ std::size_t find_hidden_needs(CommunityQueues& q, double budget, bool by_priorit
 
 /// Worker hours aimed at each category: each activity's hours split over the categories it
 /// serves in proportion to their residual demand.
-std::array<double, category_count> worker_hours_by_category(const ModelState& s, std::size_t c, double outreach_left) {
+std::array<double, category_count> worker_hours_by_category(const ModelState& s, std::size_t c, double outreach_left,
+                                                           int week) {
   std::array<double, category_count> residual{};
   for (int k = 0; k < category_count; ++k) {
     const auto ku = static_cast<std::size_t>(k);
-    residual[ku] = std::max(0.0, s.queues[c].waiting[ku].size() * info(k).hours_per_request -
-                                     s.external_capacity[c].hours[ku]);
+    residual[ku] = rectification_weight(s, c, k, week) *
+                   std::max(0.0, s.queues[c].waiting[ku].size() * info(k).hours_per_request - s.external_capacity[c].hours[ku]);
   }
   std::array<double, category_count> hours{};
   const auto& activity = s.work[c].activity;
@@ -141,7 +130,7 @@ void serve_category(ModelState& s, std::size_t c, int k, double worker_hours, do
     if (rng.uniform() < servable - std::floor(servable)) ++n;  // unbiased rounding of part-hours
     n = std::min(n, queue.size());
     const auto quality = static_cast<float>((external.quality_hours[ku] + worker_hours * worker_quality) / capacity);
-    const auto fit = static_cast<float>((external.hours[ku] * external_fit + worker_hours * worker_fit(k)) / capacity);
+    const auto fit = static_cast<float>((external.fit_hours[ku] + worker_hours * worker_fit(s.params, k)) / capacity);
     for (std::size_t j = 0; j < n; ++j) {
       const Request& r = queue[j];
       const int wait = week - r.arrival_week;
@@ -163,7 +152,7 @@ void deliver_in_community(ModelState& s, std::size_t c, int week) {
   const bool by_priority = s.params.information.queue_rule == QueueRule::priority;
   const std::size_t found = find_hidden_needs(s.queues[c], outreach * per_hour, by_priority);
   const double outreach_left = std::max(0.0, outreach - (per_hour > 0 ? found / per_hour : 0.0));
-  const auto hours = worker_hours_by_category(s, c, outreach_left);
+  const auto hours = worker_hours_by_category(s, c, outreach_left, week);
   double service_hours = 0;
   for (int a = 0; a < activity_count; ++a)
     if (static_cast<Activity>(a) != Activity::records) service_hours += work.activity[static_cast<std::size_t>(a)];

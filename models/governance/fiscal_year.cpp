@@ -1,6 +1,7 @@
 // The fiscal year (January–December): at its start the district opens the budget ledgers, pays
 // operating grants (L12), funds new organisations from the venture-philanthropy call (公益创投),
-// and buys next year's services (L3) by commissioning or tender; at its end awards are paid on
+// and buys the year's services (L3) on the catalogue in force: DIRECT items as government staff
+// hours, the others by commissioning or tender; at its end awards are paid on
 // rated quality (以奖代补) and contracts lapse.
 
 #include "models/governance/phases.hpp"
@@ -12,9 +13,6 @@
 namespace shanzhi::gov {
 namespace {
 
-/// Categories on the purchase catalogue [A; Seed: public-welfare services via purchase].
-constexpr std::array<Category, 5> catalogue{Category::elderly, Category::family, Category::disability,
-                                            Category::health, Category::culture};
 /// Most contract hours one organisation takes on per staff it could field [A].
 constexpr double max_staff_per_organization = 12.0;
 
@@ -23,12 +21,14 @@ std::array<double, instrument_count> allocations(const ModelState& s) {
   double staff = 0;
   s.organizations.for_each_alive([&](std::uint32_t o) { staff += s.organizations.columns.staff[o]; });
   std::array<double, instrument_count> a{};
-  a[static_cast<std::size_t>(Instrument::purchase)] = p.purchase.budget_per_community_yuan * s.community_count();
+  a[static_cast<std::size_t>(Instrument::purchase)] = s.catalogue.budget_per_community_yuan * s.community_count();
   a[static_cast<std::size_t>(Instrument::direct_grant)] = p.organizations.direct_grant_yuan * s.organizations.alive_count();
   a[static_cast<std::size_t>(Instrument::award)] = p.organizations.award_pool_yuan;
   a[static_cast<std::size_t>(Instrument::venture)] = p.organizations.venture_budget_yuan;
   // Subsidies are budgeted for today's staff, with 50% headroom for growth under new contracts.
   a[static_cast<std::size_t>(Instrument::subsidy)] = p.organizations.subsidy_yuan_per_staff_month * staff * 12 * 1.5;
+  a[static_cast<std::size_t>(Instrument::projects)] =
+      p.participation.project_budget_yuan * static_cast<double>(p.participation.projects_per_year) * s.community_count();
   return a;
 }
 
@@ -70,16 +70,14 @@ double bid_price(const ModelState& s, std::uint32_t o) {
   return cost * (1.05 + 0.15 * comfort);
 }
 
-/// Expected demand hours of each catalogue category in a community, from its residents' classes.
-std::array<double, catalogue.size()> catalogue_demand(const ModelState& s, std::size_t c) {
-  std::array<double, catalogue.size()> demand{};
+/// Expected demand hours of each category in a community, from its residents' classes.
+std::array<double, category_count> expected_demand_hours(const ModelState& s, std::size_t c) {
+  std::array<double, category_count> demand{};
   const auto& community = s.layout.communities[c];
   for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
     const auto& rate = s.demography.weekly_need_rate[s.residents.demographic_class[i]];
-    for (std::size_t j = 0; j < catalogue.size(); ++j) {
-      const int k = index(catalogue[j]);
-      demand[j] += rate[static_cast<std::size_t>(k)] * info(k).hours_per_request;
-    }
+    for (int k = 0; k < category_count; ++k)
+      demand[static_cast<std::size_t>(k)] += rate[static_cast<std::size_t>(k)] * info(k).hours_per_request;
   }
   return demand;
 }
@@ -91,7 +89,7 @@ struct Award {
 };
 
 Award choose_provider(const ModelState& s, std::size_t c, int k, double value, const std::vector<double>& committed,
-                      int week) {
+                      CatalogueMode mode, int week) {
   const auto& p = s.params.purchase;
   const auto& col = s.organizations.columns;
   const auto street = s.layout.communities[c].street;
@@ -100,7 +98,7 @@ Award choose_provider(const ModelState& s, std::size_t c, int k, double value, c
     return committed[o] + value / price / sim::weeks_per_year <= cap_hours;
   };
 
-  if (p.mode == PurchaseMode::commissioned) {
+  if (mode == CatalogueMode::commissioned) {
     // 委托: the incumbent keeps it; otherwise the best-rated organisation of the street, at cost plus margin.
     const auto incumbent = s.last_provider[c * category_count + static_cast<std::size_t>(k)];
     if (s.organizations.is_alive(incumbent) && has_room(incumbent.index, bid_price(s, incumbent.index)))
@@ -159,33 +157,66 @@ double pass_share_to_small(ModelState& s, const Award& award, std::size_t c, int
   committed[partner] += hours;
   col.mentored[partner] = 1;
   s.contracts.push_back(Contract{s.organizations.id_at(partner), static_cast<std::uint32_t>(c),
-                                 static_cast<std::uint8_t>(k), value * share, hours, 0});
+                                 static_cast<std::uint8_t>(k), value * share, hours, 0, 0, false});
   return value * share;
 }
 
-void tender_contracts(ModelState& s, int week) {
+/// A DIRECT item: government staff hours bought at cost, up to what staff can add in the
+/// community (`direct_hours_left`, hours/week, shared by the community's direct items).
+void plan_direct_lot(ModelState& s, std::size_t c, int k, double value, double& direct_hours_left) {
+  const double cost = s.params.purchase.direct_cost_per_hour_yuan;
+  const double hours = std::min(value / cost / sim::weeks_per_year, direct_hours_left);
+  if (hours <= 0) return;
+  direct_hours_left -= hours;
+  s.direct_lots.push_back(DirectLot{static_cast<std::uint32_t>(c), static_cast<std::uint8_t>(k), hours, hours * cost});
+}
+
+/// A COMMISSIONED or TENDERED item: one lot, its provider chosen by the mode; tendering and
+/// contract management cost community worker hours.
+void award_lot(ModelState& s, std::size_t c, int k, double value, CatalogueMode mode, std::vector<double>& committed,
+               int week) {
+  const auto& p = s.params.purchase;
+  const double lot_admin = mode == CatalogueMode::tendered ? p.tender_admin_hours_per_lot : p.commission_admin_hours_per_lot;
+  s.contract_admin_hours_per_week[c] += lot_admin / sim::weeks_per_year;
+  const Award award = choose_provider(s, c, k, value, committed, mode, week);
+  if (!award.found) return;  // nobody can deliver: the money stays unspent
+  const auto id = s.organizations.id_at(award.organization);
+  auto& last = s.last_provider[c * category_count + static_cast<std::size_t>(k)];
+  const bool changed = s.organizations.is_alive(last) && last != id;
+  last = id;
+  const double passed_on = pass_share_to_small(s, award, c, k, value, committed);
+  const double kept = value - passed_on;
+  const double hours = kept / award.price / sim::weeks_per_year;
+  committed[award.organization] += hours;
+  s.contracts.push_back(
+      Contract{id, static_cast<std::uint32_t>(c), static_cast<std::uint8_t>(k), kept, hours, 0, week, changed});
+}
+
+/// Spends each community's budget on the catalogue in force, split across its items in
+/// proportion to expected demand hours.
+void buy_catalogue(ModelState& s, int week) {
   s.contracts.clear();
+  s.direct_lots.clear();
+  s.contract_admin_hours_per_week.assign(s.community_count(), 0.0);
   s.organizations.for_each_alive([&](std::uint32_t o) { s.organizations.columns.mentored[o] = 0; });
-  const double budget = s.params.purchase.budget_per_community_yuan;
+  const double budget = s.catalogue.budget_per_community_yuan;
   if (budget <= 0) return;
   std::vector<double> committed(s.organizations.capacity(), 0.0);
   for (std::size_t c = 0; c < s.community_count(); ++c) {
-    const auto demand = catalogue_demand(s, c);
+    const auto demand = expected_demand_hours(s, c);
     double total = 0;
-    for (double d : demand) total += d;
+    for (int k = 0; k < category_count; ++k)
+      if (s.catalogue.mode[static_cast<std::size_t>(k)] != CatalogueMode::off) total += demand[static_cast<std::size_t>(k)];
     if (total <= 0) continue;
-    for (std::size_t j = 0; j < catalogue.size(); ++j) {
-      const int k = index(catalogue[j]);
-      const double value = budget * demand[j] / total;
-      const Award award = choose_provider(s, c, k, value, committed, week);
-      if (!award.found) continue;  // nobody can deliver: the money stays unspent
-      const auto id = s.organizations.id_at(award.organization);
-      s.last_provider[c * category_count + static_cast<std::size_t>(k)] = id;
-      const double passed_on = pass_share_to_small(s, award, c, k, value, committed);
-      const double kept = value - passed_on;
-      const double hours = kept / award.price / sim::weeks_per_year;
-      committed[award.organization] += hours;
-      s.contracts.push_back(Contract{id, static_cast<std::uint32_t>(c), static_cast<std::uint8_t>(k), kept, hours, 0});
+    double direct_hours_left = s.params.purchase.direct_hours_per_1k_residents * s.layout.communities[c].resident_count / 1000.0;
+    for (int k = 0; k < category_count; ++k) {
+      const auto mode = s.catalogue.mode[static_cast<std::size_t>(k)];
+      const double value = budget * demand[static_cast<std::size_t>(k)] / total;
+      if (mode == CatalogueMode::off || value <= 0) continue;
+      if (mode == CatalogueMode::direct)
+        plan_direct_lot(s, c, k, value, direct_hours_left);
+      else
+        award_lot(s, c, k, value, mode, committed, week);
     }
   }
 }
@@ -212,11 +243,13 @@ void pay_awards(ModelState& s) {
 }  // namespace
 
 void open_fiscal_year(ModelState& s, const sim::CalendarDate& date) {
+  revise_catalogue(s);
+  s.direct_delivery_paid_at_year_start_yuan = s.direct_delivery_paid_yuan;
   s.budget.open_year(date.year, allocations(s));
   s.organizations.for_each_alive([&](std::uint32_t o) { s.organizations.columns.revenue_this_year_yuan[o] = 0; });
   pay_direct_grants(s);
   fund_new_organizations(s, date.week);
-  tender_contracts(s, date.week);
+  buy_catalogue(s, date.week);
 }
 
 void close_fiscal_year(ModelState& s, const sim::CalendarDate&) {

@@ -91,6 +91,23 @@ constexpr MetricDef metric_defs[] = {
     {"appraisal_bias", "points", "Surveyed minus true satisfaction in the latest appraisal (validity).",
      Direction::lower_is_better, false},
     {"residents", "persons", "Residents in the district (conserved).", Direction::neutral, false},
+    {"spent_year_direct_grant", "CNY", "Operating grants (直接资助) paid so far this fiscal year.", Direction::neutral, false},
+    {"spent_year_award", "CNY", "Awards in place of subsidies (以奖代补) paid so far this fiscal year.", Direction::neutral,
+     false},
+    {"spent_year_venture", "CNY", "Venture-philanthropy grants (公益创投) paid so far this fiscal year.", Direction::neutral,
+     false},
+    {"spent_year_subsidy", "CNY", "Subsidies per social worker paid so far this fiscal year.", Direction::neutral, false},
+    {"spent_year_projects", "CNY", "Community projects (4+4+N) paid so far this fiscal year.", Direction::neutral, false},
+    {"direct_delivery_spent_year", "CNY", "Purchase budget spent on DIRECT catalogue items (government staff time) "
+     "this fiscal year.", Direction::neutral, false},
+    {"catalogue_items", "categories", "Service categories on the purchase catalogue in force.", Direction::neutral, false},
+    {"purchase_budget_per_community", "CNY/year", "Purchase budget per community in force this fiscal year (after the "
+     "adaptive rule and the six rules' ratchet).", Direction::neutral, false},
+    {"contract_admin_hours", "hours/week", "Worker hours managing purchase contracts (tender overhead).",
+     Direction::lower_is_better, false},
+    {"projects_under_way", "projects", "Community projects being delivered (the N of 4+4+N).", Direction::neutral, false},
+    {"rectifications_quarter", "communities", "Communities under a rectification order (整改) after the latest "
+     "appraisal.", Direction::lower_is_better, false},
 };
 
 struct Totals {
@@ -155,6 +172,25 @@ double contract_hhi(const ModelState& s) {
   double hhi = 0;
   for (double v : value) hhi += (v / std::max(total, 1e-9)) * (v / std::max(total, 1e-9));
   return total > 0 ? hhi : 0.0;
+}
+
+int catalogue_items(const ModelState& s) {
+  int n = 0;
+  for (auto mode : s.catalogue.mode) n += mode != CatalogueMode::off;
+  return s.catalogue.budget_per_community_yuan > 0 ? n : 0;
+}
+
+int projects_under_way(const ModelState& s) {
+  int n = 0;
+  for (const auto& p : s.projects)
+    n += p.under_way && s.week >= p.start_week && s.week <= p.end_week + 1 && s.organizations.is_alive(p.provider);
+  return n;
+}
+
+int communities_rectifying(const ModelState& s) {
+  int n = 0;
+  for (const auto& a : s.appraisals) n += a.rectify_category >= 0 && s.week <= a.rectify_until_week;
+  return n;
 }
 
 }  // namespace
@@ -285,6 +321,17 @@ void record_metrics(const ModelState& s, sim::MetricRecorder& recorder, int reco
       appraisal_score / communities,
       appraisal_bias / communities,
       static_cast<double>(s.residents.size()),
+      s.budget[Instrument::direct_grant].spent,
+      s.budget[Instrument::award].spent,
+      s.budget[Instrument::venture].spent,
+      s.budget[Instrument::subsidy].spent,
+      s.budget[Instrument::projects].spent,
+      s.direct_delivery_paid_yuan - s.direct_delivery_paid_at_year_start_yuan,
+      static_cast<double>(catalogue_items(s)),
+      s.catalogue.budget_per_community_yuan,
+      std::accumulate(s.contract_admin_hours_per_week.begin(), s.contract_admin_hours_per_week.end(), 0.0),
+      static_cast<double>(projects_under_way(s)),
+      static_cast<double>(communities_rectifying(s)),
   };
   static_assert(sizeof(values) / sizeof(values[0]) == std::size(metric_defs), "one value per declared metric");
   recorder.begin_row(recorded_week);

@@ -7,10 +7,13 @@
 
 namespace shanzhi::gov {
 
-enum class Instrument { purchase, direct_grant, award, venture, subsidy };
-inline constexpr int instrument_count = 5;
+/// Funding instruments: purchase of services (L3), operating grants, awards and venture
+/// philanthropy (L12), subsidies per social worker (L17), and community projects chosen by
+/// deliberation (the N of 4+4+N, L4).
+enum class Instrument { purchase, direct_grant, award, venture, subsidy, projects };
+inline constexpr int instrument_count = 6;
 inline constexpr std::array<std::string_view, instrument_count> instrument_keys{
-    "purchase", "direct_grant", "award", "venture", "subsidy"};
+    "purchase", "direct_grant", "award", "venture", "subsidy", "projects"};
 
 struct Ledger {
   double allocated = 0;

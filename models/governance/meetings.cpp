@@ -1,6 +1,7 @@
 // Scheduled resident meetings (L15: the four meetings of 两评四会五议五务), spread evenly over the
 // year. Each adult attends with p = σ(α0 + elderly + trust + facilitation + leader)
-// (MODEL_BRIEF §3.7); attending raises belonging and trust in the community (θ_p).
+// (MODEL_BRIEF §3.7); attending raises belonging and trust in the community (θ_p). With the two
+// evaluations (两评) twice a year, appraisal meetings also raise trust in the street office.
 
 #include "models/governance/phases.hpp"
 #include "models/governance/random_purposes.hpp"
@@ -26,7 +27,9 @@ bool meeting_this_week(std::int64_t meetings_per_year, int week_of_year) {
   return after > before;
 }
 
-void meet_in_community(ModelState& s, std::size_t c, int week) {
+}  // namespace
+
+std::uint32_t hold_community_meeting(ModelState& s, std::size_t c, int week, sim::Purpose draw, double street_trust_gain) {
   const auto& community = s.layout.communities[c];
   const auto& pp = s.params.participation;
   auto& r = s.residents;
@@ -37,6 +40,7 @@ void meet_in_community(ModelState& s, std::size_t c, int week) {
       std::min(1.0, self_governance / (community.resident_count / 1000.0 * full_facilitation_hours_per_1k));
   const auto trust_gain = static_cast<float>(s.params.trust.participation_gain);
   const auto belonging_gain = static_cast<float>(pp.belonging_gain);
+  const auto street_gain = static_cast<float>(street_trust_gain);
   std::uint32_t attended = 0;
   for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
     const auto cls = r.demographic_class[i];
@@ -45,21 +49,37 @@ void meet_in_community(ModelState& s, std::size_t c, int week) {
                          pp.trust_logit * (r.trust_community[i] - 50.0) / 50.0 + facilitation +
                          (r.is_group_leader[i] ? leader_logit + (supported ? supported_leader_logit : 0.0) : 0.0) +
                          (supported ? supported_neighbour_logit : 0.0);
-    sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::meeting);
+    sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), draw);
     if (rng.uniform() >= logistic(logit)) continue;
     ++attended;
     r.belonging[i] = std::min(100.0f, r.belonging[i] + belonging_gain);
     r.trust_community[i] = std::min(100.0f, r.trust_community[i] + trust_gain);
+    r.trust_street[i] = std::min(100.0f, r.trust_street[i] + street_gain);
   }
   s.stats[c].meeting_attendance += attended;
+  return attended;
 }
+
+namespace {
+
+/// The two evaluations (两评, L15), at mid-year and year end: residents rate the committee in a
+/// democratic appraisal meeting, and committee members rate the street office on their behalf, so
+/// those who take part see the street answer to them too [A].
+bool evaluation_this_week(int week_of_year) { return week_of_year == 25 || week_of_year == 50; }
 
 }  // namespace
 
 void hold_meetings(ModelState& s, const sim::CalendarDate& date) {
-  if (!meeting_this_week(s.params.participation.meetings_per_year, date.week_of_year)) return;
-  sim::parallel_for_blocks(static_cast<int>(s.community_count()),
-                           [&](int c) { meet_in_community(s, static_cast<std::size_t>(c), date.week); });
+  if (meeting_this_week(s.params.participation.meetings_per_year, date.week_of_year))
+    sim::parallel_for_blocks(static_cast<int>(s.community_count()), [&](int c) {
+      hold_community_meeting(s, static_cast<std::size_t>(c), date.week, purpose::meeting, 0.0);
+    });
+  if (s.params.participation.two_evaluations && evaluation_this_week(date.week_of_year)) {
+    const double street_gain = s.params.trust.participation_gain;
+    sim::parallel_for_blocks(static_cast<int>(s.community_count()), [&](int c) {
+      hold_community_meeting(s, static_cast<std::size_t>(c), date.week, purpose::evaluation_meeting, street_gain);
+    });
+  }
 }
 
 }  // namespace shanzhi::gov

@@ -22,6 +22,7 @@ GovernanceModel::GovernanceModel(const GovernanceParameters& scenario)
   s.appraisals.resize(communities);
   s.records_hours_this_quarter.assign(communities, 0.0);
   s.last_provider.assign(communities * category_count, OrganizationId{});
+  s.contract_admin_hours_per_week.assign(communities, 0.0);
   initialize_population(s);
   initialize_workforce(s);
   initialize_organizations(s);
@@ -37,6 +38,7 @@ void GovernanceModel::build_schedule() {
   auto phase = [this](auto fn) { return [this, fn](const sim::CalendarDate& d) { fn(state_, d); }; };
   schedule_.add("open fiscal year", Cadence::year_start, phase(open_fiscal_year));
   schedule_.add("needs", Cadence::weekly, phase(arrive_needs));
+  schedule_.add("deliberation", Cadence::weekly, phase(run_deliberation));
   schedule_.add("contracts and capacity", Cadence::weekly, phase(pay_contracts_and_plan_capacity));
   schedule_.add("worker time", Cadence::weekly, phase(allocate_worker_time));
   schedule_.add("service delivery", Cadence::weekly, phase(deliver_services));

@@ -23,10 +23,30 @@ namespace shanzhi::gov {
 struct ExternalCapacity {
   std::array<double, category_count> hours{};
   std::array<double, category_count> quality_hours{};  ///< Σ hours × quality
-  void add(int category, double h, double quality) {
-    hours[static_cast<std::size_t>(category)] += h;
-    quality_hours[static_cast<std::size_t>(category)] += h * quality;
+  std::array<double, category_count> fit_hours{};      ///< Σ hours × fit to what residents need
+  void add(int category, double h, double quality, double fit) {
+    const auto k = static_cast<std::size_t>(category);
+    hours[k] += h;
+    quality_hours[k] += h * quality;
+    fit_hours[k] += h * fit;
   }
+};
+
+/// The purchase catalogue in force this fiscal year (L3), after the adaptive budget rule and the
+/// six rules' ratchet (L16) have revised what the scenario asks for.
+struct CatalogueInForce {
+  std::array<CatalogueMode, category_count> mode{};
+  double budget_per_community_yuan = 0;
+  bool adaptive = false;  ///< the adaptive rule set last year's budget
+  bool opened = false;    ///< a fiscal year has been opened (the ratchet applies from the next)
+};
+
+/// A DIRECT catalogue item (直接服务): government staff hours in one community and category.
+struct DirectLot {
+  std::uint32_t community = 0;
+  std::uint8_t category = 0;
+  double hours_per_week = 0;
+  double cost_per_week_yuan = 0;
 };
 
 inline constexpr int satisfaction_bins = 101;  ///< one bin per whole point 0–100
@@ -102,6 +122,27 @@ struct CommunityAppraisal {
   double surveyed_satisfaction = 0;
   double records_score = 0;
   double score = 0;
+  int rectify_category = -1;   ///< category under rectification (整改, L18), or −1
+  int rectify_until_week = 0;
+  int award_until_week = 0;    ///< the community's workers hold a 好社工 award until then
+  std::int64_t rectifications = 0;  ///< rectifications ordered so far
+};
+
+/// A community-specific project (the N of 4+4+N, L4), chosen each year either through the five
+/// deliberation steps (五议: propose, discuss jointly, discuss publicly, resolve, review; L15) or by
+/// the office alone, and delivered by a rooted grassroots organisation.
+struct CommunityProject {
+  std::uint32_t community = 0;
+  std::int32_t proposed_week = 0;
+  std::int32_t start_week = 0;       ///< delivery starts (after the resolution)
+  std::int32_t end_week = 0;         ///< the fiscal year's end
+  std::int16_t category = -1;        ///< chosen at the public discussion (or by the office)
+  bool deliberated = false;          ///< went through the five steps
+  bool under_way = false;            ///< a provider was found and delivery started
+  OrganizationId provider;
+  double hours_per_week = 0;
+  double payment_per_week_yuan = 0;
+  double fit = 0.8;
 };
 
 struct PolicyEvent {
@@ -125,6 +166,15 @@ struct ModelState {
 
   Organizations organizations;
   std::vector<Contract> contracts;
+  std::vector<DirectLot> direct_lots;
+  std::vector<CommunityProject> projects;  ///< this fiscal year's community projects
+  CatalogueInForce catalogue;
+  /// Weekly worker hours that managing this year's contracts costs each community (tender
+  /// overhead joins the mandatory admin hours).
+  std::vector<double> contract_admin_hours_per_week;
+  /// Money paid for DIRECT delivery (government staff time), for the conservation check.
+  double direct_delivery_paid_yuan = 0;
+  double direct_delivery_paid_at_year_start_yuan = 0;  ///< for the metric of this year's spending
   Enterprises enterprises;
   std::vector<ExternalCapacity> external_capacity;  ///< per community, rebuilt each week
 

@@ -52,6 +52,8 @@ struct Contract {
   double value_yuan = 0;        ///< whole-year value
   double hours_per_week = 0;
   double paid_yuan = 0;         ///< paid so far
+  std::int32_t start_week = 0;
+  bool new_provider = false;    ///< the lot changed provider: quality dips during the handover
 };
 
 /// Productive service hours one staff member gives a contract per week [A].

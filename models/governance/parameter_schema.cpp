@@ -217,7 +217,25 @@ void add_participation(Schema& s) {
                "Resident group leaders get a room, training and activities (安一个家、开一扇窗、撑一片天): they report "
                "unseen needs and bring neighbours to meetings.",
                "[Seed]", [](P& p) -> auto& { return p.participation.group_leader_support; }, "L14")
+      .boolean("two_evaluations",
+               "Two evaluations (两评): twice a year residents rate the residents' committee in an appraisal meeting "
+               "and the committee rates the street office; attendees gain trust in both.",
+               "[Seed] 两评四会五议五务; effect assumption", [](P& p) -> auto& { return p.participation.two_evaluations; },
+               "L15")
+      .boolean("deliberation_platform",
+               "The deliberation and decision platform (议事决策) of 4+4+N: community projects go through the five "
+               "steps (五议: propose, discuss jointly, discuss publicly, resolve, review), with two residents' "
+               "meetings, and residents choose what the project serves.",
+               "[Seed] 4+4+N; 五议", [](P& p) -> auto& { return p.participation.deliberation_platform; }, "L4")
+      .integer("projects_per_year", 0, 20, "projects/year",
+               "N of 4+4+N: community-specific projects each community runs a year, delivered by a rooted "
+               "grassroots organisation and paid from the projects budget.",
+               "[Seed] 4+4+N; count assumption", [](P& p) -> auto& { return p.participation.projects_per_year; }, "L4")
       .group("Participation model")
+      .real("project_budget_yuan", 0, 1'000'000, "CNY/year", "Money for one community project for a year.",
+            "assumption: a 公益创投-sized project", [](P& p) -> auto& { return p.participation.project_budget_yuan; })
+      .integer("weeks_per_deliberation_step", 1, 13, "weeks", "Weeks each of the five deliberation steps takes.",
+               "assumption", [](P& p) -> auto& { return p.participation.weeks_per_deliberation_step; })
       .real("leader_report_share", 0, 1, "share 0-1",
             "Share of needs the databases cannot see that a supported group leader brings to light.", "assumption",
             [](P& p) -> auto& { return p.participation.leader_report_share; })
@@ -248,6 +266,11 @@ void add_workforce(Schema& s) {
             [](P& p) -> auto& { return p.workforce.training_skill_per_year; }, "L7")
       .real("certified_share", 0, 1, "share 0-1", "Share of workers licensed (持证上岗); licensed staff serve better.",
             "[S39]: 71.6% certified in Changzhou", [](P& p) -> auto& { return p.workforce.certified_share; }, "L7")
+      .real("multi_skilled_share", 0, 1, "share 0-1",
+            "Share of workers trained from a single specialty to one specialty, many skills (一专多能): their "
+            "service in elderly, family, disability and health needs fits nearly as well as a specialist's (0.9 "
+            "instead of 0.7).",
+            "[Seed]; fits assumption", [](P& p) -> auto& { return p.workforce.multi_skilled_share; }, "L7")
       .integer("social_work_posts_per_community", 0, 10, "posts",
                "Professional social-work posts in each community's social-work station; they take no admin tasks.",
                "[Seed] 实施意见 on community social work; 1–2 posts assumption [MODEL_BRIEF L2]",
@@ -311,6 +334,11 @@ void add_admin(Schema& s) {
       .real("station_separation_share", 0, 1, "share 0-1",
             "Share of communities that separate the residents' committee from the workstation (居站分设).", "[Seed]",
             [](P& p) -> auto& { return p.admin.station_separation_share; }, "L9")
+      .boolean("services_only_grow",
+               "Six rules, services only increase (只多不少): no category leaves the purchase catalogue and the "
+               "purchase budget per community never falls from one year to the next (a cut or an adaptive "
+               "decrease is blocked).",
+               "[Seed] 六项规定", [](P& p) -> auto& { return p.admin.services_only_grow; }, "L16")
       .group("Burden model")
       .real("task_hours_per_1k_residents", 0, 200, "hours/week",
             "θ_task: admin hours pushed down per 1,000 residents per week (≈ 60% of worker time).",
@@ -346,7 +374,50 @@ void add_purchase(Schema& s) {
       .real("award_weight_embeddedness", 0, 1, "weight", "Weight of local embeddedness in tender scores.",
             "assumption; [Seed] rooted SOs preferred", [](P& p) -> auto& { return p.purchase.award_weight_embeddedness; })
       .real("reputation_noise_sd", 0, 1, "quality units", "Noise on quality as seen by the buyer in a tender.",
-            "assumption", [](P& p) -> auto& { return p.purchase.reputation_noise_sd; });
+            "assumption", [](P& p) -> auto& { return p.purchase.reputation_noise_sd; })
+      .real("direct_cost_per_hour_yuan", 5, 500, "CNY/hour",
+            "Cost of one hour of government or workstation staff time on a DIRECT catalogue item (wage plus "
+            "on-costs, no margin, no tender).",
+            "assumption: ¥5,000/month × 1.5 on-costs / 173 h ≈ ¥45", [](P& p) -> auto& { return p.purchase.direct_cost_per_hour_yuan; })
+      .real("direct_hours_per_1k_residents", 0, 50, "hours/week",
+            "Most DIRECT service hours staff can add per 1,000 residents a week: direct delivery is capped by "
+            "worker hours; money beyond the cap stays unspent.",
+            "assumption [MODEL_BRIEF fact 15]", [](P& p) -> auto& { return p.purchase.direct_hours_per_1k_residents; })
+      .real("tender_admin_hours_per_lot", 0, 500, "hours/year",
+            "Community worker hours one tendered lot costs per year (needs statement, bid review, acceptance "
+            "checks); they join the mandatory admin hours.",
+            "assumption [MODEL_BRIEF fact 15: tender overhead]", [](P& p) -> auto& { return p.purchase.tender_admin_hours_per_lot; })
+      .real("commission_admin_hours_per_lot", 0, 500, "hours/year",
+            "The same for a commissioned lot (no competition, less paperwork).", "assumption",
+            [](P& p) -> auto& { return p.purchase.commission_admin_hours_per_lot; })
+      .integer("handover_weeks", 0, 52, "weeks",
+               "Weeks of lower quality after a lot changes provider (continuity dip).",
+               "assumption [MODEL_BRIEF fact 15]", [](P& p) -> auto& { return p.purchase.handover_weeks; })
+      .real("handover_quality_factor", 0.1, 1, "factor", "Quality multiplier of a new provider during the handover.",
+            "assumption", [](P& p) -> auto& { return p.purchase.handover_quality_factor; })
+      .group("Government")
+      .boolean("adaptive_budget",
+               "Adaptive budget rule: each fiscal year the district raises the purchase budget by the step when "
+               "appraised satisfaction is below the target and lowers it when it is 5 points or more above.",
+               "MODEL_BRIEF §2.5 (optional rule); assumption", [](P& p) -> auto& { return p.purchase.adaptive_budget; })
+      .real("satisfaction_target", 0, 100, "points 0-100", "Appraised satisfaction the adaptive budget rule aims at.",
+            "assumption", [](P& p) -> auto& { return p.purchase.satisfaction_target; })
+      .real("adaptive_step_share", 0, 1, "share 0-1", "Yearly budget change under the adaptive rule.", "assumption",
+            [](P& p) -> auto& { return p.purchase.adaptive_step_share; });
+}
+
+void add_catalogue(Schema& s) {
+  TableBuilder table(s, "catalogue", "Purchase of services");
+  for (int k = 0; k < category_count; ++k) {
+    const std::string meaning = "How " + std::string(info(k).name_en) + " (" + std::string(info(k).name_zh) +
+                                ") is provided: off (left to the community's own staff), direct (直接服务: "
+                                "government staff hours bought from the purchase budget), purchase (bought from "
+                                "organisations as purchase.mode says), commissioned (委托) or tendered (购买).";
+    const std::string name(info(k).key);
+    table.choice(name.c_str(), {"off", "direct", "purchase", "commissioned", "tendered"}, meaning.c_str(),
+                 "[Seed] 政府购买服务目录; default catalogue assumption",
+                 [k](P& p) -> auto& { return p.catalogue.mode[static_cast<std::size_t>(k)]; }, "L3");
+  }
 }
 
 void add_organizations(Schema& s) {
@@ -445,7 +516,28 @@ void add_appraisal(Schema& s) {
       .real("self_run_bias", 0, 30, "points", "Upward bias of self-run appraisal surveys.", "assumption [MODEL_BRIEF L19]",
             [](P& p) -> auto& { return p.appraisal.self_run_bias; })
       .real("survey_sample_share", 0.001, 1, "share 0-1", "Share of residents sampled by each quarterly appraisal.",
-            "assumption: 5–10%", [](P& p) -> auto& { return p.appraisal.survey_sample_share; });
+            "assumption: 5–10%", [](P& p) -> auto& { return p.appraisal.survey_sample_share; })
+      .group("Evaluation")
+      .boolean("rectification",
+               "Feedback and rectification (整改): a community whose quarterly appraisal score is below the "
+               "threshold must fix its worst service category the next quarter; its workers give that "
+               "category's backlog extra weight when they split their hours.",
+               "[Seed] 区和谐社区建设先进社区考核工作意见", [](P& p) -> auto& { return p.appraisal.rectification; }, "L18")
+      .boolean("good_worker_awards",
+               "Good social worker awards (好社工): each year the workers of the best-appraised communities get a "
+               "bonus, which lowers their turnover hazard for the next year as a pay rise would.",
+               "[Seed]", [](P& p) -> auto& { return p.appraisal.good_worker_awards; }, "L18")
+      .group("Evaluation model")
+      .real("rectification_threshold", 0, 100, "points 0-100", "Appraisal score below which a community must rectify.",
+            "assumption", [](P& p) -> auto& { return p.appraisal.rectification_threshold; })
+      .real("rectification_priority", 1, 10, "weight",
+            "Weight of the rectified category's backlog in workers' hours for the quarter after the appraisal.",
+            "assumption", [](P& p) -> auto& { return p.appraisal.rectification_priority; })
+      .real("award_top_share", 0, 1, "share 0-1", "Share of communities whose workers win the yearly award.",
+            "assumption", [](P& p) -> auto& { return p.appraisal.award_top_share; })
+      .real("award_pay_bonus", 0, 1, "share of pay",
+            "Award as a share of a year's reference pay; it counts as that much pay in the turnover hazard for a year.",
+            "assumption", [](P& p) -> auto& { return p.appraisal.award_pay_bonus; });
 }
 
 void add_coordination(Schema& s) {
@@ -469,6 +561,7 @@ Schema build_schema() {
   add_workforce(s);
   add_admin(s);
   add_purchase(s);
+  add_catalogue(s);
   add_organizations(s);
   add_enterprises(s);
   add_information(s);

@@ -4,12 +4,19 @@
 // binds each field to its key, unit, range and source). Lever defaults are the PRE-REFORM values;
 // scenarios switch reforms on. All shares are 0–1, money is CNY, time is weeks or hours/week.
 
+#include "models/governance/service_category.hpp"
+
+#include <array>
 #include <cstdint>
 
 namespace shanzhi::gov {
 
 enum class QueueRule : std::uint8_t { fifo, priority };
 enum class PurchaseMode : std::uint8_t { commissioned, tendered };
+/// How one category of the purchase catalogue (L3) is delivered: not on the catalogue; DIRECT
+/// (直接服务, government staff hours paid from the budget); bought from organisations in the way
+/// `purchase.mode` says; or explicitly COMMISSIONED (委托) or TENDERED (购买).
+enum class CatalogueMode : std::uint8_t { off, direct, purchase, commissioned, tendered };
 
 struct RunParameters {
   std::int64_t seed = 1;
@@ -90,6 +97,11 @@ struct ParticipationParameters {
   double leader_report_share = 0.3;        ///< unseen needs a supported leader brings to light
   bool open_affairs = false;               ///< L15: five affairs in the open (transparency)
   double complaint_propensity = 0.04;      ///< κ: weekly complaint chance at S = 0
+  bool deliberation_platform = false;      ///< L4/L15: 议事决策 platform running the five steps (五议)
+  std::int64_t projects_per_year = 0;      ///< L4: N community-specific projects per community a year
+  double project_budget_yuan = 30000;      ///< money for one project-year
+  std::int64_t weeks_per_deliberation_step = 2;  ///< weeks each of the five steps takes
+  bool two_evaluations = false;            ///< L15 两评: residents rate the committee, it rates the street
 };
 
 struct WorkforceParameters {
@@ -108,6 +120,7 @@ struct WorkforceParameters {
   double experience_skill_per_year = 0.03;
   double training_skill_per_year = 0.0;    ///< L7: training 教育培训
   double certified_share = 0.3;            ///< L7: licensing 持证上岗
+  double multi_skilled_share = 0.0;        ///< L7: workers trained to 一专多能 (one specialty, many skills)
   double burnout_gain = 0.01;              ///< α_b: burnout added per week per unit of stress
   double burnout_recovery = 0.02;          ///< r_b: share of burnout recovered per week
   double allocation_temperature = 0.5;     ///< τ of the softmax over discretionary activities
@@ -127,6 +140,7 @@ struct AdminParameters {
   double general_practice_admin_factor = 0.6;
   double station_separation_share = 0.0;   ///< L9 居站分设: share of communities separated
   double committee_share_of_staff = 0.4;   ///< RC members' share of staff where separated
+  bool services_only_grow = false;         ///< L16 只多不少: the catalogue and its budget never shrink
 };
 
 struct PurchaseParameters {
@@ -137,6 +151,26 @@ struct PurchaseParameters {
   double award_weight_price = 0.3;
   double award_weight_embeddedness = 0.2;
   double reputation_noise_sd = 0.15;       ///< noise on observed quality in tenders
+  double direct_cost_per_hour_yuan = 45;   ///< cost of one government staff hour (DIRECT items)
+  double direct_hours_per_1k_residents = 2; ///< most DIRECT hours/week staff can add per 1,000 residents
+  double tender_admin_hours_per_lot = 30;  ///< worker hours a tendered lot costs per year (bids, checks)
+  double commission_admin_hours_per_lot = 8;  ///< the same for a commissioned lot
+  std::int64_t handover_weeks = 8;         ///< weeks of lower quality after a change of provider
+  double handover_quality_factor = 0.8;    ///< quality multiplier during a handover
+  bool adaptive_budget = false;            ///< government adapts the budget to appraised satisfaction
+  double satisfaction_target = 75;         ///< appraised satisfaction the adaptive rule aims at
+  double adaptive_step_share = 0.1;        ///< yearly budget change under the adaptive rule
+};
+
+/// The purchase catalogue (L3): one delivery mode per service category. The default is the
+/// catalogue of public-welfare services the seed's district buys (elderly, family, disability,
+/// health, culture and sports); basic admin, assistance, property and safety stay with the
+/// community's own staff.
+struct CatalogueParameters {
+  std::array<CatalogueMode, category_count> mode{
+      CatalogueMode::off,      CatalogueMode::off,      CatalogueMode::purchase,
+      CatalogueMode::purchase, CatalogueMode::purchase, CatalogueMode::purchase,
+      CatalogueMode::purchase, CatalogueMode::off,      CatalogueMode::off};
 };
 
 struct OrganizationParameters {
@@ -183,6 +217,12 @@ struct AppraisalParameters {
   bool third_party = false;                ///< L19
   double self_run_bias = 5;                ///< points added by self-run appraisal
   double survey_sample_share = 0.05;
+  bool rectification = false;              ///< L18 整改: low scorers fix their worst category
+  double rectification_threshold = 70;     ///< appraisal score below which a community must rectify
+  double rectification_priority = 2.0;     ///< weight of the rectified category's backlog for 13 weeks
+  bool good_worker_awards = false;         ///< L18 好社工 awards to the best-appraised communities' workers
+  double award_top_share = 0.2;            ///< share of communities whose workers win each year
+  double award_pay_bonus = 0.1;            ///< award as a share of a year's reference pay
 };
 
 struct CoordinationParameters {
@@ -200,6 +240,7 @@ struct GovernanceParameters {
   WorkforceParameters workforce;
   AdminParameters admin;
   PurchaseParameters purchase;
+  CatalogueParameters catalogue;
   OrganizationParameters organizations;
   EnterpriseParameters enterprises;
   InformationParameters information;

@@ -24,6 +24,9 @@ inline constexpr sim::Purpose appraisal_survey = 16;
 inline constexpr sim::Purpose service_rounding = 17;
 inline constexpr sim::Purpose hiring = 18;
 inline constexpr sim::Purpose resident_update = 19;   ///< complaint, talk
+inline constexpr sim::Purpose deliberation_meeting = 20;  ///< attendance at 群议 and 评议 (L15)
+inline constexpr sim::Purpose evaluation_meeting = 21;    ///< attendance at the two evaluations (L15)
+inline constexpr sim::Purpose project_choice = 22;        ///< an office's unprompted project choice
 /// Encounter noise is keyed by the request (category and arrival week, which identify it for a
 /// resident: at most one need a week, and no request waits 64 weeks), so two encounters closing
 /// in one week stay independent.

@@ -58,22 +58,30 @@ double admin_inflow_hours(const ModelState& s, const Community& community, std::
   sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(week), purpose::admin_tasks);
   const double fluctuation = std::max(0.5, 1.0 + 0.1 * rng.normal());  // weekly ±10% [A]
   const double factor = community.general_practice ? a.general_practice_admin_factor : 1.0;
-  return (pushed - cut - refused + leaked_back) * fluctuation * factor;
+  // Managing this year's purchase contracts (needs statements, bids, acceptance checks) is admin
+  // work too, outside the rules that cut line departments' tasks.
+  const double contract_management = c < s.contract_admin_hours_per_week.size() ? s.contract_admin_hours_per_week[c] : 0.0;
+  return (pushed - cut - refused + leaked_back) * fluctuation * factor + contract_management;
 }
+
+/// Fit of a worker's service in a specialist category it was not trained for, and after training
+/// in "one specialty, many skills" (一专多能) [A].
+constexpr double single_specialty_fit = 0.7;
+constexpr double multi_skilled_fit = 0.9;
 
 /// Weekly self-governance hours per 1,000 residents that meetings and resident groups take [A]
 /// (the same figure at which facilitation is fully felt in meetings.cpp).
 constexpr double facilitation_hours_per_1k = 10.0;
 
 /// Residual demand hours (after external providers) that each activity could work on.
-ActivityHours demand_by_activity(const ModelState& s, std::size_t c) {
+ActivityHours demand_by_activity(const ModelState& s, std::size_t c, int week) {
   ActivityHours demand{};
   const auto& queues = s.queues[c];
   const auto& external = s.external_capacity[c];
   for (int k = 0; k < category_count; ++k) {
     const auto ku = static_cast<std::size_t>(k);
-    const double residual =
-        std::max(0.0, queues.waiting[ku].size() * info(k).hours_per_request - external.hours[ku]);
+    const double residual = rectification_weight(s, c, k, week) *
+                            std::max(0.0, queues.waiting[ku].size() * info(k).hours_per_request - external.hours[ku]);
     for (int a = 0; a < activity_count; ++a)
       if (serves(static_cast<Activity>(a), k)) demand[static_cast<std::size_t>(a)] += residual;
   }
@@ -151,7 +159,7 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
   const double admin_per_worker = admin_inflow_hours(s, community, c, week) / static_cast<double>(admin_staff);
   const double prep_per_worker =
       s.params.admin.appraisals_per_year * s.params.admin.prep_hours_per_appraisal / sim::weeks_per_year / staff.size();
-  const ActivityHours demand = demand_by_activity(s, c);
+  const ActivityHours demand = demand_by_activity(s, c, week);
 
   for (auto slot : staff) {
     const WorkerPool pool = col.pool[slot];
@@ -180,6 +188,15 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
 }  // namespace
 
 bool activity_serves(Activity a, int category) { return serves(a, category); }
+
+float worker_fit(const GovernanceParameters& p, int k) {
+  const auto c = static_cast<Category>(k);
+  const bool specialist = c == Category::elderly || c == Category::family || c == Category::disability ||
+                          c == Category::health;
+  if (!specialist) return 1.0f;
+  const double multi = p.workforce.multi_skilled_share;
+  return static_cast<float>((1.0 - multi) * single_specialty_fit + multi * multi_skilled_fit);
+}
 
 void allocate_worker_time(ModelState& s, const sim::CalendarDate& date) {
   sim::parallel_for_blocks(static_cast<int>(s.community_count()),

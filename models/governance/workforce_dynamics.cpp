@@ -15,9 +15,10 @@
 namespace shanzhi::gov {
 namespace {
 
-double weekly_leave_probability(const WorkforceParameters& w, float burnout) {
+/// `pay_bonus`: a 好社工 award (L18) counts as pay for the year it is held.
+double weekly_leave_probability(const WorkforceParameters& w, float burnout, double pay_bonus) {
   const double base_rate = -std::log(1.0 - std::min(w.turnover_reference_annual, 0.999));
-  const double rate = base_rate * std::exp(-w.pay_sensitivity * (w.pay_ratio - 1.0)) *
+  const double rate = base_rate * std::exp(-w.pay_sensitivity * (w.pay_ratio + pay_bonus - 1.0)) *
                       (1.0 + w.burnout_sensitivity * burnout) * (w.promotion_path ? 1.0 - w.promotion_hazard_cut : 1.0);
   return 1.0 - std::exp(-rate / sim::weeks_per_year);
 }
@@ -31,13 +32,14 @@ void age_and_maybe_leave(ModelState& s, std::size_t c, int week) {
   const double overtime_share = hours.available > 0 ? hours.overtime / hours.available : 0.0;
   const double stress = admin_share + 2.0 * overtime_share;
   const double skill_gain = (w.experience_skill_per_year + w.training_skill_per_year) / sim::weeks_per_year;
+  const double pay_bonus = week < s.appraisals[c].award_until_week ? s.params.appraisal.award_pay_bonus : 0.0;
   auto keep = staff.begin();
   for (auto slot : staff) {
     float& burnout = col.burnout[slot];
     burnout = static_cast<float>(std::clamp(burnout + w.burnout_gain * stress - w.burnout_recovery * burnout, 0.0, 1.0));
     col.skill[slot] = static_cast<float>(std::min(1.0, col.skill[slot] + skill_gain));
     sim::RandomStream rng(s.seed, slot, static_cast<std::uint32_t>(week), purpose::turnover);
-    if (rng.uniform() < weekly_leave_probability(w, burnout)) {
+    if (rng.uniform() < weekly_leave_probability(w, burnout, pay_bonus)) {
       s.vacancies[c].push_back({week + static_cast<int>(w.vacancy_fill_weeks), col.pool[slot]});
       s.workers.destroy(s.workers.id_at(slot));
       ++s.rolling.separations_now();

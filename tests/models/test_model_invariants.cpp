@@ -53,7 +53,9 @@ void check_money(const ModelState& s) {
     REQUIRE(l.spent <= l.allocated * (1 + 1e-12) + 1e-6);
     spent += s.budget.cumulative[i].spent;
   }
-  double received = s.government_revenue_of_closed_organizations;
+  // Every yuan paid went to an organisation (living or closed) or to government staff time on
+  // DIRECT catalogue items.
+  double received = s.government_revenue_of_closed_organizations + s.direct_delivery_paid_yuan;
   s.organizations.for_each_alive(
       [&](std::uint32_t o) { received += s.organizations.columns.government_revenue_total_yuan[o]; });
   REQUIRE(received == Approx(spent).epsilon(1e-9));
