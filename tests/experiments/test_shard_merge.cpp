@@ -96,7 +96,7 @@ TEST_CASE("Shards of a sweep merged give the same results as one sweep", "[exper
   INFO(topped_up.describe());
   REQUIRE(topped_up.exit_code == 0);
   CHECK(contains(topped_up.out, merged.string() + ": 120 runs, 75 added"));
-  CHECK(exported(partial, dir / "partial.csv") == exported(whole, dir / "whole.csv"));
+  CHECK(exported(partial, dir / "partial.csv") == read_file(dir / "whole.csv"));
 }
 
 TEST_CASE("Merge refuses databases of different experiments", "[experiments][merge]") {
