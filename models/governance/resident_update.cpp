@@ -9,6 +9,7 @@
 #include "models/governance/satisfaction.hpp"
 #include "models/governance/social_network.hpp"
 #include "sim/parallel.hpp"
+#include "sim/random_batch.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -135,8 +136,15 @@ void update_community(ModelState& s, const SocialNetwork& network, std::size_t c
   auto& r = s.residents;
   const PassConstants pc(s.params);
   ResidentSums sums(st);
-  for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
-    sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::resident_update);
+  const auto tick = static_cast<std::uint32_t>(week);
+  const std::uint32_t end = community.end_resident();
+  sim::FourBlocks blocks{};  // first blocks of residents i..i+3, computed together
+  for (std::uint32_t i = community.first_resident; i < end; ++i) {
+    const std::uint32_t lane = (i - community.first_resident) % 4;
+    const bool batched = end - (i - lane) >= 4;
+    if (batched && lane == 0) blocks = sim::first_blocks_of_four(s.seed, i, tick, purpose::resident_update);
+    sim::RandomStream rng = batched ? sim::RandomStream(s.seed, i, tick, purpose::resident_update, blocks[lane])
+                                    : sim::RandomStream(s.seed, i, tick, purpose::resident_update);
     // Draw every decision's number up front, so one decision's outcome never shifts the number
     // another sees (paired comparisons between scenarios stay paired).
     const float complaint_draw = rng.uniform_float();
