@@ -60,7 +60,8 @@ verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "NOT met";
 
 m1_wall=$(field 1000000 2 run_wall_seconds)
 m1_setup=$(field 1000000 2 setup_seconds)
-m1_total=$(awk "BEGIN { print $m1_wall + $m1_setup }")
+m1_total=$(awk "BEGIN { printf \"%.2f\", $m1_wall + $m1_setup }")
+m1_wall=$(awk "BEGIN { printf \"%.2f\", $m1_wall }")
 m1_bytes=$(field 1000000 2 peak_bytes_per_resident)
 m1_cpu_rw=$(awk -F, 'NR > 1 && $2 == 1 && $1 > 990000 && $1 < 1010000 { print $6 / ($1 * $3) }' "$tmp/bench.csv")
 speedup=$(awk "BEGIN { printf \"%.2f\", $wall1 / $wall2 }")
