@@ -6,6 +6,7 @@
 // simulates a whole week on a private copy of the model state, and only the phase under test
 // is timed (manual timing). Rates are reported as resident-weeks per second.
 
+#include "models/governance/encounter.hpp"
 #include "models/governance/model.hpp"
 #include "models/governance/phases.hpp"
 #include "sim/calendar.hpp"
@@ -117,6 +118,43 @@ BENCHMARK_CAPTURE(BM_Phase, allocate_worker_time, gov::allocate_worker_time)
 BENCHMARK_CAPTURE(BM_Phase, deliver_services, gov::deliver_services)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_Phase, update_residents, gov::update_residents)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_HoldMeetingsEveryWeek)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+/// The resident pass with nobody talking: the difference from update_residents is the cost of
+/// word of mouth (talk decisions are still drawn; only the talks themselves are skipped).
+void BM_UpdateResidentsWithoutWordOfMouth(benchmark::State& state) {
+  gov::ModelState s = warmed_up_state();
+  s.params.word_of_mouth.talk_base = 0;
+  s.params.word_of_mouth.talk_satisfied = 0;
+  s.params.word_of_mouth.talk_dissatisfied = 0;
+  benchmark_phase(state, gov::update_residents, std::move(s));
+}
+BENCHMARK(BM_UpdateResidentsWithoutWordOfMouth)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+/// Satisfaction and expectation updates of service encounters (EDM, expectation learning,
+/// normative ratchet): one encounter for every resident, categories in turn.
+void BM_ApplyEncounters(benchmark::State& state) {
+  gov::ModelState s = warmed_up_state();
+  const auto residents = static_cast<std::uint32_t>(s.residents.size());
+  int week = s.week;
+  for (auto _ : state) {
+    for (std::uint32_t i = 0; i < residents; ++i)
+      gov::apply_encounter(s, i, static_cast<int>(i % gov::category_count), week - 1, 0.7f, 1.5f, 0.8f, week);
+    ++week;
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(residents));
+}
+BENCHMARK(BM_ApplyEncounters)->Unit(benchmark::kMillisecond);
+
+/// Recording one week's metrics row (community summaries combined in order), with the
+/// breakdown pass every 13th week as in a run: the cost of outputs per simulated week.
+void BM_RecordWeek(benchmark::State& state) {
+  gov::GovernanceModel model(small_district());
+  for (int week = 0; week < warm_up_weeks; ++week) model.step();
+  int recorded = 1;
+  for (auto _ : state) model.record(recorded++);
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(model.state().residents.size()));
+}
+BENCHMARK(BM_RecordWeek)->Unit(benchmark::kMicrosecond);
 
 /// One whole week of the model, scheduler and all. Phases run on OpenMP threads, so wall time
 /// (not the main thread's CPU time) is the figure that matters.

@@ -3,9 +3,11 @@
 // Killing the process loses only the runs in flight; the same command resumes.
 
 #include "cli/commands.hpp"
+#include "cli/mpi_sweep.hpp"
 #include "models/governance/experiment_runner.hpp"
 #include "sim/build_info.hpp"
 #include "sim/experiments/results_store.hpp"
+#include "sim/experiments/shard.hpp"
 #include "sim/parallel.hpp"
 
 #include <omp.h>
@@ -35,6 +37,7 @@ struct SweepOptions {
   int threads = 0;
   bool timeseries = false;
   std::optional<std::int64_t> limit;
+  std::optional<sim::experiments::Shard> shard;
 };
 
 std::string duration_text(double seconds) {
@@ -125,15 +128,29 @@ struct Tally {
   std::size_t done() const { return ok + failed + recorded_elsewhere; }
 };
 
-/// Runs still missing from the store, in plan order, at most `limit` of them.
-std::vector<const ex::RunPlan*> runs_to_do(const ex::ExperimentPlan& plan, const std::set<ex::RunKey>& finished,
-                                           std::optional<std::int64_t> limit) {
-  std::vector<const ex::RunPlan*> todo;
-  for (const auto& run : plan.runs) {
+/// Positions (in plan.runs) of this shard's runs still missing from the store, in plan order, at
+/// most `limit` of them.
+std::vector<std::size_t> runs_to_do(const ex::ExperimentPlan& plan, const std::set<ex::RunKey>& finished,
+                                    const ex::Shard& shard, std::optional<std::int64_t> limit) {
+  std::vector<std::size_t> todo;
+  for (std::size_t position = 0; position < plan.runs.size(); ++position) {
     if (limit && static_cast<std::int64_t>(todo.size()) >= *limit) break;
-    if (!finished.count({run.point, run.replicate})) todo.push_back(&run);
+    const auto& run = plan.runs[position];
+    if (shard.holds(position) && !finished.count({run.point, run.replicate})) todo.push_back(position);
   }
   return todo;
+}
+
+/// How many of the shard's runs (all runs without --shard) the plan has, and how many are finished.
+std::pair<std::size_t, std::size_t> shard_runs(const ex::ExperimentPlan& plan, const std::set<ex::RunKey>& finished,
+                                               const ex::Shard& shard) {
+  std::size_t in_shard = 0, done = 0;
+  for (std::size_t position = 0; position < plan.runs.size(); ++position) {
+    if (!shard.holds(position)) continue;
+    ++in_shard;
+    done += finished.count({plan.runs[position].point, plan.runs[position].replicate});
+  }
+  return {in_shard, done};
 }
 
 /// Called by one thread at a time (the store's connection is not shared between threads).
@@ -179,8 +196,8 @@ bool finished_elsewhere(ex::ResultsStore& store, const ex::RunPlan& run, Tally& 
 
 /// Runs `todo` across OpenMP threads. Each model runs its own loops on one thread: the runs are
 /// the parallel work, and nesting would only oversubscribe the cores.
-Tally run_in_parallel(const std::vector<const ex::RunPlan*>& todo, const ex::Experiment& experiment,
-                      ex::ResultsStore& store, int threads, bool keep_timeseries) {
+Tally run_in_parallel(const std::vector<std::size_t>& todo, const ex::Experiment& experiment,
+                      const ex::ExperimentPlan& plan, ex::ResultsStore& store, int threads, bool keep_timeseries) {
   omp_set_max_active_levels(1);
   Tally tally;
   Progress progress(todo.size(), ::isatty(STDOUT_FILENO) != 0);
@@ -190,7 +207,7 @@ Tally run_in_parallel(const std::vector<const ex::RunPlan*>& todo, const ex::Exp
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
   for (std::int64_t i = 0; i < count; ++i) {
     if (stop.load()) continue;  // a store error: finish quickly, keep what is committed
-    const auto& run = *todo[static_cast<std::size_t>(i)];
+    const auto& run = plan.runs[todo[static_cast<std::size_t>(i)]];
     if (finished_elsewhere(store, run, tally, progress)) continue;
     const auto outcome = gov::run_plan(experiment.base, run, experiment.outcomes, keep_timeseries);
 #pragma omp critical(shanzhi_results_store)
@@ -207,23 +224,53 @@ Tally run_in_parallel(const std::vector<const ex::RunPlan*>& todo, const ex::Exp
   return tally;
 }
 
-std::string default_database(const ex::Experiment& experiment) {
+/// The master's side of an MPI sweep: workers compute, this rank commits each result on arrival.
+Tally run_on_workers(const std::vector<std::size_t>& todo, const ex::Experiment& experiment,
+                     const ex::ExperimentPlan& plan, ex::ResultsStore& store, mpi::Session& session) {
+  Tally tally;
+  Progress progress(todo.size(), ::isatty(STDOUT_FILENO) != 0);
+  const auto start = Clock::now();
+  session.hand_out(
+      todo, [&](std::size_t position) { return finished_elsewhere(store, plan.runs[position], tally, progress); },
+      [&](std::size_t position, ex::RunOutcome&& outcome) {
+        if (tally.store_error) return false;
+        record_one(store, experiment, plan.runs.at(position), outcome, tally);
+        if (tally.store_error) return false;
+        progress.update(tally.done());
+        return true;
+      });
+  progress.finish();
+  tally.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return tally;
+}
+
+std::string default_database(const ex::Experiment& experiment, const std::optional<ex::Shard>& shard) {
+  if (shard) return ex::shard_database(experiment.name, *shard);
   return "results/experiments/" + experiment.name + ".sqlite";
 }
 
-void print_header(const ex::Experiment& experiment, const ex::ExperimentPlan& plan, std::size_t finished,
-                  std::size_t todo, const std::string& db, int threads) {
+/// "on 2 threads", "on 3 MPI worker ranks".
+std::string workers_text(int threads, int mpi_workers) {
+  if (mpi_workers > 0) return "on " + std::to_string(mpi_workers) + " MPI worker rank" + (mpi_workers == 1 ? "" : "s");
+  return "on " + std::to_string(threads) + " thread" + (threads == 1 ? "" : "s");
+}
+
+void print_header(const ex::Experiment& experiment, const ex::ExperimentPlan& plan, const SweepOptions& o,
+                  std::size_t in_shard, std::size_t finished, std::size_t todo, const std::string& db,
+                  const std::string& workers) {
   std::cout << "Experiment " << experiment.name << ": " << counted(plan.points.size(), "point") << " x "
             << counted(static_cast<std::size_t>(experiment.replicates), "replicate") << " = "
             << counted(plan.runs.size(), "run") << " (" << ex::to_string(plan.design.kind) << " design, "
             << counted(experiment.factors.size(), "factor") << ", " << counted(experiment.outcomes.size(), "outcome")
             << ")\n";
+  if (o.shard) std::cout << "Shard " << o.shard->text() << ": " << counted(in_shard, "run") << " of this shard\n";
   std::cout << "Database " << db << ": " << counted(finished, "run") << " already finished; running " << todo << " now";
-  if (todo > 0) std::cout << " on " << threads << " thread" << (threads == 1 ? "" : "s");
+  if (todo > 0) std::cout << " " << workers;
   std::cout << "\n" << std::flush;
 }
 
-void print_summary(const Tally& tally, std::size_t skipped, std::size_t still_missing, const std::string& db) {
+void print_summary(const Tally& tally, std::size_t skipped, std::size_t still_missing, const std::string& db,
+                   const std::optional<ex::Shard>& shard) {
   const double minutes = tally.seconds / 60;
   std::cout << "Ran " << counted(tally.ok + tally.failed, "run") << " in " << duration_text(tally.seconds);
   if (minutes > 0 && tally.done() > 0) std::cout << " (" << rate_text(static_cast<double>(tally.done()) / minutes) << " runs/min)";
@@ -236,7 +283,10 @@ void print_summary(const Tally& tally, std::size_t skipped, std::size_t still_mi
     std::cout << counted(tally.failed, "run") << " failed; they are recorded with their errors and the sweep went on. First errors:\n";
     for (const auto& error : tally.first_errors) std::cout << "  " << error << "\n";
   }
-  if (still_missing == 0)
+  if (still_missing == 0 && shard)
+    std::cout << "Shard " << shard->text() << " complete: every run of this shard is in " << db
+              << "\nWhen every shard is done: shanzhi merge MERGED.sqlite SHARD.sqlite...\n";
+  else if (still_missing == 0)
     std::cout << "Sweep complete: every run is in " << db << "\n";
   else
     std::cout << counted(still_missing, "run") << (still_missing == 1 ? " remains" : " remain")
@@ -244,50 +294,107 @@ void print_summary(const Tally& tally, std::size_t skipped, std::size_t still_mi
   std::cout << "Next: shanzhi export " << db << " --csv FILE.csv   or   shanzhi analyze " << db << "\n";
 }
 
-int sweep(const SweepOptions& o) {
+/// The experiment and its plan, or the exit code and message of why they cannot be had.
+struct Loaded {
   ex::Experiment experiment;
   ex::ExperimentPlan plan;
+  int code = exit_ok;
+  std::string error;  ///< printed by the master, or by a worker when only it failed
+};
+
+Loaded load(const SweepOptions& o) {
+  Loaded loaded;
   try {
-    experiment = gov::load_governance_experiment(o.experiment);
-    plan = ex::plan_experiment(experiment);
+    loaded.experiment = gov::load_governance_experiment(o.experiment);
+    loaded.plan = ex::plan_experiment(loaded.experiment);
   } catch (const sim::ScenarioError& e) {
-    std::cerr << e.what() << "\n";
-    return exit_bad_input;
+    loaded.code = exit_bad_input;
+    loaded.error = e.what();
   } catch (const std::invalid_argument& e) {
-    std::cerr << "shanzhi sweep: " << o.experiment << ": " << e.what() << "\n";
-    return exit_bad_input;
+    loaded.code = exit_bad_input;
+    loaded.error = "shanzhi sweep: " + o.experiment + ": " + e.what();
   }
+  return loaded;
+}
+
+/// MPI when an MPI launcher started this process and the build has MPI; nothing otherwise.
+std::unique_ptr<mpi::Session> start_mpi_if_launched() {
+  std::unique_ptr<mpi::Session> session;
+  if (!mpi::launched_by_mpi_launcher()) return session;
+  if (!mpi::built_with_mpi()) {
+    std::cerr << "shanzhi sweep: warning: started by an MPI launcher, but this shanzhi was built without MPI; each "
+                 "process sweeps on its own (each run is still stored once)\n";
+    return session;
+  }
+  session = std::make_unique<mpi::Session>();
+  return session;
+}
+
+/// A worker rank: computes what the master hands out; the master reports everything.
+int serve_as_worker(mpi::Session& session, const SweepOptions& o, const Loaded& loaded) {
+  if (const int code = session.from_master(exit_ok); code != exit_ok) return code;  // the master could not open the store
+  sim::set_thread_count(o.threads > 0 ? o.threads : 1);  // one rank per core is the MPI custom
+  session.serve([&](std::size_t position) {
+    return gov::run_plan(loaded.experiment.base, loaded.plan.runs.at(position), loaded.experiment.outcomes,
+                         o.timeseries);
+  });
+  return exit_ok;
+}
+
+int sweep(const SweepOptions& o) {
+  auto session = start_mpi_if_launched();
+  const bool master = !session || session->is_master();
+  const int mpi_workers = session ? session->size() - 1 : 0;
+
+  const Loaded loaded = load(o);
+  // Every rank reads the files; a worker that alone cannot (a node without them) says so itself.
+  const int load_code = session ? session->largest_of(loaded.code) : loaded.code;
+  const int master_load_code = session ? session->from_master(loaded.code) : loaded.code;
+  if (master && loaded.code != exit_ok) std::cerr << loaded.error << "\n";
+  if (!master && loaded.code != exit_ok && master_load_code == exit_ok)
+    std::cerr << "shanzhi sweep (MPI rank " << session->rank() << "): " << loaded.error << "\n";
+  if (load_code != exit_ok) return load_code;
+  if (!master) return serve_as_worker(*session, o, loaded);
+
+  const auto& experiment = loaded.experiment;
+  const auto& plan = loaded.plan;
   for (const auto& w : experiment.warnings) std::cerr << w.format() << "\n";
-  const std::string db = o.db.empty() ? default_database(experiment) : o.db;
+  const std::string db = o.db.empty() ? default_database(experiment, o.shard) : o.db;
+  const ex::Shard shard = o.shard.value_or(ex::Shard{});
 
   std::optional<ex::ResultsStore> store;
   std::set<ex::RunKey> finished;
+  int open_code = exit_ok;
   try {
     store.emplace(ex::ResultsStore::open_for_sweep(db, experiment, plan));
     finished = store->finished_runs();
   } catch (const ex::StoreRefused& e) {
     std::cerr << "shanzhi sweep: " << e.what() << "\n";
-    return exit_bad_input;
+    open_code = exit_bad_input;
   } catch (const ex::StoreError& e) {
     std::cerr << "shanzhi sweep: " << e.what() << "\n";
-    return exit_failure;
+    open_code = exit_failure;
   }
+  if (session) session->from_master(open_code);
+  if (open_code != exit_ok) return open_code;
   if (const auto commit = store->created_by_commit(); commit != sim::shanzhi_git_commit())
     std::cerr << "shanzhi sweep: warning: " << db << " was started by Shanzhi " << commit << "; this is "
               << sim::shanzhi_git_commit() << ". If the model changed, old and new runs differ.\n";
 
-  const auto todo = runs_to_do(plan, finished, o.limit);
+  const auto todo = runs_to_do(plan, finished, shard, o.limit);
+  const auto [in_shard, finished_in_shard] = shard_runs(plan, finished, shard);
   sim::set_thread_count(o.threads);
   const int threads = std::max(1, std::min<int>(sim::thread_count(), static_cast<int>(todo.size())));
-  print_header(experiment, plan, finished.size(), todo.size(), db, threads);
-  const Tally tally = run_in_parallel(todo, experiment, *store, threads, o.timeseries);
+  print_header(experiment, plan, o, in_shard, finished_in_shard, todo.size(), db, workers_text(threads, mpi_workers));
+  const Tally tally = mpi_workers > 0 ? run_on_workers(todo, experiment, plan, *store, *session)
+                                      : run_in_parallel(todo, experiment, plan, *store, threads, o.timeseries);
   if (tally.store_error) {
     std::cerr << "shanzhi sweep: " << *tally.store_error << "\nThe " << tally.done()
               << " runs finished before are committed; run the same command again to resume.\n";
     return exit_failure;
   }
-  const std::size_t missing = plan.runs.size() - finished.size() - tally.done();
-  print_summary(tally, finished.size(), missing, db);
+  const std::size_t missing = in_shard - finished_in_shard - tally.done();
+  print_summary(tally, finished_in_shard, missing, db, o.shard);
   return exit_ok;
 }
 
@@ -305,11 +412,26 @@ Command add_sweep_command(CLI::App& app) {
   cmd->add_option("--limit", o->limit, "Run at most K of the missing runs, then stop (resume later)")
       ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()))
       ->type_name("K");
+  cmd->add_option_function<std::string>(
+         "--shard", [o](const std::string& text) { o->shard = ex::parse_shard(text); },
+         "Run only shard I of N (I = 0..N-1) into its own database, for job arrays; combine with `shanzhi merge`")
+      ->type_name("I/N")
+      ->check([](const std::string& text) {
+        try {
+          ex::parse_shard(text);
+          return std::string();
+        } catch (const std::invalid_argument& e) {
+          return std::string(e.what());
+        }
+      });
   cmd->footer(
       "Each run's seed is derived from the master seed and its (point, replicate), so results do not\n"
       "depend on order, thread count or interruptions. Finished runs are committed one by one: after a\n"
       "crash or kill, the same command runs only what is missing. A run that fails (e.g. a design point\n"
       "whose weights do not sum to 1) is recorded with its error and the sweep goes on.\n"
+      "Under MPI (mpirun -np K shanzhi sweep ...), rank 0 owns the database and hands runs to the K-1\n"
+      "other ranks one at a time; --threads is then each worker's threads per run (default 1). See\n"
+      "docs/cluster.md. " + std::string(mpi::built_with_mpi() ? "This build has MPI." : "This build has no MPI.") + "\n"
       "Exit codes: 0 the sweep ran (some runs may have failed: see the summary), 1 the database could\n"
       "not be written (finished runs stay committed), 2 bad input (experiment file, options, or a\n"
       "database that holds another experiment).");

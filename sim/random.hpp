@@ -8,6 +8,7 @@
 
 #include <Random123/philox.h>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -19,11 +20,33 @@ namespace shanzhi::sim {
 using Purpose = std::uint32_t;
 
 class RandomStream {
+  using Philox = r123::Philox4x32;
+
  public:
+  /// Four random words: one Philox block.
+  using Block = std::array<std::uint32_t, 4>;
+
   /// A stream for one (entity, tick, purpose) under a run's seed.
   RandomStream(std::uint64_t seed, std::uint32_t entity, std::uint32_t tick, Purpose purpose) {
     key_ = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
     counter_ = {{entity, tick, purpose, 0}};
+  }
+
+  /// The same stream, given its first block (computed ahead, e.g. by first_blocks_of_four in
+  /// random_batch.hpp, four entities at a time): draws the same numbers in the same order.
+  RandomStream(std::uint64_t seed, std::uint32_t entity, std::uint32_t tick, Purpose purpose, const Block& first)
+      : RandomStream(seed, entity, tick, purpose) {
+    block_ = {{first[0], first[1], first[2], first[3]}};
+    counter_.v[3] = 1;
+    buffered_ = 4;
+  }
+
+  /// The first block of the stream for (seed, entity, tick, purpose).
+  static Block first_block(std::uint64_t seed, std::uint32_t entity, std::uint32_t tick, Purpose purpose) {
+    const Philox::key_type key = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+    const Philox::ctr_type counter = {{entity, tick, purpose, 0}};
+    const auto block = Philox()(counter, key);
+    return {block.v[0], block.v[1], block.v[2], block.v[3]};
   }
 
   /// Uniform on [0, 1), 24-bit resolution (enough for probabilities down to ~1e-7; float-exact).
@@ -82,7 +105,6 @@ class RandomStream {
   }
 
  private:
-  using Philox = r123::Philox4x32;
 
   void refill() {
     block_ = Philox()(counter_, key_);

@@ -19,6 +19,7 @@ void apply_encounter(ModelState& s, std::uint32_t i, int k, int arrival_week, fl
   satisfaction = static_cast<float>(sp.memory * satisfaction + (1.0 - sp.memory) * encounter);
   r.last_performance[i] = performance;
   r.last_disconfirmation[i] = performance - expectation;
+  r.acsi_disconfirmation_item[i] = acsi_disconfirmation_item(r.last_disconfirmation[i]);
   r.last_category[i] = static_cast<std::uint8_t>(k);
   r.used_categories[i] = static_cast<std::uint16_t>(r.used_categories[i] | (1u << k));
   expectation = updated_expectation(sp, expectation, performance);

@@ -3,6 +3,7 @@
 
 #include "models/governance/phases.hpp"
 #include "models/governance/random_purposes.hpp"
+#include "models/governance/satisfaction.hpp"
 #include "sim/parallel.hpp"
 
 #include <algorithm>
@@ -58,6 +59,7 @@ void initialize_resident(ModelState& s, std::uint32_t i, std::uint16_t community
   r.used_categories[i] = 0;
   r.last_performance[i] = prior;
   r.last_disconfirmation[i] = 0;
+  r.acsi_disconfirmation_item[i] = acsi_disconfirmation_item(0.0f);
   r.last_category[i] = 0;
 
   // Hierarchical trust (T_dist ≥ T_street ≥ T_comm) for about half of residents [S17].

@@ -6,6 +6,7 @@
 #include "models/governance/phases.hpp"
 #include "models/governance/random_purposes.hpp"
 #include "sim/parallel.hpp"
+#include "sim/random_batch.hpp"
 
 namespace shanzhi::gov {
 namespace {
@@ -26,12 +27,11 @@ void arrive_in_community(ModelState& s, std::size_t c, int week) {
   const double database = s.params.information.database_coverage;
   const auto coverage = static_cast<float>(
       pp.group_leader_support ? database + (1.0 - database) * pp.leader_report_share : database);
-  for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
+  const auto arrive = [&](std::uint32_t i, sim::RandomStream& rng) {
     const auto cls = s.residents.demographic_class[i];
     // Draws come in a fixed order (arrival, category, severity, referral, visibility); only the
     // last is conditional, so no outcome shifts the number another decision sees.
-    sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::need_arrival);
-    if (rng.uniform_float() >= t.weekly_any_need[cls]) continue;
+    if (rng.uniform_float() >= t.weekly_any_need[cls]) return;
     const int k = pick_category(t.category_cumulative[cls], rng.uniform_float());
     Request request;
     request.resident = i;
@@ -45,7 +45,9 @@ void arrive_in_community(ModelState& s, std::size_t c, int week) {
       request.visible = rng.uniform_float() < coverage ? 1 : 0;
       queues.hidden[static_cast<std::size_t>(k)].push_back(request);
     }
-  }
+  };
+  sim::for_each_entity_stream(s.seed, community.first_resident, community.end_resident(),
+                              static_cast<std::uint32_t>(week), purpose::need_arrival, arrive);
 }
 
 }  // namespace

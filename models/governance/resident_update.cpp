@@ -9,6 +9,7 @@
 #include "models/governance/satisfaction.hpp"
 #include "models/governance/social_network.hpp"
 #include "sim/parallel.hpp"
+#include "sim/random_batch.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -22,18 +23,57 @@ constexpr float complaint_resolution = 0.5f;
 constexpr float street_trust_rate = 0.5f;
 constexpr float district_trust_rate = 0.25f;
 
-float revert_and_weigh(ModelState& s, std::uint32_t i) {
-  const auto& sp = s.params.satisfaction;
-  const auto reversion = static_cast<float>(sp.weekly_reversion);
-  const auto unused_weight = static_cast<float>(sp.unused_category_weight);
+/// Parameters of the pass, converted once per community instead of once per resident (the same
+/// conversions, so the same floats).
+struct PassConstants {
+  explicit PassConstants(const GovernanceParameters& p)
+      : reversion(static_cast<float>(p.satisfaction.weekly_reversion)),
+        unused_weight(static_cast<float>(p.satisfaction.unused_category_weight)),
+        gain(static_cast<float>(p.trust.gain_rate)),
+        loss(static_cast<float>(p.trust.gain_rate * p.trust.loss_multiplier)),
+        transparency(static_cast<float>(p.participation.open_affairs ? p.trust.transparency_gain : 0.0)),
+        complaint_loss(static_cast<float>(p.trust.complaint_loss)),
+        complaint_propensity(p.participation.complaint_propensity) {}
+  float reversion, unused_weight, gain, loss, transparency, complaint_loss;
+  double complaint_propensity;
+};
+
+/// The community's resident summaries, kept in registers during the pass and stored once at
+/// the end: the same additions in the same order as adding to CommunityWeekStats directly.
+struct ResidentSums {
+  explicit ResidentSums(const CommunityWeekStats& st)
+      : satisfaction(st.satisfaction_sum), acsi(st.acsi_sum), vulnerable_satisfaction(st.vulnerable_satisfaction_sum),
+        trust_community(st.trust_community_sum), trust_street(st.trust_street_sum),
+        trust_district(st.trust_district_sum), belonging(st.belonging_sum), satisfied(st.satisfied),
+        very_satisfied(st.very_satisfied), vulnerable(st.vulnerable_count), complaints(st.complaints),
+        talkers(st.talkers) {}
+  void store(CommunityWeekStats& st) const {
+    st.satisfaction_sum = satisfaction;
+    st.acsi_sum = acsi;
+    st.vulnerable_satisfaction_sum = vulnerable_satisfaction;
+    st.trust_community_sum = trust_community;
+    st.trust_street_sum = trust_street;
+    st.trust_district_sum = trust_district;
+    st.belonging_sum = belonging;
+    st.satisfied = satisfied;
+    st.very_satisfied = very_satisfied;
+    st.vulnerable_count = vulnerable;
+    st.complaints = complaints;
+    st.talkers = talkers;
+  }
+  double satisfaction, acsi, vulnerable_satisfaction, trust_community, trust_street, trust_district, belonging;
+  std::uint32_t satisfied, very_satisfied, vulnerable, complaints, talkers;
+};
+
+float revert_and_weigh(ModelState& s, const PassConstants& pc, std::uint32_t i) {
   const float prior = s.residents.prior[i];
   const auto& salience = s.demography.salience[s.residents.demographic_class[i]];
   const std::uint16_t used = s.residents.used_categories[i];
   float* sk = s.residents.categories_of(i);
   float weighted = 0, weights = 0;
   for (int k = 0; k < category_count; ++k) {
-    sk[k] = prior + (sk[k] - prior) * reversion;
-    const float w = salience[static_cast<std::size_t>(k)] * ((used >> k) & 1u ? 1.0f : unused_weight);
+    sk[k] = prior + (sk[k] - prior) * pc.reversion;
+    const float w = salience[static_cast<std::size_t>(k)] * ((used >> k) & 1u ? 1.0f : pc.unused_weight);
     weighted += w * sk[k];
     weights += w;
   }
@@ -45,15 +85,11 @@ float move_trust(float trust, float satisfaction, float rate, float gain, float 
   return std::clamp(trust + rate * (gap > 0 ? gain * gap : loss * gap), 0.0f, 100.0f);
 }
 
-void update_trust(ModelState& s, std::uint32_t i, float satisfaction) {
-  const auto& tp = s.params.trust;
-  const auto gain = static_cast<float>(tp.gain_rate);
-  const auto loss = static_cast<float>(tp.gain_rate * tp.loss_multiplier);
-  const auto transparency = static_cast<float>(s.params.participation.open_affairs ? tp.transparency_gain : 0.0);
-  auto& r = s.residents;
-  r.trust_community[i] = std::min(100.0f, move_trust(r.trust_community[i], satisfaction, 1.0f, gain, loss) + transparency);
-  r.trust_street[i] = move_trust(r.trust_street[i], satisfaction, street_trust_rate, gain, loss);
-  r.trust_district[i] = move_trust(r.trust_district[i], satisfaction, district_trust_rate, gain, loss);
+void update_trust(Residents& r, const PassConstants& pc, std::uint32_t i, float satisfaction) {
+  r.trust_community[i] =
+      std::min(100.0f, move_trust(r.trust_community[i], satisfaction, 1.0f, pc.gain, pc.loss) + pc.transparency);
+  r.trust_street[i] = move_trust(r.trust_street[i], satisfaction, street_trust_rate, pc.gain, pc.loss);
+  r.trust_district[i] = move_trust(r.trust_district[i], satisfaction, district_trust_rate, pc.gain, pc.loss);
   // Belonging drifts slowly back toward neutral without participation [A].
   r.belonging[i] += 0.005f * (50.0f - r.belonging[i]);
 }
@@ -78,19 +114,19 @@ void talk(ModelState& s, const SocialNetwork& network, const Community& c, std::
   expected += static_cast<float>(w.expectation_influence) * (r.last_performance[i] - expected);
 }
 
-void accumulate(CommunityWeekStats& st, const Residents& r, std::uint32_t i, float satisfaction) {
-  st.satisfaction_sum += satisfaction;
-  st.acsi_sum += acsi_index(satisfaction, r.last_disconfirmation[i], r.last_performance[i]);
-  st.satisfied += satisfaction >= 60.0f;
-  st.very_satisfied += satisfaction >= 75.0f;
+void accumulate(ResidentSums& sums, CommunityWeekStats& st, const Residents& r, std::uint32_t i, float satisfaction) {
+  sums.satisfaction += satisfaction;
+  sums.acsi += acsi_index_from_item(satisfaction, r.acsi_disconfirmation_item[i], r.last_performance[i]);
+  sums.satisfied += satisfaction >= 60.0f;
+  sums.very_satisfied += satisfaction >= 75.0f;
   if (is_vulnerable(r.demographic_class[i])) {
-    st.vulnerable_satisfaction_sum += satisfaction;
-    ++st.vulnerable_count;
+    sums.vulnerable_satisfaction += satisfaction;
+    ++sums.vulnerable;
   }
-  st.trust_community_sum += r.trust_community[i];
-  st.trust_street_sum += r.trust_street[i];
-  st.trust_district_sum += r.trust_district[i];
-  st.belonging_sum += r.belonging[i];
+  sums.trust_community += r.trust_community[i];
+  sums.trust_street += r.trust_street[i];
+  sums.trust_district += r.trust_district[i];
+  sums.belonging += r.belonging[i];
   ++st.satisfaction_histogram[static_cast<std::size_t>(std::clamp(static_cast<int>(satisfaction), 0, 100))];
 }
 
@@ -98,30 +134,38 @@ void update_community(ModelState& s, const SocialNetwork& network, std::size_t c
   const auto& community = s.layout.communities[c];
   auto& st = s.stats[c];
   auto& r = s.residents;
-  const auto& pp = s.params.participation;
-  const auto complaint_loss = static_cast<float>(s.params.trust.complaint_loss);
-  for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
-    sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::resident_update);
+  const PassConstants pc(s.params);
+  ResidentSums sums(st);
+  const auto tick = static_cast<std::uint32_t>(week);
+  const std::uint32_t end = community.end_resident();
+  sim::FourBlocks blocks{};  // first blocks of residents i..i+3, computed together
+  for (std::uint32_t i = community.first_resident; i < end; ++i) {
+    const std::uint32_t lane = (i - community.first_resident) % 4;
+    const bool batched = end - (i - lane) >= 4;
+    if (batched && lane == 0) blocks = sim::first_blocks_of_four(s.seed, i, tick, purpose::resident_update);
+    sim::RandomStream rng = batched ? sim::RandomStream(s.seed, i, tick, purpose::resident_update, blocks[lane])
+                                    : sim::RandomStream(s.seed, i, tick, purpose::resident_update);
     // Draw every decision's number up front, so one decision's outcome never shifts the number
     // another sees (paired comparisons between scenarios stay paired).
     const float complaint_draw = rng.uniform_float();
     const float resolution_draw = rng.uniform_float();
     const float talk_draw = rng.uniform_float();
-    const float satisfaction = revert_and_weigh(s, i);
+    const float satisfaction = revert_and_weigh(s, pc, i);
     r.satisfaction[i] = satisfaction;
-    update_trust(s, i, satisfaction);
-    const double complaint_chance = pp.complaint_propensity * std::max(0.0f, (50.0f - satisfaction) / 50.0f);
+    update_trust(r, pc, i, satisfaction);
+    const double complaint_chance = pc.complaint_propensity * std::max(0.0f, (50.0f - satisfaction) / 50.0f);
     if (complaint_draw < complaint_chance) {
-      ++st.complaints;
+      ++sums.complaints;
       if (resolution_draw >= complaint_resolution)
-        r.trust_community[i] = std::max(0.0f, r.trust_community[i] - complaint_loss);
+        r.trust_community[i] = std::max(0.0f, r.trust_community[i] - pc.complaint_loss);
     }
     if (talk_draw < talk_probability(s.params.word_of_mouth, satisfaction)) {
-      ++st.talkers;
+      ++sums.talkers;
       talk(s, network, community, i, rng);
     }
-    accumulate(st, r, i, satisfaction);
+    accumulate(sums, st, r, i, satisfaction);
   }
+  sums.store(st);
 }
 
 }  // namespace

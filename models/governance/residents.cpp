@@ -14,6 +14,7 @@ void Residents::resize(std::size_t n) {
   satisfaction.assign(n, 0.0f);
   last_performance.assign(n, 0.0f);
   last_disconfirmation.assign(n, 0.0f);
+  acsi_disconfirmation_item.assign(n, 4.5);  // 9/(1 + exp(0)): no disconfirmation yet
   last_category.assign(n, 0);
   trust_community.assign(n, 0.0f);
   trust_street.assign(n, 0.0f);

@@ -29,6 +29,8 @@ struct Residents {
   std::vector<float> satisfaction;   ///< S, importance-weighted mean of S_k
   std::vector<float> last_performance;      ///< P of the last encounter
   std::vector<float> last_disconfirmation;  ///< P − E of the last encounter
+  /// acsi_disconfirmation_item(last_disconfirmation): set with it, read every week (saves an exp).
+  std::vector<double> acsi_disconfirmation_item;
   std::vector<std::uint8_t> last_category;  ///< category of the last encounter
   std::vector<float> trust_community;
   std::vector<float> trust_street;
@@ -42,7 +44,7 @@ struct Residents {
   void resize(std::size_t n);
   /// Bytes held per resident (for memory reports).
   static constexpr std::size_t bytes_per_resident() {
-    return 2 + 1 + 1 + 3 * category_count * sizeof(float) + 2 + 4 * 8 + 1;
+    return 2 + 1 + 1 + 3 * category_count * sizeof(float) + 2 + 4 * 8 + 8 + 1;
   }
 };
 

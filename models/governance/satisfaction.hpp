@@ -52,13 +52,24 @@ inline float talk_probability(const WordOfMouthParameters& w, float satisfaction
   return static_cast<float>(std::min(1.0, w.talk_base + w.talk_satisfied * high + w.talk_dissatisfied * low));
 }
 
-/// ACSI-style index 0–100 from satisfaction S, disconfirmation D and performance P (§3.3):
-/// ((X1 − 1)·0.4 + (X2 − 1)·0.3 + (X3 − 1)·0.3)/9 × 100 with X on a 1–10 scale.
-inline float acsi_index(float satisfaction, float disconfirmation, float performance) {
+/// The disconfirmation item of the ACSI index on its 1–10 scale minus 1: 9/(1 + exp(−D/15)).
+/// It changes only at an encounter, so residents keep it (Residents::acsi_disconfirmation_item)
+/// instead of paying an exp() for every resident every week.
+inline double acsi_disconfirmation_item(float disconfirmation) {
+  return 9.0 / (1.0 + std::exp(-disconfirmation / 15.0));
+}
+
+/// ACSI-style index 0–100 from satisfaction S, the disconfirmation item x2 (above) and
+/// performance P (§3.3): ((X1 − 1)·0.4 + (X2 − 1)·0.3 + (X3 − 1)·0.3)/9 × 100 with X on a 1–10 scale.
+inline float acsi_index_from_item(float satisfaction, double disconfirmation_item, float performance) {
   const double x1 = 9.0 * satisfaction / 100.0;
-  const double x2 = 9.0 / (1.0 + std::exp(-disconfirmation / 15.0));
   const double x3 = 9.0 * performance / 100.0;
-  return static_cast<float>((0.4 * x1 + 0.3 * x2 + 0.3 * x3) / 9.0 * 100.0);
+  return static_cast<float>((0.4 * x1 + 0.3 * disconfirmation_item + 0.3 * x3) / 9.0 * 100.0);
+}
+
+/// The same from the disconfirmation D itself.
+inline float acsi_index(float satisfaction, float disconfirmation, float performance) {
+  return acsi_index_from_item(satisfaction, acsi_disconfirmation_item(disconfirmation), performance);
 }
 
 inline double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }

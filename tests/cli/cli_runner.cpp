@@ -96,8 +96,13 @@ std::string CliResult::describe() const {
 
 CliResult run_shanzhi(const std::vector<std::string>& args, const fs::path& working_directory,
                       std::chrono::seconds time_limit) {
+  return run_program(shanzhi_binary(), args, working_directory, time_limit);
+}
+
+CliResult run_program(const fs::path& program_path, const std::vector<std::string>& args,
+                      const fs::path& working_directory, std::chrono::seconds time_limit) {
   // Everything the child needs is prepared before fork: after it, only async-signal-safe calls.
-  const std::string program = shanzhi_binary().string();
+  const std::string program = program_path.string();
   const std::string directory = working_directory.string();
   std::vector<std::string> argument_copies;
   argument_copies.reserve(args.size() + 1);

@@ -36,6 +36,11 @@ CliResult run_shanzhi(const std::vector<std::string>& args,
                       const std::filesystem::path& working_directory = source_dir(),
                       std::chrono::seconds time_limit = std::chrono::seconds(120));
 
+/// Runs another program (e.g. mpirun) the same way: `program ARGS...`, no shell.
+CliResult run_program(const std::filesystem::path& program, const std::vector<std::string>& args,
+                      const std::filesystem::path& working_directory = source_dir(),
+                      std::chrono::seconds time_limit = std::chrono::seconds(120));
+
 /// A fresh, empty directory under the system temp directory, removed with its contents when
 /// the object goes out of scope.
 class TempDir {

@@ -49,6 +49,22 @@ TEST_CASE("Results are bit-identical with 1 and 2 threads", "[model][determinism
   CHECK(bit_identical(one.satisfaction, two.satisfaction));
 }
 
+TEST_CASE("The default district at full size is bit-identical with 1 2 and 3 threads", "[model][determinism]") {
+  // All 336,000 residents and 48 communities of scenarios/guangling.toml, over a short horizon
+  // that still crosses the end of burn-in (the reform switch) and a quarter's breakdowns: the
+  // largest scale whose three runs fit CI's time (about 10 million resident-weeks).
+  const auto params = test::scenario_parameters("guangling", {"run.weeks=14", "run.burn_in_weeks=4"});
+  REQUIRE(params.district.streets * params.district.communities_per_street * params.district.residents_per_community ==
+          336'000);
+  const RunResult one = run_with_threads(params, 1);
+  const RunResult two = run_with_threads(params, 2);
+  const RunResult three = run_with_threads(params, 3);
+  CHECK(bit_identical(one.metrics, two.metrics));
+  CHECK(bit_identical(one.metrics, three.metrics));
+  CHECK(bit_identical(one.satisfaction, two.satisfaction));
+  CHECK(bit_identical(one.satisfaction, three.satisfaction));
+}
+
 TEST_CASE("A different seed gives a different run — the same seed the same run", "[model][determinism]") {
   auto params = test::scenario_parameters("small_district", {"run.weeks=20", "run.burn_in_weeks=4"});
   const RunResult first = run_with_threads(params, 2);

@@ -8,6 +8,7 @@
 // The seeds are fixed, so every run draws the same numbers: a failure here is a real change.
 
 #include "sim/random.hpp"
+#include "sim/random_batch.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -400,4 +401,35 @@ TEST_CASE("derived seeds have balanced bits", "[sim][random]") {
     INFO("bit " << bit);
     CHECK(std::abs(set_count[static_cast<std::size_t>(bit)] - count / 2.0) < limit);
   }
+}
+
+TEST_CASE("Four first blocks at once equal four scalar Philox blocks", "[sim][random]") {
+  for (const std::uint64_t seed : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{0xFFFFFFFFFFFFFFFFull},
+                                   std::uint64_t{0x123456789ABCDEFull}}) {
+    for (const std::uint32_t first : {0u, 5u, 1'000'003u, 0xFFFFFFF0u}) {
+      for (const std::uint32_t tick : {0u, 17u, 0xFFFFFFFFu}) {
+        const auto blocks = shanzhi::sim::first_blocks_of_four(seed, first, tick, 3);
+        for (std::uint32_t lane = 0; lane < 4; ++lane)
+          CHECK(blocks[lane] == shanzhi::sim::RandomStream::first_block(seed, first + lane, tick, 3));
+      }
+    }
+  }
+}
+
+TEST_CASE("A stream started from its first block draws what the stream computes itself", "[sim][random]") {
+  const auto blocks = shanzhi::sim::first_blocks_of_four(42, 100, 7, 9);
+  for (std::uint32_t lane = 0; lane < 4; ++lane) {
+    shanzhi::sim::RandomStream computed(42, 100 + lane, 7, 9);
+    shanzhi::sim::RandomStream given(42, 100 + lane, 7, 9, blocks[lane]);
+    for (int draw = 0; draw < 11; ++draw) CHECK(computed.next_u32() == given.next_u32());  // past the first block
+  }
+  // for_each_entity_stream visits every entity once, in order, each with its own stream.
+  std::vector<std::uint32_t> visited;
+  shanzhi::sim::for_each_entity_stream(42, 3, 14, 7, 9, [&](std::uint32_t i, shanzhi::sim::RandomStream& stream) {
+    visited.push_back(i);
+    shanzhi::sim::RandomStream own(42, i, 7, 9);
+    CHECK(stream.next_u32() == own.next_u32());
+    CHECK(stream.uniform() == own.uniform());
+  });
+  CHECK(visited == std::vector<std::uint32_t>{3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13});
 }

@@ -1,0 +1,154 @@
+// Sweeps split with --shard I/N into separate databases and combined with `shanzhi merge`: the
+// merged database holds the same results as one sweep; databases of different experiments are
+// refused; bad shard specifications are reported.
+
+#include "tests/cli/cli_runner.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include <optional>
+#include <string>
+
+namespace fs = std::filesystem;
+using namespace shanzhi::cli_test;
+
+namespace {
+
+std::int64_t count_runs(const fs::path& db) {
+  sqlite3* connection = nullptr;
+  std::int64_t count = -1;
+  if (sqlite3_open_v2(db.c_str(), &connection, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(connection, "SELECT COUNT(*) FROM runs", -1, &statement, nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW)
+      count = sqlite3_column_int64(statement, 0);
+    sqlite3_finalize(statement);
+  }
+  sqlite3_close(connection);
+  return count;
+}
+
+std::string exported(const fs::path& db, const fs::path& csv) {
+  const auto r = run_shanzhi({"export", db.string(), "--csv", csv.string()});
+  INFO(r.describe());
+  REQUIRE(r.exit_code == 0);
+  return read_file(csv);
+}
+
+CliResult sweep_shard(const fs::path& db, const std::string& shard, const std::vector<std::string>& extra = {}) {
+  std::vector<std::string> args{"sweep", tiny_lhs(), "--db", db.string(), "--shard", shard, "--threads", "2"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run_shanzhi(args);
+}
+
+}  // namespace
+
+TEST_CASE("Shards of a sweep merged give the same results as one sweep", "[experiments][shard][merge]") {
+  TempDir dir("shards");
+  const auto whole = dir / "whole.sqlite";
+  REQUIRE(run_shanzhi({"sweep", tiny_lhs(), "--db", whole.string(), "--threads", "2"}).exit_code == 0);
+
+  // tiny_lhs has 40 points x 3 replicates = 120 runs: 40 per shard, dealt round-robin.
+  for (int i = 0; i < 3; ++i) {
+    const auto shard = std::to_string(i) + "/3";
+    const auto limited = sweep_shard(dir / ("s" + std::to_string(i) + ".sqlite"), shard, {"--limit", "15"});
+    INFO(limited.describe());
+    REQUIRE(limited.exit_code == 0);
+    CHECK(contains(limited.out, "Shard " + shard + ": 40 runs of this shard"));
+    CHECK(contains(limited.out, "25 runs remain"));
+  }
+  // A partial merge says what is missing; the merged database can be finished by a sweep.
+  const auto partial = dir / "partial.sqlite";
+  const auto partial_merge = run_shanzhi({"merge", partial.string(), (dir / "s0.sqlite").string(),
+                                          (dir / "s1.sqlite").string(), (dir / "s2.sqlite").string()});
+  INFO(partial_merge.describe());
+  REQUIRE(partial_merge.exit_code == 0);
+  CHECK(contains(partial_merge.out, "into " + partial.string() + ": 45 of 120 runs"));
+  CHECK(contains(partial_merge.out, "75 runs are missing"));
+
+  for (int i = 0; i < 3; ++i) {  // resuming each shard runs only its missing runs
+    const auto shard = std::to_string(i) + "/3";
+    const auto resumed = sweep_shard(dir / ("s" + std::to_string(i) + ".sqlite"), shard);
+    INFO(resumed.describe());
+    REQUIRE(resumed.exit_code == 0);
+    CHECK(contains(resumed.out, "Skipped 15 runs already in the database"));
+    CHECK(contains(resumed.out, "Shard " + shard + " complete"));
+    CHECK(count_runs(dir / ("s" + std::to_string(i) + ".sqlite")) == 40);
+  }
+
+  const auto merged = dir / "merged.sqlite";
+  const auto merge = run_shanzhi({"merge", merged.string(), (dir / "s2.sqlite").string(), (dir / "s0.sqlite").string(),
+                                  (dir / "s1.sqlite").string()});
+  INFO(merge.describe());
+  REQUIRE(merge.exit_code == 0);
+  CHECK(contains(merge.out, "Merged 3 databases of experiment tiny_lhs"));
+  CHECK(contains(merge.out, ": 120 of 120 runs"));
+  CHECK(count_runs(merged) == 120);
+  CHECK(exported(merged, dir / "merged.csv") == exported(whole, dir / "whole.csv"));
+  CHECK(directory_entries(dir.path()) ==
+        std::vector<std::string>{"merged.csv", "merged.sqlite", "partial.sqlite", "s0.sqlite", "s1.sqlite",
+                                 "s2.sqlite", "whole.csv", "whole.sqlite"});  // no temporary left behind
+
+  // Merging into an existing database keeps its runs and adds only the missing ones.
+  const auto topped_up = run_shanzhi({"merge", partial.string(), merged.string()});
+  INFO(topped_up.describe());
+  REQUIRE(topped_up.exit_code == 0);
+  CHECK(contains(topped_up.out, merged.string() + ": 120 runs, 75 added"));
+  CHECK(exported(partial, dir / "partial.csv") == read_file(dir / "whole.csv"));
+}
+
+TEST_CASE("Merge refuses databases of different experiments", "[experiments][merge]") {
+  TempDir dir("merge_mismatch");
+  const auto a = dir / "a.sqlite", b = dir / "b.sqlite", out = dir / "out.sqlite";
+  REQUIRE(run_shanzhi({"sweep", tiny_lhs(), "--db", a.string(), "--limit", "2"}).exit_code == 0);
+  // The same experiment with 30 points instead of 40 (and its base named by full path).
+  auto other = read_file(tiny_lhs());
+  const auto replace = [&other](const std::string& from, const std::string& to) {
+    REQUIRE(other.find(from) != std::string::npos);
+    other.replace(other.find(from), from.size(), to);
+  };
+  replace("samples = 40", "samples = 30");
+  replace("base = \"tiny_district.toml\"", "base = \"" + tiny_district() + "\"");
+  write_file(dir / "other.toml", other);
+  const auto other_sweep = run_shanzhi({"sweep", (dir / "other.toml").string(), "--db", b.string(), "--limit", "2"});
+  INFO(other_sweep.describe());
+  REQUIRE(other_sweep.exit_code == 0);
+
+  const auto refused = run_shanzhi({"merge", out.string(), a.string(), b.string()});
+  INFO(refused.describe());
+  CHECK(refused.exit_code == 2);
+  CHECK(contains(refused.err, "these databases hold different experiments"));
+  CHECK(contains(refused.err, a.string() + ": experiment tiny_lhs, hash "));
+  CHECK(contains(refused.err, b.string() + ": experiment tiny_lhs, hash "));
+  CHECK(contains(refused.err, "Nothing was written"));
+  CHECK_FALSE(fs::exists(out));
+
+  // Not a results database, a missing file, the output named as an input: refused too.
+  write_file(dir / "notes.txt", "just text, long enough to fill an SQLite header and then some more\n");
+  CHECK(run_shanzhi({"merge", out.string(), a.string(), (dir / "notes.txt").string()}).exit_code == 2);
+  const auto missing = run_shanzhi({"merge", out.string(), a.string(), (dir / "nowhere.sqlite").string()});
+  CHECK(missing.exit_code == 2);
+  CHECK(contains(missing.err, "nowhere.sqlite: no such results database"));
+  const auto self = run_shanzhi({"merge", a.string(), a.string()});
+  CHECK(self.exit_code == 2);
+  CHECK(contains(self.err, "is both an input and the output"));
+  CHECK_FALSE(fs::exists(out));
+  CHECK(count_runs(a) == 2);
+}
+
+TEST_CASE("A bad shard specification exits with code 2", "[experiments][shard]") {
+  TempDir dir("shard_errors");
+  for (const auto& [shard, message] : std::vector<std::pair<std::string, std::string>>{
+           {"3/3", "the index counts from 0, so it must be below 3"},
+           {"1", "expected I/N"},
+           {"a/4", "I and N must be whole numbers"},
+           {"0/0", "N, the number of shards, must be at least 1"}}) {
+    const auto r = run_shanzhi({"sweep", tiny_lhs(), "--db", (dir / "x.sqlite").string(), "--shard", shard});
+    INFO(r.describe());
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, message));
+    CHECK_FALSE(fs::exists(dir / "x.sqlite"));
+  }
+}
