@@ -140,9 +140,9 @@ int compare(const CompareOptions& o) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   print_table(result, o);
   try {
-    sim::write_file_atomically(out.path / "compare.csv", comparison_csv(result));
-    sim::write_file_atomically(out.path / "replicates.csv", replicates_csv(result));
-    sim::write_file_atomically(out.path / "compare.json", comparison_json(o, base, policy, result, seconds));
+    write_result_files(out.path, {{"compare.csv", comparison_csv(result)},
+                                  {"replicates.csv", replicates_csv(result)},
+                                  {"compare.json", comparison_json(o, base, policy, result, seconds)}});
   } catch (const std::exception& e) {
     std::cerr << "shanzhi compare: " << e.what() << "\n";
     return exit_failure;

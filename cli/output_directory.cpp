@@ -1,5 +1,7 @@
 #include "cli/output_directory.hpp"
 
+#include "sim/output/run_outputs.hpp"
+
 #include <array>
 #include <ctime>
 #include <system_error>
@@ -9,7 +11,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<const char*, 4> result_files{"timeseries.csv", "outcomes.csv", "breakdowns.csv", "manifest.json"};
+// Files of `run` and of `compare`: a folder holding any of them holds results.
+constexpr std::array<const char*, 7> result_files{"timeseries.csv", "outcomes.csv", "breakdowns.csv", "manifest.json",
+                                                  "compare.csv",    "replicates.csv", "compare.json"};
 
 std::string utc_time(const char* format) {
   const std::time_t now = std::time(nullptr);
@@ -54,6 +58,20 @@ OutputDirectory prepare_output_directory(const std::string& requested, const std
   fs::create_directories(out.path, ec);
   if (ec) throw OutputRefused("cannot create output directory " + out.path.string() + ": " + ec.message());
   return out;
+}
+
+void write_result_files(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<fs::path> written;
+  try {
+    for (const auto& [name, content] : files) {
+      sim::write_file_atomically(dir / name, content);
+      written.push_back(dir / name);
+    }
+  } catch (...) {
+    std::error_code ignored;
+    for (const auto& file : written) fs::remove(file, ignored);
+    throw;
+  }
 }
 
 void point_latest_link(const fs::path& dir) {

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace shanzhi::cli {
 
@@ -24,6 +26,12 @@ class OutputRefused : public std::runtime_error {
 /// holds results and `force` is false, or when it cannot be created.
 OutputDirectory prepare_output_directory(const std::string& requested, const std::string& scenario_name,
                                          std::int64_t seed, bool force);
+
+/// Writes each (name, content) into `dir`, each file atomically. When one cannot be written (a
+/// full disk, say), the files already written are removed as well, so a failed command leaves no
+/// partial set of results that a rerun would refuse to overwrite. Rethrows the write's error.
+void write_result_files(const std::filesystem::path& dir,
+                        const std::vector<std::pair<std::string, std::string>>& files);
 
 /// Points results/latest at `dir` (best effort: a failure only prints nothing).
 void point_latest_link(const std::filesystem::path& dir);

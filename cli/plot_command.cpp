@@ -16,6 +16,8 @@
 #include <memory>
 #include <sstream>
 
+#include <unistd.h>
+
 namespace shanzhi::cli {
 namespace {
 
@@ -55,14 +57,40 @@ std::vector<ex::MeanInterval> point_means(const ex::StoredResults& results, std:
 
 const char* terminal = "set terminal pngcairo size 900,600 font 'WenQuanYi Micro Hei,11'\n";
 
+/// `text` as one word for the shell, whatever quotes it holds.
+std::string shell_quoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+/// `text` inside a gnuplot single-quoted string (a quote is written twice).
+std::string gnuplot_quoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
 /// Writes NAME.dat and NAME.gp into `dir` and runs gnuplot on the script; returns the PNG path.
+/// gnuplot draws into a temporary file that is renamed into place once complete, so an
+/// interrupted plot never leaves a half-drawn PNG. The script still names the final PNG when
+/// run by hand (`outfile` is only set by this command).
 fs::path draw(const fs::path& dir, const std::string& name, const std::string& data, const std::string& script) {
   sim::write_file_atomically(dir / (name + ".dat"), data);
   const fs::path png = dir / (name + ".png");
-  sim::write_file_atomically(dir / (name + ".gp"), std::string(terminal) + "set output '" + png.string() + "'\n" + script);
-  const std::string command = "gnuplot '" + (dir / (name + ".gp")).string() + "' 2>&1";
-  if (std::system(command.c_str()) != 0 || !fs::exists(png) || fs::file_size(png) == 0)
+  const fs::path gp = dir / (name + ".gp");
+  sim::write_file_atomically(gp, std::string(terminal) + "if (!exists(\"outfile\")) outfile = " +
+                                     gnuplot_quoted(png.string()) + "\nset output outfile\n" + script);
+  const fs::path partial = png.string() + ".tmp." + std::to_string(::getpid());
+  const std::string command =
+      "gnuplot -e " + shell_quoted("outfile = " + gnuplot_quoted(partial.string())) + " " + shell_quoted(gp.string()) + " 2>&1";
+  std::error_code error;
+  const bool drawn = std::system(command.c_str()) == 0 && fs::exists(partial, error) && fs::file_size(partial, error) > 0;
+  if (drawn) fs::rename(partial, png, error);
+  if (!drawn || error) {
+    fs::remove(partial, error);
     throw std::runtime_error("gnuplot could not draw " + png.string() + " (is gnuplot installed? scripts/setup.sh installs it)");
+  }
   return png;
 }
 

@@ -1,7 +1,24 @@
 #!/usr/bin/env bash
 # One command for the whole test suite: install what is missing, build, run every test (CTest).
+#
+#   scripts/run_tests.sh          the test suite (build/)
+#   scripts/run_tests.sh --all    what CI runs: the test suite, then the same suite under
+#                                 AddressSanitizer + UndefinedBehaviorSanitizer
+#                                 (scripts/run_sanitizers.sh, build-asan/), then each input
+#                                 reader fuzzed for FUZZ_SECONDS (default 60) with libFuzzer
+#                                 (scripts/run_fuzz.sh, build-fuzz/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+all=0
+for arg in "$@"; do
+  case "$arg" in
+    --all) all=1 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "run_tests.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
 scripts/setup.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 echo "==> Running the test suite"
@@ -15,4 +32,9 @@ if [ "$in_binary" != "$in_ctest" ]; then
   echo "run_tests.sh: CTest knows $in_ctest tests but shanzhi_tests has $in_binary test cases;" >&2
   echo "  a test name probably contains ',' or ';' (CMake splits lists there): rename it." >&2
   exit 1
+fi
+
+if [ "$all" = 1 ]; then
+  scripts/run_sanitizers.sh
+  scripts/run_fuzz.sh
 fi

@@ -3,18 +3,21 @@
 #
 #   scripts/setup.sh            headless build: the shanzhi CLI, libraries, tests, benchmarks
 #   scripts/setup.sh --debug    Debug instead of Release
+#   scripts/setup.sh --packages-only   install what is missing, build nothing
 #
 # A second run installs nothing and needs no network. Build output goes to build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_gui=0
+packages_only=0
 build_type=Release
 for arg in "$@"; do
   case "$arg" in
     --gui) want_gui=1 ;;
     --debug) build_type=Debug ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --packages-only) packages_only=1 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -26,6 +29,7 @@ packages=(
   libopenmpi-dev openmpi-bin
   libeigen3-dev catch2 libtomlplusplus-dev libsqlite3-dev sqlite3 libcli11-dev
   librandom123-dev libpagmo-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev libomp-14-dev   # scripts/run_fuzz.sh (libFuzzer)
   gnuplot-nox fonts-wqy-microhei
 )
 # The GUI adds these (its screenshot test runs under Xvfb).
@@ -61,6 +65,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
 else
   echo "==> All ${#packages[@]} Debian packages present"
 fi
+
+[ "$packages_only" = 1 ] && exit 0
 
 jobs=$(nproc 2>/dev/null || echo 2)
 gui_flag=OFF

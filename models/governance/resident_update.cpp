@@ -70,14 +70,21 @@ float revert_and_weigh(ModelState& s, const PassConstants& pc, std::uint32_t i) 
   const auto& salience = s.demography.salience[s.residents.demographic_class[i]];
   const std::uint16_t used = s.residents.used_categories[i];
   float* sk = s.residents.categories_of(i);
-  float weighted = 0, weights = 0;
+  float weighted = 0, weights = 0, salience_weighted = 0, salience_total = 0;
   for (int k = 0; k < category_count; ++k) {
     sk[k] = prior + (sk[k] - prior) * pc.reversion;
-    const float w = salience[static_cast<std::size_t>(k)] * ((used >> k) & 1u ? 1.0f : pc.unused_weight);
+    const float importance = salience[static_cast<std::size_t>(k)];
+    const float w = importance * ((used >> k) & 1u ? 1.0f : pc.unused_weight);
     weighted += w * sk[k];
     weights += w;
+    salience_weighted += importance * sk[k];
+    salience_total += importance;
   }
-  return weighted / weights;
+  // With unused categories weighted 0, a resident who has used none has nothing to weigh (0/0,
+  // found by the random-scenario test): every category then counts by its salience alone.
+  const float mean = weights > 0 ? weighted / weights : salience_total > 0 ? salience_weighted / salience_total : prior;
+  // A weighted mean of values on 0-100 can round a hair past 100 in float (100.000015 was seen).
+  return std::clamp(mean, 0.0f, 100.0f);
 }
 
 float move_trust(float trust, float satisfaction, float rate, float gain, float loss) {

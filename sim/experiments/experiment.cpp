@@ -41,6 +41,18 @@ constexpr Statistic all_statistics[] = {Statistic::final, Statistic::mean_last_y
 constexpr std::int64_t max_samples = 10'000'000;
 constexpr std::int64_t max_levels = 1'000;
 constexpr std::int64_t max_replicates = 100'000;
+// Points × replicates: each run is planned in memory before the sweep starts (a few hundred bytes
+// each), so ten million runs is already gigabytes. Found by fuzzing: 10 million LHS points × 100,000
+// replicates passed every single-field limit and then ran out of memory while planning.
+constexpr std::size_t max_runs = 10'000'000;
+
+/// Refuses an experiment with more runs than max_runs (std::invalid_argument, like build_design).
+void check_run_count(std::size_t points, std::int64_t replicates) {
+  const auto per_point = static_cast<std::size_t>(std::max<std::int64_t>(replicates, 1));
+  if (points > max_runs / per_point)
+    throw std::invalid_argument(std::to_string(points) + " points x " + std::to_string(replicates) +
+                                " replicates would be more than the limit of 10 million runs");
+}
 
 constexpr std::size_t weeks_per_year = 52;
 
@@ -245,7 +257,8 @@ class ExperimentReader {
   void check_design_size() {
     if (has_errors() || experiment_.factors.empty()) return;
     try {
-      build_design(design_spec(), experiment_.factors.size(), list_levels(experiment_.factors));
+      const auto design = build_design(design_spec(), experiment_.factors.size(), list_levels(experiment_.factors));
+      check_run_count(design.point_count(), experiment_.replicates);
     } catch (const std::invalid_argument& e) {
       error(design_where_, "design", e.what());
     }
@@ -568,6 +581,7 @@ ExperimentPlan plan_experiment(const Experiment& experiment) {
   spec.seed = experiment.master_seed;
   ExperimentPlan plan;
   plan.design = build_design(spec, experiment.factors.size(), list_levels(experiment.factors));
+  check_run_count(plan.design.point_count(), experiment.replicates);
   const auto replicates = static_cast<std::size_t>(experiment.replicates);
   for (std::size_t p = 0; p < plan.design.point_count(); ++p) {
     DesignPoint point;

@@ -84,6 +84,15 @@ void sync_directory_of(const fs::path& path) {
 }  // namespace
 
 void write_file_atomically(const fs::path& path, std::string_view content) {
+  // The rename replaces whatever holds the name. For a device, a pipe or a socket (say /dev/full
+  // or /dev/stdout, and /dev is writable by root) that would swap the special file for a regular
+  // one, so only regular files are replaced.
+  std::error_code status_error;
+  const auto status = fs::status(path, status_error);
+  if (fs::exists(status) && !fs::is_regular_file(status))
+    throw std::runtime_error("cannot write " + path.string() + ": " +
+                             (fs::is_directory(status) ? "it is a directory"
+                                                       : "it exists and is not a regular file (a device, pipe or socket)"));
   // Same directory as the target, so the rename never crosses file systems; the pid keeps two
   // processes writing the same file from sharing a temporary.
   const std::string temporary = path.string() + ".tmp." + std::to_string(::getpid());

@@ -3,6 +3,7 @@
 // money conserved (every yuan paid out is received by an organisation, never beyond allocation).
 
 #include "model_fixtures.hpp"
+#include "model_invariants.hpp"
 #include "models/governance/model.hpp"
 
 #include <catch2/catch.hpp>
@@ -11,68 +12,7 @@
 
 using namespace shanzhi;
 using namespace shanzhi::gov;
-
-namespace {
-
-bool on_scale(float x) { return std::isfinite(x) && x >= 0.0f && x <= 100.0f; }
-
-void check_resident_scales(const ModelState& s) {
-  const auto& r = s.residents;
-  std::size_t bad = 0;
-  for (std::size_t i = 0; i < r.size(); ++i) {
-    bad += !on_scale(r.satisfaction[i]) + !on_scale(r.trust_community[i]) + !on_scale(r.trust_street[i]) +
-           !on_scale(r.trust_district[i]) + !on_scale(r.belonging[i]);
-    for (std::size_t k = 0; k < category_count; ++k) {
-      bad += !on_scale(r.category_satisfaction[i * category_count + k]);
-      bad += !on_scale(r.expectation[i * category_count + k]);
-      bad += !on_scale(r.normative[i * category_count + k]);
-    }
-  }
-  REQUIRE(bad == 0);
-}
-
-void check_worker_hours(const ModelState& s) {
-  for (std::size_t c = 0; c < s.community_count(); ++c) {
-    const auto& w = s.work[c];
-    const double posts = w.workers;  // headcount when this week's hours were allocated
-    INFO("community " << c);
-    REQUIRE(w.available == Approx(posts * s.params.workforce.hours_per_week));
-    REQUIRE(w.overtime <= posts * s.params.workforce.max_overtime_hours + 1e-9);
-    REQUIRE(w.total_worked() <= w.available + w.overtime + 1e-6);
-    for (double h : w.activity) REQUIRE(h >= 0);
-    REQUIRE(w.unfinished_admin >= 0);
-  }
-}
-
-void check_money(const ModelState& s) {
-  double spent = 0;
-  for (std::size_t i = 0; i < instrument_count; ++i) {
-    const auto& l = s.budget.ledgers[i];
-    INFO("instrument " << instrument_keys[i]);
-    REQUIRE(l.spent >= 0);
-    REQUIRE(l.spent <= l.allocated * (1 + 1e-12) + 1e-6);
-    spent += s.budget.cumulative[i].spent;
-  }
-  // Every yuan paid went to an organisation (living or closed) or to government staff time on
-  // DIRECT catalogue items.
-  double received = s.government_revenue_of_closed_organizations + s.direct_delivery_paid_yuan;
-  s.organizations.for_each_alive(
-      [&](std::uint32_t o) { received += s.organizations.columns.government_revenue_total_yuan[o]; });
-  REQUIRE(received == Approx(spent).epsilon(1e-9));
-}
-
-void check_conservation(const ModelState& s, std::size_t residents_at_start) {
-  REQUIRE(s.residents.size() == residents_at_start);
-  std::uint64_t in_communities = 0, histogram = 0;
-  for (std::size_t c = 0; c < s.community_count(); ++c) {
-    in_communities += s.layout.communities[c].resident_count;
-    for (auto n : s.stats[c].satisfaction_histogram) histogram += n;
-  }
-  REQUIRE(in_communities == residents_at_start);
-  REQUIRE(histogram == residents_at_start);
-}
-
-}  // namespace
+using namespace shanzhi::test;
 
 TEST_CASE("Invariants hold every week of a reform run", "[model][invariants]") {
   const auto params = test::scenario_parameters(
