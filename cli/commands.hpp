@@ -33,5 +33,7 @@ Command add_sweep_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
 Command add_plot_command(CLI::App& app);
+Command add_optimize_command(CLI::App& app);
+Command add_calibrate_command(CLI::App& app);
 
 }  // namespace shanzhi::cli
