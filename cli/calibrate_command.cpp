@@ -13,6 +13,7 @@
 #include "sim/output/csv.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/parallel.hpp"
+#include "sim/random.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -36,6 +37,8 @@ struct CalibrateOptions {
   std::string db;
   std::string out;
   int threads = 0;
+  std::vector<std::string> truth;  ///< KEY=VALUE: write synthetic data instead of fitting
+  std::string write_survey;
 };
 
 std::string number(double value) { return std::isnan(value) ? "" : format_number(value); }
@@ -69,19 +72,21 @@ std::string fit_csv(const std::vector<opt::SurveyRow>& survey, const opt::Calibr
 /// Observed ± 1.96 se against the fitted model, on a standardized axis so metrics of different
 /// units share one figure: every target is shown as (value − observed) / se.
 fs::path draw_fit(const fs::path& dir, const std::string& name, const std::vector<opt::SurveyRow>& survey,
-                  const opt::CalibrationResult& result) {
+                  const opt::CalibrationResult& result, std::int64_t replicates) {
   std::ostringstream data;
-  data << "# index label observed se model model_sd\n";
+  data << "# index label observed se model model_se (replicate sd / sqrt(replicates))\n";
   for (std::size_t i = 0; i < survey.size(); ++i)
     data << i << " \"" << survey[i].target.label() << "\" " << format_number(survey[i].value) << ' '
          << format_number(survey[i].se) << ' ' << format_number(result.targets[i].model_mean) << ' '
-         << format_number(result.targets[i].model_sd) << '\n';
+         << format_number(result.targets[i].model_sd / std::sqrt(static_cast<double>(replicates))) << '\n';
   const std::string script =
       "set title 'Calibration " + gnuplot_text(name) + ": model against survey, in survey standard errors'\n"
-      "set ylabel '(value − observed) / se'\nset xtics rotate by 30 right\nset bmargin 10\n"
+      "set ylabel '(value − observed) / se'\nset xtics rotate by 25 right\nset bmargin 11\nset lmargin 22\n"
+      "set key outside top center horizontal\nset rmargin 6\n"
       "set xrange [-0.5:" + std::to_string(survey.size()) + "-0.5]\n"
       "plot '" + name + "-fit.dat' using 1:(0):(1.96):xtic(2) with yerrorbars pt 7 lc rgb '#333333' title 'survey ± 1.96 se', \\\n"
-      "     '' using 1:(($5-$3)/$4):(1.96*$6/$4) with yerrorbars pt 5 ps 1.2 lc rgb '#c0392b' title 'model (mean, ± 1.96 replicate sd)'\n";
+      "     '' using 1:(($5-$3)/$4):(1.96*$6/$4) with yerrorbars pt 5 ps 1.2 lc rgb '#c0392b' title 'model mean ± 1.96 se of the mean (" +
+      std::to_string(replicates) + " replicates)'\n";
   return draw_figure(dir, name + "-fit", data.str(), script);
 }
 
@@ -98,7 +103,50 @@ void print_result(const std::vector<opt::SurveyRow>& survey, const opt::Calibrat
               << short_number(result.targets[i].residual_z) << "\n";
 }
 
+/// `--truth` settings, checked like --set values (scenario keys, ranges).
+ex::Settings truth_settings(const std::vector<std::string>& assignments, const sim::ScenarioDocument& base) {
+  sim::ScenarioDocument document = base;
+  document.values.clear();
+  const auto schema = gov::experiment_schema();
+  for (const auto& assignment : assignments) sim::apply_override(document, assignment, schema.parameters);
+  ex::Settings settings;
+  for (const auto& [key, value] : document.values) settings.emplace_back(key, value.first);
+  return settings;
+}
+
+/// The survey the model gives at the --truth values, with the template's survey noise.
+int write_synthetic_survey(const CalibrateOptions& o, const opt::CalibrationSpec& spec,
+                           const std::vector<opt::SurveyRow>& survey) {
+  ex::Settings truth;
+  try {
+    truth = truth_settings(o.truth, spec.setup.base);
+    gov::parameters_with(spec.setup.base, truth);
+  } catch (const sim::ScenarioError& e) {
+    std::cerr << e.what() << "\n";
+    return exit_bad_input;
+  }
+  sim::set_thread_count(o.threads);
+  constexpr std::size_t truth_replicates = 10;
+  try {
+    const auto rows = opt::synthetic_survey(truth, survey, truth_replicates, sim::derive_seed(spec.setup.master_seed, 0x7472757468ull),
+                                            gov::target_runner(spec.setup.base), sim::thread_count());
+    sim::write_file_atomically(o.write_survey, opt::survey_csv(rows));
+  } catch (const std::exception& e) {
+    std::cerr << "shanzhi calibrate: " << e.what() << "\n";
+    return exit_failure;
+  }
+  std::cout << "Wrote " << o.write_survey << ": " << survey.size() << " targets of " << o.data
+            << " as the model gives them at";
+  for (const auto& a : o.truth) std::cout << " " << a;
+  std::cout << " (mean of " << truth_replicates << " runs plus survey noise of each row's se)\n";
+  return exit_ok;
+}
+
 int calibrate(const CalibrateOptions& o) {
+  if (o.truth.empty() != o.write_survey.empty()) {
+    std::cerr << "shanzhi calibrate: --truth and --write-survey go together (generate synthetic data at the --truth values)\n";
+    return exit_bad_input;
+  }
   opt::CalibrationSpec spec;
   std::vector<opt::SurveyRow> survey;
   try {
@@ -111,6 +159,7 @@ int calibrate(const CalibrateOptions& o) {
     return exit_bad_input;
   }
   for (const auto& w : spec.warnings) std::cerr << w.format() << "\n";
+  if (!o.write_survey.empty()) return write_synthetic_survey(o, spec, survey);
   const fs::path db = o.db.empty() ? fs::path("results/calibrate") / (spec.setup.name + ".sqlite") : fs::path(o.db);
   const fs::path out = o.out.empty() ? fs::path("results/calibrate") / spec.setup.name : fs::path(o.out);
   std::optional<ex::ResultsStore> store;
@@ -158,7 +207,7 @@ int calibrate(const CalibrateOptions& o) {
     const std::string name = spec.setup.name;
     sim::write_file_atomically(out / (name + "-parameters.csv"), parameters_csv(result));
     sim::write_file_atomically(out / (name + "-fit.csv"), fit_csv(survey, result));
-    const auto png = draw_fit(out, name, survey, result);
+    const auto png = draw_fit(out, name, survey, result, spec.setup.replicates);
     std::cout << "Wrote " << (out / (name + "-parameters.csv")).string() << " " << (out / (name + "-fit.csv")).string()
               << " " << png.string() << "\n";
   } catch (const std::exception& e) {
@@ -179,6 +228,11 @@ Command add_calibrate_command(CLI::App& app) {
   cmd->add_option("--out", o->out, "Report folder (default: results/calibrate/NAME/)");
   cmd->add_option("--threads", o->threads, "Runs at the same time (default: all cores); results are identical")
       ->check(CLI::Range(0, 1024));
+  cmd->add_option("--truth", o->truth, "KEY=VALUE (repeatable): with --write-survey, the parameter values to generate data at")
+      ->type_name("KEY=VALUE");
+  cmd->add_option("--write-survey", o->write_survey,
+                  "Instead of fitting, write FILE: --data's rows with the values the model gives at --truth plus survey noise")
+      ->type_name("FILE");
   cmd->footer("Exit codes: 0 done, 1 runs or writing failed, 2 bad input (files, options, or a database of\n"
               "another calibration).");
   return {cmd, [o] { return calibrate(*o); }};

@@ -3,9 +3,15 @@
 #include "sim/optimization/scoring.hpp"
 #include "sim/optimization/search.hpp"
 
+#include "sim/random.hpp"
+
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
+#include <stdexcept>
 
 namespace shanzhi::sim::optimization {
 namespace {
@@ -82,6 +88,30 @@ double survey_distance(const PolicyResult& result, const std::vector<SurveyRow>&
     distance += z * z;
   }
   return distance;  // NaN when any run failed
+}
+
+std::vector<SurveyRow> synthetic_survey(const experiments::Settings& truth,
+                                        const std::vector<SurveyRow>& template_rows, std::size_t replicates,
+                                        std::uint64_t seed, const RunFunction& run, int threads) {
+  const auto targets = survey_targets(template_rows);
+  std::vector<experiments::RunOutcome> outcomes(replicates);
+  omp_set_max_active_levels(1);
+#pragma omp parallel for schedule(dynamic, 1) num_threads(std::max(1, threads))
+  for (std::size_t r = 0; r < replicates; ++r) {
+    experiments::RunPlan plan{0, r, experiments::run_seed(seed, 0, replicates, r), truth};
+    outcomes[r] = run(plan, targets);
+  }
+  std::mt19937_64 random(derive_seed(seed, 0x6E6F697365ull));  // "noise"
+  std::vector<SurveyRow> rows = template_rows;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    double sum = 0;
+    for (const auto& outcome : outcomes) {
+      if (!outcome.ok) throw std::runtime_error("a run at the true parameters failed: " + outcome.error);
+      sum += outcome.values[i];
+    }
+    rows[i].value = sum / static_cast<double>(replicates) + std::normal_distribution<double>(0.0, rows[i].se)(random);
+  }
+  return rows;
 }
 
 std::vector<std::vector<double>> invert(std::vector<std::vector<double>> a) {

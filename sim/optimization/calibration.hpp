@@ -60,6 +60,15 @@ CalibrationResult calibrate(const CalibrationSpec& spec, const std::vector<Surve
                             experiments::ResultsStore& store, const RunFunction& run, int threads,
                             const CalibrationProgress& progress = {});
 
+/// Survey data the model itself gives at known parameter values: each row of `template_rows`
+/// keeps its target and se, and gets as value the model's mean over `replicates` runs at `truth`
+/// (seeds of their own, unrelated to the calibration's) plus Gaussian survey noise with that se.
+/// Deterministic in `seed`. For parameter-recovery tests and for checking, before a survey is
+/// fielded, whether it would pin the parameters down.
+std::vector<SurveyRow> synthetic_survey(const experiments::Settings& truth,
+                                        const std::vector<SurveyRow>& template_rows, std::size_t replicates,
+                                        std::uint64_t seed, const RunFunction& run, int threads);
+
 /// Inverse of a small symmetric positive-definite matrix by Gauss–Jordan elimination with
 /// partial pivoting; empty when singular (a pivot below 1e-12 of the largest diagonal entry).
 std::vector<std::vector<double>> invert(std::vector<std::vector<double>> matrix);
