@@ -3,6 +3,7 @@
 // running anything again; a longer search extends a shorter one's runs; results do not depend
 // on the thread count; a Pareto front and a robust optimization report what they should.
 
+#include "sim/optimization/planning_results.hpp"
 #include "tests/cli/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
@@ -49,6 +50,23 @@ TEST_CASE("optimize reports the best policies with intervals and resumes from it
   CHECK(contains(rows[0], "satisfaction_mean/mean_last_year_low"));
   CHECK(fs::file_size(dir / "a" / "tiny_budget-search.png") > 1000);
 
+  SECTION("the database loads back for the GUI with the report's best policy on the front") {
+    const auto results = shanzhi::sim::optimization::load_planning_results(db);
+    CHECK(results.name == "tiny_budget");
+    CHECK(results.base_path == experiment_file("tiny_district.toml"));
+    REQUIRE(results.objectives.size() == 1);
+    CHECK(results.objectives[0].maximize);
+    CHECK(results.budget.limit == 550000);
+    REQUIRE_FALSE(results.policies.empty());
+    const std::string best_row = rows[1];
+    bool best_is_on_front = false;
+    for (const auto& policy : results.policies) {
+      const auto purchase = shanzhi::sim::format_value(policy.levers[0].second);
+      if (policy.on_front && contains(best_row, "," + purchase + ",")) best_is_on_front = true;
+      CHECK(policy.runs <= 4);
+    }
+    CHECK(best_is_on_front);
+  }
   SECTION("the same command takes every run from the database and writes the same report") {
     const auto again = run_shanzhi({"optimize", file, "--db", db, "--out", (dir / "b").string(), "--threads", "1"});
     INFO(again.describe());
