@@ -49,12 +49,22 @@ TEST_CASE("A good optimization file reads into its spec", "[optimization][planni
   REQUIRE(spec.objectives.size() == 1);
   CHECK(spec.objectives[0].maximize);
   CHECK(spec.objectives[0].target.label() == "satisfaction_mean/mean_last_year");
-  CHECK(spec.budget.active);
-  CHECK(spec.budget.limit == 550000);
+  CHECK_FALSE(spec.budget.active);
   CHECK(spec.robustness.scenarios == 6);
   CHECK(spec.robustness.score == opt::RobustScore::worst);
   CHECK(spec.setup.search.algorithm == opt::Algorithm::cmaes);
   CHECK(spec.setup.replicates == 3);
+}
+
+TEST_CASE("A budget reads its metric and limit and penalty", "[optimization][planning_file]") {
+  const auto spec = opt::load_optimization(source_dir() / "scenarios" / "optimize" / "tiny_budget.toml",
+                                           shanzhi::gov::experiment_schema());
+  CHECK(spec.budget.active);
+  CHECK(spec.budget.cost.label() == "budget_spent_year/max");
+  CHECK(spec.budget.limit == 550000);
+  CHECK(spec.budget.penalty == 50);
+  CHECK(spec.report_points == 3);
+  CHECK(spec.report_replicates == 12);
 }
 
 TEST_CASE("Several objectives choose NSGA-II by default", "[optimization][planning_file]") {
