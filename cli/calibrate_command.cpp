@@ -81,7 +81,7 @@ fs::path draw_fit(const fs::path& dir, const std::string& name, const std::vecto
          << format_number(result.targets[i].model_sd / std::sqrt(static_cast<double>(replicates))) << '\n';
   const std::string script =
       "set title 'Calibration " + gnuplot_text(name) + ": model against survey, in survey standard errors'\n"
-      "set ylabel '(value − observed) / se'\nset xtics rotate by 25 right\nset bmargin 11\nset lmargin 22\n"
+      "set ylabel '(value − observed) / se'\nset xtics rotate by 25 right\nset bmargin 12\nset lmargin 22\n"
       "set key outside top center horizontal\nset rmargin 6\n"
       "set xrange [-0.5:" + std::to_string(survey.size()) + "-0.5]\n"
       "plot '" + name + "-fit.dat' using 1:(0):(1.96):xtic(2) with yerrorbars pt 7 lc rgb '#333333' title 'survey ± 1.96 se', \\\n"
