@@ -50,7 +50,8 @@ TEST_CASE("optimize reports the best policies with intervals and resumes from it
   CHECK(contains(rows[0], "satisfaction_mean/mean_last_year_low"));
   CHECK(fs::file_size(dir / "a" / "tiny_budget-search.png") > 1000);
 
-  SECTION("the database loads back for the GUI with the report's best policy on the front") {
+  // One optimization serves every check below (sections would rerun it for each).
+  {  // the database loads back for the GUI with the report's best policy on the front
     const auto results = shanzhi::sim::optimization::load_planning_results(db);
     CHECK(results.name == "tiny_budget");
     CHECK(results.base_path == experiment_file("tiny_district.toml"));
@@ -67,14 +68,14 @@ TEST_CASE("optimize reports the best policies with intervals and resumes from it
     }
     CHECK(best_is_on_front);
   }
-  SECTION("the same command takes every run from the database and writes the same report") {
+  {  // the same command takes every run from the database and writes the same report
     const auto again = run_shanzhi({"optimize", file, "--db", db, "--out", (dir / "b").string(), "--threads", "1"});
     INFO(again.describe());
     REQUIRE(again.exit_code == 0);
     CHECK(contains(again.out, ": 0 runs simulated,"));
     CHECK(read_file(dir / "b" / "tiny_budget-policies.csv") == csv);
   }
-  SECTION("a longer search replays the shorter one from the database and matches a fresh run") {
+  {  // a longer search replays the shorter one from the database and matches a fresh run
     const auto longer = shortened_budget_file(dir, 4).string();
     const auto resumed = run_shanzhi({"optimize", longer, "--db", db, "--out", (dir / "c").string()});
     INFO(resumed.describe());

@@ -2,6 +2,7 @@
 // reported at file:line:column with the key, what was expected and the nearest valid name.
 
 #include "models/governance/experiment_runner.hpp"
+#include "models/governance/validation.hpp"
 #include "sim/optimization/planning_file.hpp"
 #include "tests/cli/cli_runner.hpp"
 
@@ -127,4 +128,25 @@ TEST_CASE("Calibration files read their parameters and statistic", "[optimizatio
   } catch (const shanzhi::sim::ScenarioError& e) {
     CHECK(contains(e.what(), "c.toml:3:1: error: key 'calibration.statistc': unknown field; did you mean 'calibration.statistic'?"));
   }
+}
+
+TEST_CASE("Every shipped optimization and calibration file loads", "[optimization][planning_file]") {
+  const auto schema = shanzhi::gov::experiment_schema();
+  std::size_t files = 0;
+  for (const char* folder : {"optimize", "calibrate"})
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "scenarios" / folder)) {
+      if (entry.path().extension() != ".toml") continue;
+      INFO(entry.path().string());
+      ++files;
+      if (std::string(folder) == "optimize") {
+        const auto spec = opt::load_optimization(entry.path(), schema);
+        CHECK(spec.warnings.empty());
+        CHECK_NOTHROW(shanzhi::gov::parameters_with(spec.setup.base, {}));
+      } else {
+        const auto spec = opt::load_calibration(entry.path(), schema);
+        CHECK(spec.warnings.empty());
+        CHECK_NOTHROW(shanzhi::gov::parameters_with(spec.setup.base, {}));
+      }
+    }
+  CHECK(files >= 5);
 }
