@@ -26,15 +26,16 @@ std::string key_of(const ex::Settings& settings) {
 }  // namespace
 
 std::uint64_t ReplicateSet::seed(std::size_t scenario, std::size_t k) const {
+  if (nested) return derive_seed(derive_seed(master_seed, scenario), k) >> 11;
   return ex::run_seed(master_seed, scenario, count, k);
 }
 
 ReplicateSet search_replicates(const RunSetup& setup) {
-  return {0, static_cast<std::size_t>(setup.replicates), setup.master_seed};
+  return {0, static_cast<std::size_t>(setup.replicates), setup.master_seed, false};
 }
 
 ReplicateSet report_replicates(const RunSetup& setup, std::size_t count) {
-  return {static_cast<std::size_t>(setup.replicates), count, derive_seed(setup.master_seed, report_stream)};
+  return {static_cast<std::size_t>(setup.replicates), count, derive_seed(setup.master_seed, report_stream), true};
 }
 
 Scenarios sample_scenarios(const RunSetup& setup, std::size_t count) {

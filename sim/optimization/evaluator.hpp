@@ -29,6 +29,10 @@ struct ReplicateSet {
   std::size_t first_index = 0;  ///< stored replicate number of the first
   std::size_t count = 1;
   std::uint64_t master_seed = 1;
+  /// Search: derive_seed(master, s·count + k) >> 11, the sweep's formula (count = replicates is
+  /// fixed by the file's canonical text). Report: derive_seed(derive_seed(master, s), k) >> 11,
+  /// which does not depend on count, so raising report_replicates keeps the stored ones valid.
+  bool nested = false;
 
   /// Seed of replicate k (0-based within the set) in scenario s.
   std::uint64_t seed(std::size_t scenario, std::size_t k) const;

@@ -40,7 +40,7 @@ std::string one_of(const std::vector<std::string>& names) {
   return out;
 }
 
-std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
+std::vector<std::string> joined(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
 }
@@ -82,7 +82,7 @@ class PlanningReader {
   const toml::table* read_main_table(const std::vector<std::string>& extra) {
     const auto* table = section(main_, true);
     if (!table) return nullptr;
-    check_names(*table, main_, with(common_fields, extra), "unknown field");
+    check_names(*table, main_, joined(common_fields, extra), "unknown field");
     setup_.name = text_field(*table, main_, "name").value_or(file_.stem().string());
     setup_.description = text_field(*table, main_, "description").value_or("");
     setup_.replicates = integer_field(*table, main_, "replicates", 1, max_replicates).value_or(setup_.replicates);
@@ -137,18 +137,17 @@ class PlanningReader {
   /// One target table: metric, statistic, breakdown, key. `extra` fields are checked by the caller.
   std::optional<Target> read_target(const toml::table& table, const std::string& prefix,
                                     const std::vector<std::string>& extra, ex::Statistic default_statistic) {
-    check_names(table, prefix, with(target_fields, extra), "unknown field");
+    check_names(table, prefix, joined(target_fields, extra), "unknown field");
     Target target;
     target.where = at(table.source());
     target.statistic = default_statistic;
     const auto metric = metric_field(table, prefix);
     bool ok = metric.has_value();
     if (metric) target.metric = *metric;
-    if (const auto* node = table.get("statistic")) {
+    if (table.get("statistic")) {
       const auto name = choice_field(table, prefix, "statistic", ex::statistic_names());
       if (name) target.statistic = *ex::statistic_named(*name);
       ok = ok && name.has_value();
-      (void)node;
     }
     target.breakdown = text_field(table, prefix, "breakdown").value_or("");
     target.key = text_field(table, prefix, "key").value_or("");
