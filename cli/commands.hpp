@@ -35,5 +35,7 @@ Command add_analyze_command(CLI::App& app);
 Command add_plot_command(CLI::App& app);
 Command add_merge_command(CLI::App& app);
 Command add_bench_command(CLI::App& app);
+Command add_optimize_command(CLI::App& app);
+Command add_calibrate_command(CLI::App& app);
 
 }  // namespace shanzhi::cli

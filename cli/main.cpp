@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
       cli::add_plot_command(app),
       cli::add_merge_command(app),
       cli::add_bench_command(app),
+      cli::add_optimize_command(app),
+      cli::add_calibrate_command(app),
   };
 
   if (const int status = reject_unknown_command(argc, argv, commands); status != 0) return status;

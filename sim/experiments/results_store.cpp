@@ -525,6 +525,18 @@ bool ResultsStore::record(const RunPlan& plan, const RunOutcome& outcome, const 
   return true;
 }
 
+void ResultsStore::add_point(const DesignPoint& point) {
+  Transaction transaction(db_, path_);
+  Statement insert_point(db_, path_, "INSERT INTO points (point) VALUES (?1) ON CONFLICT (point) DO NOTHING");
+  insert_point.bind(1, static_cast<std::int64_t>(point.index)).run();
+  if (sqlite3_changes(db_) == 0) return;  // already there (the transaction rolls back: nothing to undo)
+  Statement value(db_, path_, "INSERT INTO point_values (point, key, value, unit) VALUES (?1, ?2, ?3, ?4)");
+  for (std::size_t j = 0; j < point.settings.size(); ++j)
+    value.bind(1, static_cast<std::int64_t>(point.index)).bind(2, point.settings[j].first)
+        .bind(3, point.settings[j].second).bind(4, point.unit[j]).run();
+  transaction.commit();
+}
+
 std::string ResultsStore::created_by_commit() const {
   Statement query(db_, path_, "SELECT git_commit FROM experiment WHERE id = 1");
   std::string commit = query.next_row() ? query.text(0) : "";

@@ -121,6 +121,11 @@ class ResultsStore {
   /// committed before stay.
   bool record(const RunPlan& plan, const RunOutcome& outcome, const std::vector<OutcomeSpec>& outcomes);
 
+  /// Adds a design point found while running (an optimizer's candidate policy): the points of a
+  /// sweep are fixed when its store is created, those of an optimization are not. Does nothing
+  /// when the point's index is already stored. Throws StoreError when the write fails.
+  void add_point(const DesignPoint& point);
+
   /// Git commit of the build that created the database.
   std::string created_by_commit() const;
 

@@ -20,15 +20,17 @@ using namespace shanzhi::cli_test;
 
 namespace {
 
-/// Every *.toml under scenarios/, recursively, except in directories named experiments or
-/// lessons (experiment designs and teaching material, not scenarios), sorted.
+/// Every *.toml under scenarios/, recursively, except in directories named experiments,
+/// lessons, optimize or calibrate (experiment designs, teaching material, optimization and
+/// calibration files, not scenarios; tests/optimization/ loads the last two), sorted.
 std::vector<fs::path> shipped_scenarios() {
   std::vector<fs::path> files;
   const fs::path root = source_dir() / "scenarios";
   for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
     const auto name = it->path().filename().string();
     if (it->is_directory()) {
-      if (name == "experiments" || name == "lessons") it.disable_recursion_pending();
+      if (name == "experiments" || name == "lessons" || name == "optimize" || name == "calibrate")
+        it.disable_recursion_pending();
       continue;
     }
     if (it->is_regular_file() && it->path().extension() == ".toml") files.push_back(it->path());

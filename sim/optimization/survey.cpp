@@ -1,0 +1,152 @@
+#include "sim/optimization/survey.hpp"
+
+#include "sim/output/csv.hpp"
+#include "sim/output/run_outputs.hpp"
+#include "sim/scenario/file_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace shanzhi::sim::optimization {
+namespace {
+
+const std::vector<std::string> known_columns{"metric", "breakdown", "key", "value", "se"};
+
+struct Cell {
+  std::string text;
+  int column = 1;
+};
+
+/// Splits one CSV line (RFC 4180 quotes; no line breaks inside fields).
+std::vector<Cell> split_line(const std::string& line) {
+  std::vector<Cell> cells{{"", 1}};
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') cells.back().text += '"', ++i;
+      else if (c == '"') quoted = false;
+      else cells.back().text += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      cells.push_back({"", static_cast<int>(i) + 2});
+    } else if (c != '\r') {
+      cells.back().text += c;
+    }
+  }
+  return cells;
+}
+
+std::optional<double> parse_number(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  std::size_t used = 0;
+  try {
+    const double value = std::stod(text, &used);
+    if (used != text.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::vector<SurveyRow> read_survey(const std::filesystem::path& file, const std::vector<std::string>& metrics,
+                                   experiments::Statistic statistic) {
+  const std::string path = file.string();
+  std::vector<Diagnostic> problems;
+  const auto error = [&](int line, int column, const std::string& key, const std::string& message) {
+    problems.push_back({Diagnostic::Severity::error, {path, line, column}, key, message});
+  };
+  const auto text = detail::read_scenario_text(file);
+  if (text.problem) {
+    error(text.problem->line, text.problem->column, "",
+          text.problem->cannot_open ? "cannot read survey file: " + text.problem->message
+          : text.problem->line == 0 ? "survey file is empty: expected a header metric,breakdown,key,value,se"
+                                    : text.problem->message);
+    throw ScenarioError(problems);
+  }
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.text.size()) {
+    const auto end = std::min(text.text.find('\n', start), text.text.size());
+    lines.push_back(text.text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::map<std::string, std::size_t> column_of;
+  const auto header = split_line(lines.front());
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    const auto& name = header[c].text;
+    if (std::find(known_columns.begin(), known_columns.end(), name) == known_columns.end()) {
+      const auto near = nearest_key(name, known_columns);
+      error(1, header[c].column, name, "unknown column '" + name + "'" + (near.empty() ? "; expected metric, breakdown, key, value, se" : "; did you mean '" + near + "'?"));
+    } else if (!column_of.emplace(name, c).second) {
+      error(1, header[c].column, name, "column '" + name + "' appears twice");
+    }
+  }
+  for (const char* needed : {"metric", "value", "se"})
+    if (!column_of.count(needed)) error(1, 1, needed, std::string("missing column '") + needed + "'");
+  if (!problems.empty()) throw ScenarioError(problems);
+
+  std::vector<SurveyRow> rows;
+  std::set<std::string> seen;
+  for (std::size_t l = 1; l < lines.size(); ++l) {
+    const int line = static_cast<int>(l) + 1;
+    if (lines[l].find_first_not_of(" \t\r") == std::string::npos) continue;
+    const auto cells = split_line(lines[l]);
+    if (cells.size() != header.size()) {
+      error(line, 1, "", "expected " + std::to_string(header.size()) + " fields like the header, got " + std::to_string(cells.size()));
+      continue;
+    }
+    const auto cell = [&](const char* name) -> const Cell* {
+      const auto found = column_of.find(name);
+      return found == column_of.end() ? nullptr : &cells[found->second];
+    };
+    SurveyRow row;
+    row.target.metric = cell("metric")->text;
+    row.target.statistic = statistic;
+    row.target.where = {path, line, 1};
+    if (const auto* b = cell("breakdown")) row.target.breakdown = b->text;
+    if (const auto* k = cell("key")) row.target.key = k->text;
+    bool ok = true;
+    if (std::find(metrics.begin(), metrics.end(), row.target.metric) == metrics.end()) {
+      const auto near = nearest_key(row.target.metric, metrics);
+      error(line, cell("metric")->column, "metric",
+            "unknown metric '" + row.target.metric + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+      ok = false;
+    }
+    if (row.target.breakdown.empty() != row.target.key.empty()) {
+      error(line, 1, "breakdown", "breakdown and key go together (both empty for a district-wide number)");
+      ok = false;
+    }
+    const auto value = parse_number(cell("value")->text);
+    const auto se = parse_number(cell("se")->text);
+    if (!value) error(line, cell("value")->column, "value", "expected a number, got '" + cell("value")->text + "'");
+    if (!se || *se <= 0)
+      error(line, cell("se")->column, "se", "expected a standard error above 0, got '" + cell("se")->text + "'");
+    if (!ok || !value || !se || *se <= 0) continue;
+    row.value = *value;
+    row.se = *se;
+    if (!seen.insert(row.target.label()).second) {
+      error(line, 1, "", "'" + row.target.label() + "' is observed twice");
+      continue;
+    }
+    rows.push_back(std::move(row));
+  }
+  if (rows.empty() && problems.empty()) error(1, 1, "", "no data rows after the header");
+  if (!problems.empty()) throw ScenarioError(problems);
+  return rows;
+}
+
+std::string survey_csv(const std::vector<SurveyRow>& rows) {
+  std::string out = "metric,breakdown,key,value,se\n";
+  for (const auto& row : rows)
+    append_csv_line(out, {csv_field(row.target.metric), csv_field(row.target.breakdown), csv_field(row.target.key),
+                          format_number(row.value), format_number(row.se)});
+  return out;
+}
+
+}  // namespace shanzhi::sim::optimization
