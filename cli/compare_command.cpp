@@ -1,11 +1,14 @@
 // `shanzhi compare BASE POLICY`: paired replicates with common random numbers; prints, for each
-// headline metric, baseline, policy and the difference with its 95% interval, and whether the
-// number of replicates was enough; writes compare.csv, replicates.csv and compare.json.
+// headline metric, baseline, policy and the difference with its 95% interval, whether the number
+// of replicates was enough, and the policy's cost-effectiveness (satisfaction per ¥1m a year);
+// writes compare.csv, replicates.csv, timeseries_bands.csv and compare.json.
 
 #include "cli/commands.hpp"
 #include "cli/output_directory.hpp"
 #include "cli/run_summary.hpp"
 #include "models/governance/comparison.hpp"
+#include "models/governance/cost_effectiveness.hpp"
+#include "models/governance/timeseries_bands.hpp"
 #include "models/governance/validation.hpp"
 #include "sim/build_info.hpp"
 #include "sim/output/csv.hpp"
@@ -48,18 +51,52 @@ void print_table(const gov::Comparison& c, const CompareOptions& o) {
   }
 }
 
-std::string comparison_csv(const gov::Comparison& c) {
+void print_cost_effectiveness(const gov::CostEffectiveness& ce) {
+  std::printf("\n  cost-effectiveness: %s per ¥1m of extra annual spending (%s)\n", ce.outcome_metric.c_str(),
+              gov::describe(ce).c_str());
+  if (!ce.available) return;
+  const auto& dc = ce.spending_difference;
+  std::printf("    = difference in %s / difference in %s paid in the last year (%+.3f ¥m a year); delta method\n",
+              ce.outcome_metric.c_str(), ce.spending_metric.c_str(), dc.mean);
+  if (dc.mean < 0) std::printf("    spending falls: the ratio is satisfaction lost per ¥1m saved\n");
+}
+
+/// The cost-effectiveness as one compare.csv row: the ratio in the difference columns.
+std::vector<std::string> cost_effectiveness_row(const gov::CostEffectiveness& ce) {
+  const auto& q = ce.points_per_million;
+  auto number = [&](double x) { return ce.available ? sim::format_number(x) : std::string(); };
+  return {"satisfaction_per_million_yuan", "points per ¥1m a year", "higher", "", "", "", "",
+          number(q.ratio), number(q.low), number(q.high), std::to_string(ce.outcome_difference.n),
+          ce.available ? "delta method" : "n/a: " + ce.unavailable_reason,
+          "difference in " + ce.outcome_metric + " / difference in " + ce.spending_metric + " (¥m paid in the last 52 recorded weeks)"};
+}
+
+std::string comparison_csv(const gov::Comparison& c, const gov::CostEffectiveness& ce) {
   std::string out;
   sim::append_csv_line(out, {"metric", "unit", "direction", "baseline_mean", "baseline_half_width", "policy_mean",
                              "policy_half_width", "difference", "difference_low", "difference_high", "replicates",
-                             "verdict"});
+                             "verdict", "statistic"});
   for (const auto& m : c.metrics) {
     const auto& d = m.difference;
     sim::append_csv_line(out, {m.metric.name, m.metric.unit, std::string(sim::to_string(m.metric.direction)),
                                sim::format_number(m.baseline_summary.mean), sim::format_number(m.baseline_summary.half_width),
                                sim::format_number(m.policy_summary.mean), sim::format_number(m.policy_summary.half_width),
                                sim::format_number(d.mean), sim::format_number(d.mean - d.half_width),
-                               sim::format_number(d.mean + d.half_width), std::to_string(d.n), gov::precision_verdict(m)});
+                               sim::format_number(d.mean + d.half_width), std::to_string(d.n), gov::precision_verdict(m),
+                               m.statistic});
+  }
+  sim::append_csv_line(out, cost_effectiveness_row(ce));
+  return out;
+}
+
+std::string bands_csv(const gov::Comparison& c) {
+  std::string out;
+  sim::append_csv_line(out, {"week", "metric", "arm", "mean", "lo", "hi"});
+  for (const auto& b : gov::timeseries_bands(c)) {
+    const auto& i = b.band;
+    sim::append_csv_line(out, {std::to_string(b.week), c.metrics[b.metric].metric.name, std::string(gov::to_string(b.arm)),
+                               sim::format_number(i.mean), sim::format_number(i.mean - i.half_width),
+                               sim::format_number(i.mean + i.half_width)});
   }
   return out;
 }
@@ -75,8 +112,40 @@ std::string replicates_csv(const gov::Comparison& c) {
   return out;
 }
 
+void interval_json(sim::JsonWriter& json, const sim::experiments::MeanInterval& i) {
+  json.begin_object();
+  json.key("mean").value(i.mean);
+  json.key("low").value(i.mean - i.half_width);
+  json.key("high").value(i.mean + i.half_width);
+  json.end_object();
+}
+
+void cost_effectiveness_json(sim::JsonWriter& json, const gov::CostEffectiveness& ce) {
+  json.key("cost_effectiveness").begin_object();
+  json.key("outcome_metric").value(ce.outcome_metric);
+  json.key("spending_metric").value(ce.spending_metric);
+  json.key("spending_statistic").value("CNY paid in the last 52 recorded weeks");
+  json.key("method").value("ratio of paired mean differences; 95% interval by the delta method (Student t, R-1 df)");
+  json.key("outcome_difference_points");
+  interval_json(json, ce.outcome_difference);
+  json.key("spending_difference_million_yuan");
+  interval_json(json, ce.spending_difference);
+  json.key("available").value(ce.available);
+  if (ce.available) {
+    json.key("points_per_million_yuan").begin_object();
+    json.key("ratio").value(ce.points_per_million.ratio);
+    json.key("low").value(ce.points_per_million.low);
+    json.key("high").value(ce.points_per_million.high);
+    json.end_object();
+  } else {
+    json.key("points_per_million_yuan").null_value();
+    json.key("reason").value(ce.unavailable_reason);
+  }
+  json.end_object();
+}
+
 std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& base, const gov::LoadedScenario& policy,
-                            const gov::Comparison& c, double seconds) {
+                            const gov::Comparison& c, const gov::CostEffectiveness& ce, double seconds) {
   sim::JsonWriter json;
   json.begin_object();
   json.key("shanzhi_version").value(std::string(sim::shanzhi_version()));
@@ -87,8 +156,9 @@ std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& 
   json.key("seeds").begin_array();
   for (auto s : c.seeds) json.value(std::to_string(s));
   json.end_array();
-  json.key("statistic").value("mean over the last 52 recorded weeks");
+  json.key("statistic").value("mean over the last 52 recorded weeks (year-to-date money: paid in those weeks)");
   json.key("wall_seconds").value(seconds);
+  cost_effectiveness_json(json, ce);
   for (const auto* scenario : {&base, &policy}) {
     json.key(scenario == &base ? "baseline" : "policy").begin_object();
     json.key("name").value(scenario->document.name);
@@ -138,18 +208,22 @@ int compare(const CompareOptions& o) {
   const auto result = gov::compare_scenarios(base.parameters, policy.parameters, o.replicates,
                                              static_cast<std::uint64_t>(o.seed));
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto ce = gov::cost_effectiveness(result);
   print_table(result, o);
+  print_cost_effectiveness(ce);
   try {
-    sim::write_file_atomically(out.path / "compare.csv", comparison_csv(result));
+    sim::write_file_atomically(out.path / "compare.csv", comparison_csv(result, ce));
     sim::write_file_atomically(out.path / "replicates.csv", replicates_csv(result));
-    sim::write_file_atomically(out.path / "compare.json", comparison_json(o, base, policy, result, seconds));
+    sim::write_file_atomically(out.path / "timeseries_bands.csv", bands_csv(result));
+    sim::write_file_atomically(out.path / "compare.json", comparison_json(o, base, policy, result, ce, seconds));
   } catch (const std::exception& e) {
     std::cerr << "shanzhi compare: " << e.what() << "\n";
     return exit_failure;
   }
-  std::cout << "\n  difference = policy − baseline, paired by seed; 'enough' = 95% interval within ±25% of the effect\n"
+  std::cout << "\n  difference = policy − baseline, paired by seed; 'enough' = 95% interval within ±25% of the effect;\n"
+            << "  money (*spent_year) = paid in the last 52 weeks\n"
             << "Ran in " << std::fixed << std::setprecision(1) << seconds << " s. Results in " << out.path.string()
-            << "/ (compare.csv, replicates.csv, compare.json)\n";
+            << "/ (compare.csv, replicates.csv, timeseries_bands.csv, compare.json)\n";
   return exit_ok;
 }
 
