@@ -1,4 +1,4 @@
-// `shanzhi compare BASE POLICY`: paired replicates with common random numbers; prints, for each
+// `shanzhi compare BASE POLICY [POLICY...]`: paired replicates with common random numbers; prints, for each
 // headline metric, baseline, policy and the difference with its 95% interval, whether the number
 // of replicates was enough, and the policy's cost-effectiveness (satisfaction per ¥1m a year);
 // writes compare.csv, replicates.csv, timeseries_bands.csv and compare.json.
@@ -16,7 +16,10 @@
 #include "sim/output/run_outputs.hpp"
 #include "sim/parallel.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
@@ -27,7 +30,7 @@ namespace {
 
 struct CompareOptions {
   std::string baseline;
-  std::string policy;
+  std::vector<std::string> policies;  ///< one or more, each compared with the baseline
   std::size_t replicates = 10;
   std::int64_t seed = 1;
   std::optional<std::int64_t> weeks;
@@ -183,47 +186,78 @@ std::vector<std::string> overrides_for(const CompareOptions& o) {
   return all;
 }
 
+/// Folder names for several policies' results: the scenario name, made unique.
+std::vector<std::string> result_folder_names(const std::vector<gov::LoadedScenario>& policies) {
+  std::vector<std::string> names;
+  for (const auto& p : policies) {
+    std::string name;
+    for (unsigned char ch : p.document.name) name += (std::isalnum(ch) || ch == '-' || ch == '_') ? static_cast<char>(ch) : '_';
+    if (name.empty()) name = "policy";
+    const std::string stem = name;
+    for (int n = 2; std::find(names.begin(), names.end(), name) != names.end(); ++n) name = stem + "-" + std::to_string(n);
+    names.push_back(name);
+  }
+  return names;
+}
+
+void write_comparison_files(const std::filesystem::path& dir, const CompareOptions& o, const gov::LoadedScenario& base,
+                            const gov::LoadedScenario& policy, const gov::Comparison& result,
+                            const gov::CostEffectiveness& ce, double seconds) {
+  std::filesystem::create_directories(dir);
+  sim::write_file_atomically(dir / "compare.csv", comparison_csv(result, ce));
+  sim::write_file_atomically(dir / "replicates.csv", replicates_csv(result));
+  sim::write_file_atomically(dir / "timeseries_bands.csv", bands_csv(result));
+  sim::write_file_atomically(dir / "compare.json", comparison_json(o, base, policy, result, ce, seconds));
+}
+
 int compare(const CompareOptions& o) {
-  gov::LoadedScenario base, policy;
+  gov::LoadedScenario base;
+  std::vector<gov::LoadedScenario> policies;
   try {
     base = gov::load_governance_scenario(o.baseline, overrides_for(o));
-    policy = gov::load_governance_scenario(o.policy, overrides_for(o));
+    for (const auto& path : o.policies) policies.push_back(gov::load_governance_scenario(path, overrides_for(o)));
   } catch (const sim::ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return exit_bad_input;
   }
+  const bool several = policies.size() > 1;
+  const std::string policy_label =
+      several ? std::to_string(policies.size()) + "-policies" : policies.front().document.name;
   OutputDirectory out;
   try {
-    out = prepare_output_directory(o.out, "compare-" + base.document.name + "-vs-" + policy.document.name, o.seed,
-                                   o.force);
+    out = prepare_output_directory(o.out, "compare-" + base.document.name + "-vs-" + policy_label, o.seed, o.force);
   } catch (const OutputRefused& e) {
     std::cerr << "shanzhi compare: " << e.what() << "\n";
     return exit_bad_input;
   }
   sim::set_thread_count(o.threads);
-  std::cout << "Comparing " << policy.document.name << " against " << base.document.name << ": " << o.replicates
-            << " paired replicates (common random numbers), " << 2 * o.replicates << " runs on "
-            << sim::thread_count() << " threads\n";
+  const std::size_t runs = (1 + policies.size()) * o.replicates;
+  std::cout << "Comparing " << (several ? policy_label : policies.front().document.name) << " against "
+            << base.document.name << ": " << o.replicates << " paired replicates (common random numbers), " << runs
+            << " runs on " << sim::thread_count() << " threads\n";
   const auto start = std::chrono::steady_clock::now();
-  const auto result = gov::compare_scenarios(base.parameters, policy.parameters, o.replicates,
-                                             static_cast<std::uint64_t>(o.seed));
+  std::vector<gov::GovernanceParameters> policy_parameters;
+  for (const auto& p : policies) policy_parameters.push_back(p.parameters);
+  const auto results = gov::compare_scenarios(base.parameters, policy_parameters, o.replicates,
+                                              static_cast<std::uint64_t>(o.seed));
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const auto ce = gov::cost_effectiveness(result);
-  print_table(result, o);
-  print_cost_effectiveness(ce);
-  try {
-    sim::write_file_atomically(out.path / "compare.csv", comparison_csv(result, ce));
-    sim::write_file_atomically(out.path / "replicates.csv", replicates_csv(result));
-    sim::write_file_atomically(out.path / "timeseries_bands.csv", bands_csv(result));
-    sim::write_file_atomically(out.path / "compare.json", comparison_json(o, base, policy, result, ce, seconds));
-  } catch (const std::exception& e) {
-    std::cerr << "shanzhi compare: " << e.what() << "\n";
-    return exit_failure;
+  const auto folders = result_folder_names(policies);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const auto ce = gov::cost_effectiveness(results[i]);
+    if (several) std::cout << "\n== " << policies[i].document.name << " against " << base.document.name << " ==\n";
+    print_table(results[i], o);
+    print_cost_effectiveness(ce);
+    try {
+      write_comparison_files(several ? out.path / folders[i] : out.path, o, base, policies[i], results[i], ce, seconds);
+    } catch (const std::exception& e) {
+      std::cerr << "shanzhi compare: " << e.what() << "\n";
+      return exit_failure;
+    }
   }
   std::cout << "\n  difference = policy − baseline, paired by seed; 'enough' = 95% interval within ±25% of the effect;\n"
             << "  money (*spent_year) = paid in the last 52 weeks\n"
             << "Ran in " << std::fixed << std::setprecision(1) << seconds << " s. Results in " << out.path.string()
-            << "/ (compare.csv, replicates.csv, timeseries_bands.csv, compare.json)\n";
+            << (several ? "/POLICY/" : "/") << " (compare.csv, replicates.csv, timeseries_bands.csv, compare.json)\n";
   return exit_ok;
 }
 
@@ -233,7 +267,10 @@ Command add_compare_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("compare", "Compare a policy scenario with a baseline (paired replicates, 95% CIs)");
   auto o = std::make_shared<CompareOptions>();
   cmd->add_option("baseline", o->baseline, "Baseline scenario, e.g. scenarios/baseline.toml")->required();
-  cmd->add_option("policy", o->policy, "Policy scenario, e.g. scenarios/guangling.toml")->required();
+  cmd->add_option("policy", o->policies,
+                  "Policy scenario(s), e.g. scenarios/guangling.toml; with several, the baseline runs once per "
+                  "replicate and each policy's results go to OUT/NAME/")
+      ->required();
   cmd->add_option("--replicates,-r", o->replicates, "Paired replicates (default 10)")->check(CLI::Range(1, 10000));
   cmd->add_option("--seed", o->seed, "Master seed; replicate seeds derive from it (default 1)")
       ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(4'000'000'000'000'000'000)));

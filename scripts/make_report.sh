@@ -9,10 +9,14 @@
 #   (d) cost-effectiveness: satisfaction gained per ¥1m of extra annual spending.
 #
 # Usage: scripts/make_report.sh [--quick] [--out DIR] [--shanzhi BIN] [--no-build]
-#                               [--replicates-package N] [--replicates-levers N] [--weeks-levers N]
-#   default   the default district (336,000 residents), 5 replicates for (a), 3 for each lever,
-#             the scenarios' own horizon (5 years); about 10-15 minutes on 2 quiet cores
-#   --quick   the 12,000-resident small district, 2 replicates, 3 years (development, CI smoke test)
+#                               [--replicates N] [--weeks N]
+#   default   the default district (336,000 residents), R = 5 paired replicates, the scenarios'
+#             own horizon (5 years after a 1-year burn-in): 80 runs, about 10 minutes on 2 quiet
+#             cores. Two `shanzhi compare` calls, one per reference, each running its reference
+#             once per replicate for all the policies compared with it.
+#   --quick   the 12,000-resident small district (district keys set as in
+#             scenarios/small_district.toml), R = 2, 3 years: under a minute (CI smoke test)
+#   --replicates N, --weeks N   override R and the recorded weeks
 #   --out     where README.md and figures/ go (default: results/); the compare outputs and the
 #             figures' data go to OUT/runs/report-data/ (not committed)
 #   --shanzhi the program to use (default: build/shanzhi, built or brought up to date first
@@ -26,9 +30,8 @@ quick=0
 out="$root/results"
 shanzhi=""
 build=1
-replicates_package=5
-replicates_levers=3
-weeks_levers=""
+replicates=5
+weeks=""
 
 usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "make_report.sh: $*" >&2; exit 2; }
@@ -42,9 +45,8 @@ while [ $# -gt 0 ]; do
     --out) need_value "$@"; out="$2"; shift 2 ;;
     --shanzhi) need_value "$@"; shanzhi="$2"; build=0; shift 2 ;;
     --no-build) build=0; shift ;;
-    --replicates-package) need_value "$@"; positive "$1" "$2"; replicates_package_set="$2"; shift 2 ;;
-    --replicates-levers) need_value "$@"; positive "$1" "$2"; replicates_levers_set="$2"; shift 2 ;;
-    --weeks-levers) need_value "$@"; positive "$1" "$2"; weeks_levers="$2"; shift 2 ;;
+    --replicates) need_value "$@"; positive "$1" "$2"; replicates_set="$2"; shift 2 ;;
+    --weeks) need_value "$@"; positive "$1" "$2"; weeks_set="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -55,17 +57,14 @@ small_district=(--set district.streets=2 --set district.communities_per_street=2
                 --set district.residents_per_community=3000 --set district.residents_per_compound=1500
                 --set organizations.per_street=8)
 district_sets=()
-weeks_package=""
 if [ "$quick_requested" = 1 ]; then
   quick=1
-  replicates_package=2
-  replicates_levers=2
-  weeks_package=156
-  weeks_levers=${weeks_levers:-156}
+  replicates=2
+  weeks=156
   district_sets=("${small_district[@]}")
 fi
-replicates_package=${replicates_package_set:-$replicates_package}
-replicates_levers=${replicates_levers_set:-$replicates_levers}
+replicates=${replicates_set:-$replicates}
+weeks=${weeks_set:-$weeks}
 
 command -v gnuplot >/dev/null || die "gnuplot is not installed (scripts/setup.sh installs it)"
 if [ -z "$shanzhi" ]; then
@@ -132,15 +131,19 @@ metric_row() {
     END { if (!found) printf "\t\t\t\t\t\tmissing\n" }' "$1"
 }
 
-# Runs `shanzhi compare` into $data/compare/NAME; the log keeps what it printed.
+# Runs `shanzhi compare REFERENCE POLICY...` into $data/compare/REFERENCE/NAME/ (one folder per
+# policy, named after its scenario); the log keeps what it printed.
 run_compare() {
-  local name="$1" reference="$2" policy="$3" replicates="$4" weeks="$5"
-  local args=(compare "$reference" "$policy" -r "$replicates" --out "$data/compare/$name" --force)
+  local reference="$1"; shift
+  local dir="$data/compare/$reference" out
+  # With one policy compare writes into --out itself; give it the policy's folder.
+  out=$([ $# -eq 1 ] && echo "$dir/$(basename "$1" .toml)" || echo "$dir")
+  local args=(compare "$root/scenarios/$reference.toml" "$@" -r "$replicates" --out "$out" --force)
   [ -n "$weeks" ] && args+=(--weeks "$weeks")
   [ ${#district_sets[@]} -gt 0 ] && args+=("${district_sets[@]}")
-  echo "==> compare $(basename "$policy" .toml) against $(basename "$reference" .toml) (R=$replicates)"
-  "$shanzhi" "${args[@]}" >"$data/compare/$name.log" 2>&1 ||
-    { cat "$data/compare/$name.log" >&2; echo "make_report.sh: shanzhi compare failed for $name" >&2; exit 1; }
+  echo "==> compare against $reference (R=$replicates): $(for f in "$@"; do basename "$f" .toml; done | tr '\n' ' ')"
+  "$shanzhi" "${args[@]}" >"$data/compare/$reference.log" 2>&1 ||
+    { cat "$data/compare/$reference.log" >&2; echo "make_report.sh: shanzhi compare against $reference failed" >&2; exit 1; }
 }
 
 draw() {  # draw TEMPLATE "gnuplot assignments"
@@ -150,31 +153,37 @@ draw() {  # draw TEMPLATE "gnuplot assignments"
 
 # --- the comparisons ------------------------------------------------------------------------
 
-if [ "$quick" = 1 ]; then
-  # (a) on the small district's own files; the levers below shrink the full files with --set.
-  saved=("${district_sets[@]}"); district_sets=()
-  run_compare package "$root/scenarios/small_baseline.toml" "$root/scenarios/small_district.toml" \
-    "$replicates_package" "$weeks_package"
-  district_sets=("${saved[@]}")
-else
-  run_compare package "$root/scenarios/baseline.toml" "$root/scenarios/guangling.toml" "$replicates_package" ""
-fi
-
-: >"$data/levers.tsv"  # name reference file
+# The package and every policy that extends the baseline against the baseline; every policy that
+# extends the package against the package.
+from_baseline=("$root/scenarios/guangling.toml")
+from_package=()
 for policy in "$root"/scenarios/policies/*.toml; do
-  name=$(basename "$policy" .toml)
-  reference=$(root_scenario "$policy")
-  if [ -z "$reference" ]; then
-    echo "make_report.sh: skipping $name: its extends chain reaches neither baseline.toml nor guangling.toml" >&2
-    continue
-  fi
-  run_compare "$name" "$root/scenarios/$reference.toml" "$policy" "$replicates_levers" "$weeks_levers"
-  printf "%s\t%s\n" "$name" "$reference" >>"$data/levers.tsv"
+  case "$(root_scenario "$policy")" in
+    baseline) from_baseline+=("$policy") ;;
+    guangling) from_package+=("$policy") ;;
+    *) echo "make_report.sh: skipping $(basename "$policy"): its extends chain reaches neither baseline.toml nor guangling.toml" >&2 ;;
+  esac
+done
+run_compare baseline "${from_baseline[@]}"
+[ ${#from_package[@]} -gt 0 ] && run_compare guangling "${from_package[@]}"
+
+# Every comparison as "name<TAB>reference<TAB>folder", the package first.
+: >"$data/comparisons.tsv"
+package_dir="$data/compare/baseline/guangling"
+[ -f "$package_dir/compare.csv" ] || die "no results of the package in $package_dir"
+printf "guangling\tbaseline\t%s\n" "$package_dir" >>"$data/comparisons.tsv"
+for reference in baseline guangling; do
+  for dir in "$data/compare/$reference"/*/; do
+    dir=${dir%/}
+    [ -f "$dir/compare.csv" ] || continue
+    [ "$dir" = "$package_dir" ] && continue
+    printf "%s\t%s\t%s\n" "$(basename "$dir")" "$reference" "$dir" >>"$data/comparisons.tsv"
+  done
 done
 
 # --- figure data ----------------------------------------------------------------------------
 
-bands="$data/compare/package/timeseries_bands.csv"
+bands="$package_dir/timeseries_bands.csv"
 for arm in baseline policy difference; do
   awk -F, -v arm="$arm" '$2 == "satisfaction_mean" && $3 == arm { print $1, $4, $5, $6 }' "$bands" >"$data/satisfaction_$arm.dat"
   [ -s "$data/satisfaction_$arm.dat" ] || die "no satisfaction_mean bands in $bands"
@@ -183,15 +192,14 @@ done
 # One line per comparison: name reference group, then the columns of metric_row for the metrics.
 summary="$data/effects.tsv"
 : >"$summary"
-{ printf "guangling\tbaseline\n"; cat "$data/levers.tsv"; } | while IFS=$'\t' read -r name reference; do
-  dir="$data/compare/$( [ "$name" = guangling ] && echo package || echo "$name")"
+while IFS=$'\t' read -r name reference dir; do
   s=$(metric_row "$dir/compare.csv" satisfaction_mean)
   v=$(metric_row "$dir/compare.csv" satisfaction_vulnerable_mean)
   o=$(metric_row "$dir/compare.csv" satisfaction_nonvulnerable_mean)
   c=$(metric_row "$dir/compare.csv" budget_spent_year)
   e=$(metric_row "$dir/compare.csv" satisfaction_per_million_yuan)
   printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$name" "$reference" "$s" "$v" "$o" "$c" "$e" >>"$summary"
-done
+done <"$data/comparisons.tsv"
 # effects.tsv columns: 1 name, 2 reference, then 7 columns per metric from metric_row:
 #   satisfaction 3-9, vulnerable 10-16, others 17-23, spending 24-30, cost-effectiveness 31-37.
 
@@ -223,17 +231,15 @@ done
 
 if [ "$quick" = 1 ]; then district="小型测试区 small test district (12,000 residents)"; else district="广陵区默认情景 default Guangling district (336,000 residents)"; fi
 horizon_package=$(awk -F, 'NR > 1 { w = $1 } END { printf "%.0f", w / 52 }' "$bands")
-subtitle="$district; R = $replicates_package paired replicates (common random numbers); $horizon_package years after a 1-year burn-in"
+subtitle="$district; R = $replicates paired replicates (common random numbers); $horizon_package years after a 1-year burn-in"
 lever_rows=$(wc -l <"$data/lever_effects.dat")
 ce_rows=$(wc -l <"$data/cost_effectiveness.dat")
 who_rows=$(wc -l <"$data/who_gains.dat")
-lever_weeks_text=${weeks_levers:+$weeks_levers weeks}
-lever_weeks_text=${lever_weeks_text:-the scenarios\' horizon}
 
 rm -f "$figures/satisfaction_over_time.png" "$figures/lever_effects.png" "$figures/who_gains.png" \
       "$figures/cost_effectiveness.png"
 draw satisfaction_over_time.gp "baseline_data='$data/satisfaction_baseline.dat'; policy_data='$data/satisfaction_policy.dat'; difference_data='$data/satisfaction_difference.dat'; outfile='$figures/satisfaction_over_time.png'; subtitle='$subtitle'"
-draw ranked_bars.gp "datafile='$data/lever_effects.dat'; outfile='$figures/lever_effects.png'; rows=$lever_rows; value_format='%+.2f'; chart_title=\"每项政策单独的效果：平均满意度变化（最后一年均值，配对差值）\\nEffect of each lever alone on mean satisfaction (last-year mean, paired difference)\\n{/=9 $(echo "$district; R = $replicates_levers replicates per lever, package R = $replicates_package")}\"; axis_label='满意度变化 Δ mean satisfaction (points, 0–100 scale)'"
+draw ranked_bars.gp "datafile='$data/lever_effects.dat'; outfile='$figures/lever_effects.png'; rows=$lever_rows; value_format='%+.2f'; chart_title=\"每项政策单独的效果：平均满意度变化（最后一年均值，配对差值）\\nEffect of each lever alone on mean satisfaction (last-year mean, paired difference)\\n{/=9 $district; R = $replicates paired replicates; last-year means}\"; axis_label='满意度变化 Δ mean satisfaction (points, 0–100 scale)'"
 draw who_gains.gp "datafile='$data/who_gains.dat'; outfile='$figures/who_gains.png'; groups=$who_rows; subtitle='$district; vs the pre-reform baseline; last-year means'"
 if [ "$ce_rows" -gt 0 ]; then
   draw ranked_bars.gp "datafile='$data/cost_effectiveness.dat'; outfile='$figures/cost_effectiveness.png'; rows=$ce_rows; value_format='%.1f'; chart_title=\"成本效益：每年每多投入 100 万元带来的满意度提升\\nCost-effectiveness: satisfaction gained per ¥1 million of extra annual spending\\n{/=9 $district; 95% CI by the delta method over paired replicates}\"; axis_label='满意度提升/百万元 points per ¥1m a year'"
@@ -244,19 +250,19 @@ fi
 finished=$(date +%s)
 wall=$((finished - started))
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
-cpu_seconds=$(times | tail -n 1 | awk '{
+times >"$data/times.txt"  # the shell's own `times`: user and sys of every finished child
+cpu_seconds=$(tail -n 1 "$data/times.txt" | awk '{
   total = 0
   for (i = 1; i <= 2; i++) { split($i, p, "m"); sub("s", "", p[2]); total += p[1] * 60 + p[2] }
   printf "%.0f", total }')
-commit=$(sed -n 's/.*"git_commit": *"\([^"]*\)".*/\1/p' "$data/compare/package/compare.json" | head -n 1)
-version=$(sed -n 's/.*"shanzhi_version": *"\([^"]*\)".*/\1/p' "$data/compare/package/compare.json" | head -n 1)
+commit=$(sed -n 's/.*"git_commit": *"\([^"]*\)".*/\1/p' "$package_dir/compare.json" | head -n 1)
+version=$(sed -n 's/.*"shanzhi_version": *"\([^"]*\)".*/\1/p' "$package_dir/compare.json" | head -n 1)
 cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
 cores=$(nproc 2>/dev/null || echo "?")
 command_line="scripts/make_report.sh"
 [ "$quick" = 1 ] && command_line="$command_line --quick"
-[ -n "${replicates_package_set:-}" ] && command_line="$command_line --replicates-package $replicates_package"
-[ -n "${replicates_levers_set:-}" ] && command_line="$command_line --replicates-levers $replicates_levers"
-[ -n "$weeks_levers" ] && [ "$quick" = 0 ] && command_line="$command_line --weeks-levers $weeks_levers"
+[ -n "${replicates_set:-}" ] && command_line="$command_line --replicates $replicates"
+[ -n "${weeks_set:-}" ] && command_line="$command_line --weeks $weeks"
 
 effect_table() {
   echo "| 情景 Scenario | 对照 Against | Δ 满意度 Δ satisfaction | Δ 弱势群体 Δ vulnerable | Δ 其他居民 Δ others | Δ 年支出 Δ spending (¥m/yr) | 满意度/百万元 points per ¥1m | 重复 R | 精度 Precision |"
@@ -291,10 +297,10 @@ $command_line
 - 机器 Machine: $cores cores ($cpu_model); wall time ${wall} s, CPU time of the runs ${cpu_seconds} s
   (user+sys); load average $load_before at the start and $load_after at the end (other work was
   sharing the machine when the load exceeds the core count, which slows the wall time only)
-- 设置 Settings: $district. (a) baseline vs package with R = $replicates_package paired replicates
-  over $horizon_package years after burn-in; (b)–(d) each lever with R = $replicates_levers over
-  ${lever_weeks_text}. Every comparison uses common random numbers: replicate r of both
-  scenarios runs with the same seed (master seed 1), so the paired difference isolates the policy.
+- 设置 Settings: $district; R = $replicates paired replicates for every comparison, $horizon_package
+  recorded years after a one-year burn-in. Every comparison uses common random numbers:
+  replicate r of the reference and of the policy runs with the same seed (master seed 1), so the
+  paired difference isolates the policy.
 - 数据 Data: the compare outputs (\`compare.csv\`, \`replicates.csv\`, \`timeseries_bands.csv\`,
   \`compare.json\`) of every comparison are in \`runs/report-data/compare/\` beside this file
   (not committed; rerun the command to get them).
@@ -345,9 +351,10 @@ cat <<EOF
 
 Satisfaction gained per ¥1 million of extra annual spending, ΔS / ΔC: the paired difference in
 mean satisfaction over the difference in annual spending (¥ million), with a 95% interval by the
-delta method over the replicate pairs. Levers that cost nothing extra (the six rules, targeting,
-pay guidance, which moves worker pay outside this budget) have no ratio ("n/a"). For a cut
-(austerity) both differences are negative and the ratio is satisfaction lost per ¥1m saved.
+delta method over the replicate pairs. Levers whose spending difference is under ¥10,000 a year
+or not distinguishable from zero (the six rules, targeting, 居站分设 + 全科社工, ...) have no ratio
+("n/a" in the table). For a cut (austerity) both differences are negative and the ratio is
+satisfaction lost per ¥1m saved. The ratio is district-wide, so it depends on the district's size.
 
 EOF
 fi
@@ -365,12 +372,11 @@ cat <<EOF
 ## 如何复现 How to reproduce
 
 \`$command_line\` builds \`build/shanzhi\` if needed, runs every comparison above
-(\`build/shanzhi compare REFERENCE POLICY -r R --out ...\`), extracts the figure data with awk and
+(two calls, \`build/shanzhi compare REFERENCE POLICY... -r R --out ...\`, one per reference), extracts the figure data with awk and
 draws the figures with gnuplot (templates in \`scripts/report/\`, labels in
 \`scripts/report/labels.tsv\`). \`--quick\` makes the same report on the 12,000-resident small
-district with 2 replicates and 3 years in well under a minute (used by the test suite).
-Options: \`--out DIR\`, \`--replicates-package N\`, \`--replicates-levers N\`, \`--weeks-levers N\`,
-\`--shanzhi BIN\`, \`--no-build\`.
+district with 2 replicates and 3 years in under a minute (used by the test suite).
+Options: \`--out DIR\`, \`--replicates N\`, \`--weeks N\`, \`--shanzhi BIN\`, \`--no-build\`.
 EOF
 } >"$readme.tmp"
 mv "$readme.tmp" "$readme"

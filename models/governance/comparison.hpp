@@ -44,6 +44,12 @@ const MetricComparison* find_metric(const Comparison& c, const std::string& name
 Comparison compare_scenarios(const GovernanceParameters& baseline, const GovernanceParameters& policy,
                              std::size_t replicates, std::uint64_t master_seed);
 
+/// The same for several policies against one baseline: the baseline runs once per replicate and
+/// is shared, so each result equals compare_scenarios(baseline, policies[i], ...) exactly.
+std::vector<Comparison> compare_scenarios(const GovernanceParameters& baseline,
+                                          const std::vector<GovernanceParameters>& policies, std::size_t replicates,
+                                          std::uint64_t master_seed);
+
 /// "enough", "more replicates (~N)" or "no detectable effect" for one metric (see comparison.cpp).
 std::string precision_verdict(const MetricComparison& m);
 

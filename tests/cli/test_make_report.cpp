@@ -46,7 +46,7 @@ TEST_CASE("make_report.sh --quick regenerates the README and figures", "[cli][re
     CHECK(contains(readme, "![satisfaction over time](figures/satisfaction_over_time.png)"));
     CHECK(contains(readme, "| 全套改革方案 Full reform package | 基线 baseline |"));
     CHECK_FALSE(contains(readme, "| n/a | n/a | n/a |"));  // the package row has its effects
-    CHECK(fs::exists(out / "runs" / "report-data" / "compare" / "package" / "timeseries_bands.csv"));
+    CHECK(fs::exists(out / "runs" / "report-data" / "compare" / "baseline" / "guangling" / "timeseries_bands.csv"));
   }
 }
 
