@@ -86,3 +86,24 @@ TEST_CASE("Compare outputs are identical bytes for the same seeds", "[cli][compa
     CHECK(read_file(dir / "a" / file) == read_file(dir / "b" / file));
   }
 }
+
+TEST_CASE("Compare with several policies writes one folder per policy", "[cli][compare]") {
+  TempDir dir("compare");
+  const auto result =
+      run_shanzhi({"compare", scenario("small_baseline"), scenario("small_district"), scenario("policies/burden_reduction"),
+                   "-r", "2", "--weeks", "8", "--set", "run.burn_in_weeks=4", "--set", "district.streets=1", "--set",
+                   "district.communities_per_street=1", "--set", "district.residents_per_community=600", "--set",
+                   "district.residents_per_compound=300", "--set", "organizations.per_street=3", "--out",
+                   (dir / "out").string()});
+  INFO(result.describe());
+  REQUIRE(result.exit_code == 0);
+  CHECK(contains(result.out, "6 runs"));
+  CHECK(contains(result.out, "== small_district against small_baseline =="));
+  CHECK(contains(result.out, "== burden_reduction against small_baseline =="));
+  CHECK(directory_entries(dir / "out") == std::vector<std::string>{"burden_reduction", "small_district"});
+  for (const char* policy : {"burden_reduction", "small_district"})
+    for (const char* file : {"compare.csv", "replicates.csv", "timeseries_bands.csv", "compare.json"}) {
+      INFO(policy << "/" << file);
+      CHECK(fs::exists(dir / "out" / policy / file));
+    }
+}

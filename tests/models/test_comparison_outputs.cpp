@@ -207,3 +207,24 @@ TEST_CASE("Cost-effectiveness is n/a when the policy costs nothing extra", "[com
   CHECK(ce.unavailable_reason == "no difference in annual spending");
   CHECK(describe(ce) == "n/a (no difference in annual spending)");
 }
+
+TEST_CASE("Several policies against one baseline equal one-by-one comparisons", "[comparison]") {
+  const auto base = tiny("small_baseline");
+  const auto package = tiny("small_district");
+  const auto burden = tiny("small_baseline", {"admin.task_cut_share=0.4"});
+  const auto together = compare_scenarios(base, std::vector<GovernanceParameters>{package, burden}, 2, 11);
+  REQUIRE(together.size() == 2);
+  const auto alone = compare_scenarios(base, burden, 2, 11);
+  const auto& first = package_comparison();  // same master seed, 3 replicates: the first 2 seeds agree
+  CHECK(together[0].seeds[0] == first.seeds[0]);
+  CHECK(together[0].seeds[1] == first.seeds[1]);
+  bool identical = true;
+  for (std::size_t m = 0; m < alone.metrics.size(); ++m)
+    for (std::size_t r = 0; r < 2; ++r) {
+      const auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+      identical = identical && same(together[1].metrics[m].policy[r], alone.metrics[m].policy[r]) &&
+                  same(together[1].metrics[m].baseline[r], alone.metrics[m].baseline[r]) &&
+                  same(together[0].metrics[m].policy[r], first.metrics[m].policy[r]);
+    }
+  CHECK(identical);
+}
