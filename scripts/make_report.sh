@@ -15,7 +15,7 @@
 #             cores. Two `shanzhi compare` calls, one per reference, each running its reference
 #             once per replicate for all the policies compared with it.
 #   --quick   the 12,000-resident small district (district keys set as in
-#             scenarios/small_district.toml), R = 2, 3 years: under a minute (CI smoke test)
+#             scenarios/small_district.toml), R = 2, 2 years: under a minute (CI smoke test)
 #   --replicates N, --weeks N   override R and the recorded weeks
 #   --out     where README.md and figures/ go (default: results/); the compare outputs and the
 #             figures' data go to OUT/runs/report-data/ (not committed)
@@ -60,7 +60,7 @@ district_sets=()
 if [ "$quick_requested" = 1 ]; then
   quick=1
   replicates=2
-  weeks=156
+  weeks=104
   district_sets=("${small_district[@]}")
 fi
 replicates=${replicates_set:-$replicates}
@@ -375,7 +375,7 @@ cat <<EOF
 (two calls, \`build/shanzhi compare REFERENCE POLICY... -r R --out ...\`, one per reference), extracts the figure data with awk and
 draws the figures with gnuplot (templates in \`scripts/report/\`, labels in
 \`scripts/report/labels.tsv\`). \`--quick\` makes the same report on the 12,000-resident small
-district with 2 replicates and 3 years in under a minute (used by the test suite).
+district with 2 replicates and 2 years in under a minute (used by the test suite).
 Options: \`--out DIR\`, \`--replicates N\`, \`--weeks N\`, \`--shanzhi BIN\`, \`--no-build\`.
 EOF
 } >"$readme.tmp"
