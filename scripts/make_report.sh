@@ -242,7 +242,7 @@ draw satisfaction_over_time.gp "baseline_data='$data/satisfaction_baseline.dat';
 draw ranked_bars.gp "datafile='$data/lever_effects.dat'; outfile='$figures/lever_effects.png'; rows=$lever_rows; value_format='%+.2f'; chart_title=\"每项政策单独的效果：平均满意度变化（最后一年均值，配对差值）\\nEffect of each lever alone on mean satisfaction (last-year mean, paired difference)\\n{/=9 $district; R = $replicates paired replicates; last-year means}\"; axis_label='满意度变化 Δ mean satisfaction (points, 0–100 scale)'"
 draw who_gains.gp "datafile='$data/who_gains.dat'; outfile='$figures/who_gains.png'; groups=$who_rows; subtitle='$district; vs the pre-reform baseline; last-year means'"
 if [ "$ce_rows" -gt 0 ]; then
-  draw ranked_bars.gp "datafile='$data/cost_effectiveness.dat'; outfile='$figures/cost_effectiveness.png'; rows=$ce_rows; value_format='%.1f'; chart_title=\"成本效益：每年每多投入 100 万元带来的满意度提升\\nCost-effectiveness: satisfaction gained per ¥1 million of extra annual spending\\n{/=9 $district; 95% CI by the delta method over paired replicates}\"; axis_label='满意度提升/百万元 points per ¥1m a year'"
+  draw ranked_bars.gp "datafile='$data/cost_effectiveness.dat'; outfile='$figures/cost_effectiveness.png'; rows=$ce_rows; value_format='%.2f'; chart_title=\"成本效益：每年每多投入 100 万元带来的满意度提升\\nCost-effectiveness: satisfaction gained per ¥1 million of extra annual spending\\n{/=9 $district; 95% CI by the delta method over paired replicates}\"; axis_label='满意度提升/百万元 points per ¥1m a year'"
 fi
 
 # --- README ---------------------------------------------------------------------------------
@@ -277,7 +277,7 @@ effect_table() {
       name = $1
       printf "| %s %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", (name in zh ? zh[name] : name), (name in en ? en[name] : name),
         ($2 == "baseline" ? "基线 baseline" : "改革方案 package"), ci(3, 1, 2), ci(10, 1, 2), ci(17, 1, 2), ci(24, 1e6, 3),
-        ci(31, 1, 1), $8, $9
+        ci(31, 1, 2), $8, $9
     }' "$templates/labels.tsv" -
 }
 

@@ -20,7 +20,7 @@ set size 1, 0.66
 set title "居民满意度随时间变化：改革方案 对比 改革前基线（重复运行均值与 95% 区间）\nResident satisfaction over time: reform package vs pre-reform baseline (mean and 95% band across replicates)\n{/=9 ".subtitle."}"
 set ylabel "平均满意度 Mean satisfaction (0–100)"
 set format x ""
-set key bottom right box opaque
+set key right center box opaque
 set arrow 1 from 0, graph 0 to 0, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'
 set label 1 "改革开始\nReform starts" at first 0.06, graph 0.93 left front
 plot baseline_data using ($1/52):3:4 with filledcurves fs transparent solid 0.35 noborder lc rgb '#e6550d' title "基线 95% 区间  Baseline 95% band", \
