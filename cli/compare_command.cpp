@@ -1,11 +1,14 @@
-// `shanzhi compare BASE POLICY`: paired replicates with common random numbers; prints, for each
-// headline metric, baseline, policy and the difference with its 95% interval, and whether the
-// number of replicates was enough; writes compare.csv, replicates.csv and compare.json.
+// `shanzhi compare BASE POLICY [POLICY...]`: paired replicates with common random numbers; prints, for each
+// headline metric, baseline, policy and the difference with its 95% interval, whether the number
+// of replicates was enough, and the policy's cost-effectiveness (satisfaction per ¥1m a year);
+// writes compare.csv, replicates.csv, timeseries_bands.csv and compare.json.
 
 #include "cli/commands.hpp"
 #include "cli/output_directory.hpp"
 #include "cli/run_summary.hpp"
 #include "models/governance/comparison.hpp"
+#include "models/governance/cost_effectiveness.hpp"
+#include "models/governance/timeseries_bands.hpp"
 #include "models/governance/validation.hpp"
 #include "sim/build_info.hpp"
 #include "sim/output/csv.hpp"
@@ -13,7 +16,10 @@
 #include "sim/output/run_outputs.hpp"
 #include "sim/parallel.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
@@ -24,7 +30,7 @@ namespace {
 
 struct CompareOptions {
   std::string baseline;
-  std::string policy;
+  std::vector<std::string> policies;  ///< one or more, each compared with the baseline
   std::size_t replicates = 10;
   std::int64_t seed = 1;
   std::optional<std::int64_t> weeks;
@@ -48,18 +54,52 @@ void print_table(const gov::Comparison& c, const CompareOptions& o) {
   }
 }
 
-std::string comparison_csv(const gov::Comparison& c) {
+void print_cost_effectiveness(const gov::CostEffectiveness& ce) {
+  std::printf("\n  cost-effectiveness: %s per ¥1m of extra annual spending (%s)\n", ce.outcome_metric.c_str(),
+              gov::describe(ce).c_str());
+  if (!ce.available) return;
+  const auto& dc = ce.spending_difference;
+  std::printf("    = difference in %s / difference in %s paid in the last year (%+.3f ¥m a year); delta method\n",
+              ce.outcome_metric.c_str(), ce.spending_metric.c_str(), dc.mean);
+  if (dc.mean < 0) std::printf("    spending falls: the ratio is satisfaction lost per ¥1m saved\n");
+}
+
+/// The cost-effectiveness as one compare.csv row: the ratio in the difference columns.
+std::vector<std::string> cost_effectiveness_row(const gov::CostEffectiveness& ce) {
+  const auto& q = ce.points_per_million;
+  auto number = [&](double x) { return ce.available ? sim::format_number(x) : std::string(); };
+  return {"satisfaction_per_million_yuan", "points per ¥1m a year", "higher", "", "", "", "",
+          number(q.ratio), number(q.low), number(q.high), std::to_string(ce.outcome_difference.n),
+          ce.available ? "delta method" : "n/a: " + ce.unavailable_reason,
+          "difference in " + ce.outcome_metric + " / difference in " + ce.spending_metric + " (¥m paid in the last 52 recorded weeks)"};
+}
+
+std::string comparison_csv(const gov::Comparison& c, const gov::CostEffectiveness& ce) {
   std::string out;
   sim::append_csv_line(out, {"metric", "unit", "direction", "baseline_mean", "baseline_half_width", "policy_mean",
                              "policy_half_width", "difference", "difference_low", "difference_high", "replicates",
-                             "verdict"});
+                             "verdict", "statistic"});
   for (const auto& m : c.metrics) {
     const auto& d = m.difference;
     sim::append_csv_line(out, {m.metric.name, m.metric.unit, std::string(sim::to_string(m.metric.direction)),
                                sim::format_number(m.baseline_summary.mean), sim::format_number(m.baseline_summary.half_width),
                                sim::format_number(m.policy_summary.mean), sim::format_number(m.policy_summary.half_width),
                                sim::format_number(d.mean), sim::format_number(d.mean - d.half_width),
-                               sim::format_number(d.mean + d.half_width), std::to_string(d.n), gov::precision_verdict(m)});
+                               sim::format_number(d.mean + d.half_width), std::to_string(d.n), gov::precision_verdict(m),
+                               m.statistic});
+  }
+  sim::append_csv_line(out, cost_effectiveness_row(ce));
+  return out;
+}
+
+std::string bands_csv(const gov::Comparison& c) {
+  std::string out;
+  sim::append_csv_line(out, {"week", "metric", "arm", "mean", "lo", "hi"});
+  for (const auto& b : gov::timeseries_bands(c)) {
+    const auto& i = b.band;
+    sim::append_csv_line(out, {std::to_string(b.week), c.metrics[b.metric].metric.name, std::string(gov::to_string(b.arm)),
+                               sim::format_number(i.mean), sim::format_number(i.mean - i.half_width),
+                               sim::format_number(i.mean + i.half_width)});
   }
   return out;
 }
@@ -75,8 +115,40 @@ std::string replicates_csv(const gov::Comparison& c) {
   return out;
 }
 
+void interval_json(sim::JsonWriter& json, const sim::experiments::MeanInterval& i) {
+  json.begin_object();
+  json.key("mean").value(i.mean);
+  json.key("low").value(i.mean - i.half_width);
+  json.key("high").value(i.mean + i.half_width);
+  json.end_object();
+}
+
+void cost_effectiveness_json(sim::JsonWriter& json, const gov::CostEffectiveness& ce) {
+  json.key("cost_effectiveness").begin_object();
+  json.key("outcome_metric").value(ce.outcome_metric);
+  json.key("spending_metric").value(ce.spending_metric);
+  json.key("spending_statistic").value("CNY paid in the last 52 recorded weeks");
+  json.key("method").value("ratio of paired mean differences; 95% interval by the delta method (Student t, R-1 df)");
+  json.key("outcome_difference_points");
+  interval_json(json, ce.outcome_difference);
+  json.key("spending_difference_million_yuan");
+  interval_json(json, ce.spending_difference);
+  json.key("available").value(ce.available);
+  if (ce.available) {
+    json.key("points_per_million_yuan").begin_object();
+    json.key("ratio").value(ce.points_per_million.ratio);
+    json.key("low").value(ce.points_per_million.low);
+    json.key("high").value(ce.points_per_million.high);
+    json.end_object();
+  } else {
+    json.key("points_per_million_yuan").null_value();
+    json.key("reason").value(ce.unavailable_reason);
+  }
+  json.end_object();
+}
+
 std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& base, const gov::LoadedScenario& policy,
-                            const gov::Comparison& c, double seconds) {
+                            const gov::Comparison& c, const gov::CostEffectiveness& ce, double seconds) {
   sim::JsonWriter json;
   json.begin_object();
   json.key("shanzhi_version").value(std::string(sim::shanzhi_version()));
@@ -87,8 +159,9 @@ std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& 
   json.key("seeds").begin_array();
   for (auto s : c.seeds) json.value(std::to_string(s));
   json.end_array();
-  json.key("statistic").value("mean over the last 52 recorded weeks");
+  json.key("statistic").value("mean over the last 52 recorded weeks (year-to-date money: paid in those weeks)");
   json.key("wall_seconds").value(seconds);
+  cost_effectiveness_json(json, ce);
   for (const auto* scenario : {&base, &policy}) {
     json.key(scenario == &base ? "baseline" : "policy").begin_object();
     json.key("name").value(scenario->document.name);
@@ -113,43 +186,79 @@ std::vector<std::string> overrides_for(const CompareOptions& o) {
   return all;
 }
 
+/// Folder names for several policies' results: the scenario name, made unique.
+std::vector<std::string> result_folder_names(const std::vector<gov::LoadedScenario>& policies) {
+  std::vector<std::string> names;
+  for (const auto& p : policies) {
+    std::string name;
+    for (unsigned char ch : p.document.name) name += (std::isalnum(ch) || ch == '-' || ch == '_') ? static_cast<char>(ch) : '_';
+    if (name.empty()) name = "policy";
+    const std::string stem = name;
+    for (int n = 2; std::find(names.begin(), names.end(), name) != names.end(); ++n) name = stem + "-" + std::to_string(n);
+    names.push_back(name);
+  }
+  return names;
+}
+
+void write_comparison_files(const std::filesystem::path& dir, const CompareOptions& o, const gov::LoadedScenario& base,
+                            const gov::LoadedScenario& policy, const gov::Comparison& result,
+                            const gov::CostEffectiveness& ce, double seconds) {
+  std::filesystem::create_directories(dir);
+  // All or nothing: on a write failure the files already written are removed again.
+  write_result_files(dir, {{"compare.csv", comparison_csv(result, ce)},
+                           {"replicates.csv", replicates_csv(result)},
+                           {"timeseries_bands.csv", bands_csv(result)},
+                           {"compare.json", comparison_json(o, base, policy, result, ce, seconds)}});
+}
+
 int compare(const CompareOptions& o) {
-  gov::LoadedScenario base, policy;
+  gov::LoadedScenario base;
+  std::vector<gov::LoadedScenario> policies;
   try {
     base = gov::load_governance_scenario(o.baseline, overrides_for(o));
-    policy = gov::load_governance_scenario(o.policy, overrides_for(o));
+    for (const auto& path : o.policies) policies.push_back(gov::load_governance_scenario(path, overrides_for(o)));
   } catch (const sim::ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return exit_bad_input;
   }
+  const bool several = policies.size() > 1;
+  const std::string policy_label =
+      several ? std::to_string(policies.size()) + "-policies" : policies.front().document.name;
   OutputDirectory out;
   try {
-    out = prepare_output_directory(o.out, "compare-" + base.document.name + "-vs-" + policy.document.name, o.seed,
-                                   o.force);
+    out = prepare_output_directory(o.out, "compare-" + base.document.name + "-vs-" + policy_label, o.seed, o.force);
   } catch (const OutputRefused& e) {
     std::cerr << "shanzhi compare: " << e.what() << "\n";
     return exit_bad_input;
   }
   sim::set_thread_count(o.threads);
-  std::cout << "Comparing " << policy.document.name << " against " << base.document.name << ": " << o.replicates
-            << " paired replicates (common random numbers), " << 2 * o.replicates << " runs on "
-            << sim::thread_count() << " threads\n";
+  const std::size_t runs = (1 + policies.size()) * o.replicates;
+  std::cout << "Comparing " << (several ? policy_label : policies.front().document.name) << " against "
+            << base.document.name << ": " << o.replicates << " paired replicates (common random numbers), " << runs
+            << " runs on " << sim::thread_count() << " threads\n";
   const auto start = std::chrono::steady_clock::now();
-  const auto result = gov::compare_scenarios(base.parameters, policy.parameters, o.replicates,
-                                             static_cast<std::uint64_t>(o.seed));
+  std::vector<gov::GovernanceParameters> policy_parameters;
+  for (const auto& p : policies) policy_parameters.push_back(p.parameters);
+  const auto results = gov::compare_scenarios(base.parameters, policy_parameters, o.replicates,
+                                              static_cast<std::uint64_t>(o.seed));
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  print_table(result, o);
-  try {
-    write_result_files(out.path, {{"compare.csv", comparison_csv(result)},
-                                  {"replicates.csv", replicates_csv(result)},
-                                  {"compare.json", comparison_json(o, base, policy, result, seconds)}});
-  } catch (const std::exception& e) {
-    std::cerr << "shanzhi compare: " << e.what() << "\n";
-    return exit_failure;
+  const auto folders = result_folder_names(policies);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const auto ce = gov::cost_effectiveness(results[i]);
+    if (several) std::cout << "\n== " << policies[i].document.name << " against " << base.document.name << " ==\n";
+    print_table(results[i], o);
+    print_cost_effectiveness(ce);
+    try {
+      write_comparison_files(several ? out.path / folders[i] : out.path, o, base, policies[i], results[i], ce, seconds);
+    } catch (const std::exception& e) {
+      std::cerr << "shanzhi compare: " << e.what() << "\n";
+      return exit_failure;
+    }
   }
-  std::cout << "\n  difference = policy − baseline, paired by seed; 'enough' = 95% interval within ±25% of the effect\n"
+  std::cout << "\n  difference = policy − baseline, paired by seed; 'enough' = 95% interval within ±25% of the effect;\n"
+            << "  money (*spent_year) = paid in the last 52 weeks\n"
             << "Ran in " << std::fixed << std::setprecision(1) << seconds << " s. Results in " << out.path.string()
-            << "/ (compare.csv, replicates.csv, compare.json)\n";
+            << (several ? "/POLICY/" : "/") << " (compare.csv, replicates.csv, timeseries_bands.csv, compare.json)\n";
   return exit_ok;
 }
 
@@ -159,7 +268,10 @@ Command add_compare_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("compare", "Compare a policy scenario with a baseline (paired replicates, 95% CIs)");
   auto o = std::make_shared<CompareOptions>();
   cmd->add_option("baseline", o->baseline, "Baseline scenario, e.g. scenarios/baseline.toml")->required();
-  cmd->add_option("policy", o->policy, "Policy scenario, e.g. scenarios/guangling.toml")->required();
+  cmd->add_option("policy", o->policies,
+                  "Policy scenario(s), e.g. scenarios/guangling.toml; with several, the baseline runs once per "
+                  "replicate and each policy's results go to OUT/NAME/")
+      ->required();
   cmd->add_option("--replicates,-r", o->replicates, "Paired replicates (default 10)")->check(CLI::Range(1, 10000));
   cmd->add_option("--seed", o->seed, "Master seed; replicate seeds derive from it (default 1)")
       ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(4'000'000'000'000'000'000)));

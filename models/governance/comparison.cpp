@@ -1,6 +1,5 @@
 #include "models/governance/comparison.hpp"
 
-#include "models/governance/governance_metrics.hpp"
 #include "models/governance/model.hpp"
 #include "sim/random.hpp"
 
@@ -11,15 +10,20 @@
 namespace shanzhi::gov {
 namespace {
 
-/// Mean over the last 52 recorded weeks of every metric of one run.
-std::vector<double> run_summary(GovernanceParameters params, std::uint64_t seed) {
+struct RunResult {
+  RunSeries series;
+  std::vector<double> summary;  ///< per compared metric
+};
+
+/// One run: its recorded series and the summary statistic of every compared metric.
+RunResult run_once(GovernanceParameters params, std::uint64_t seed, const std::vector<sim::MetricInfo>& metrics) {
   params.run.seed = static_cast<std::int64_t>(seed);
   GovernanceModel model(params);
   model.run_to_end();
-  const auto& rec = model.recorder();
-  std::vector<double> summary(rec.metrics().size());
-  for (std::size_t m = 0; m < summary.size(); ++m) summary[m] = rec.mean_of_last(m, 52);
-  return summary;
+  RunResult result{series_of(model.recorder()), {}};
+  for (std::size_t m = 0; m < metrics.size(); ++m)
+    result.summary.push_back(summary_statistic(result.series, m, metrics[m], model.burn_in_weeks()));
+  return result;
 }
 
 std::size_t replicates_needed(const sim::experiments::MeanInterval& d) {
@@ -29,37 +33,29 @@ std::size_t replicates_needed(const sim::experiments::MeanInterval& d) {
   return static_cast<std::size_t>(std::ceil(static_cast<double>(d.n) * ratio * ratio));
 }
 
-}  // namespace
-
-Comparison compare_scenarios(const GovernanceParameters& baseline, const GovernanceParameters& policy,
-                             std::size_t replicates, std::uint64_t master_seed) {
-  Comparison result;
-  result.replicates = replicates;
-  // Seeds are kept inside run.seed's documented range, so any replicate can be rerun with --seed.
+/// Replicate seeds derived from the master seed, kept inside run.seed's documented range so any
+/// replicate can be rerun with --seed.
+std::vector<std::uint64_t> replicate_seeds(std::size_t replicates, std::uint64_t master_seed) {
   constexpr std::uint64_t seed_range = 4'000'000'000'000'000'000ull;
-  for (std::size_t r = 0; r < replicates; ++r) result.seeds.push_back(sim::derive_seed(master_seed, r) % seed_range);
+  std::vector<std::uint64_t> seeds;
+  for (std::size_t r = 0; r < replicates; ++r) seeds.push_back(sim::derive_seed(master_seed, r) % seed_range);
+  return seeds;
+}
 
-  // One task per (replicate, scenario); each model runs its own loops on one thread.
-  const auto runs = static_cast<int>(2 * replicates);
-  std::vector<std::vector<double>> summaries(static_cast<std::size_t>(runs));
-  const int levels = omp_get_max_active_levels();
-  omp_set_max_active_levels(1);
-#pragma omp parallel for schedule(dynamic, 1)
-  for (int run = 0; run < runs; ++run) {
-    const auto r = static_cast<std::size_t>(run / 2);
-    summaries[static_cast<std::size_t>(run)] = run_summary(run % 2 == 0 ? baseline : policy, result.seeds[r]);
-  }
-  omp_set_max_active_levels(levels);
-
-  sim::MetricRecorder declared;
-  declare_metrics(declared);
-  for (std::size_t m = 0; m < declared.metrics().size(); ++m) {
+/// The comparison of one policy's runs with the baseline's, replicate by replicate.
+Comparison paired_summary(const std::vector<const RunResult*>& baseline, const std::vector<const RunResult*>& policy,
+                          const std::vector<std::uint64_t>& seeds, const std::vector<sim::MetricInfo>& metrics) {
+  Comparison result;
+  result.replicates = seeds.size();
+  result.seeds = seeds;
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
     MetricComparison c;
-    c.metric = declared.metrics()[m];
+    c.metric = metrics[m];
+    c.statistic = statistic_name(metrics[m]);
     std::vector<double> differences;
-    for (std::size_t r = 0; r < replicates; ++r) {
-      c.baseline.push_back(summaries[2 * r][m]);
-      c.policy.push_back(summaries[2 * r + 1][m]);
+    for (std::size_t r = 0; r < seeds.size(); ++r) {
+      c.baseline.push_back(baseline[r]->summary[m]);
+      c.policy.push_back(policy[r]->summary[m]);
       differences.push_back(c.policy.back() - c.baseline.back());
     }
     c.baseline_summary = sim::experiments::mean_with_interval(c.baseline);
@@ -68,7 +64,55 @@ Comparison compare_scenarios(const GovernanceParameters& baseline, const Governa
     c.replicates_for_precision = replicates_needed(c.difference);
     result.metrics.push_back(std::move(c));
   }
+  for (std::size_t r = 0; r < seeds.size(); ++r) {
+    result.baseline_runs.push_back(baseline[r]->series);
+    result.policy_runs.push_back(policy[r]->series);
+  }
   return result;
+}
+
+}  // namespace
+
+std::vector<Comparison> compare_scenarios(const GovernanceParameters& baseline,
+                                          const std::vector<GovernanceParameters>& policies, std::size_t replicates,
+                                          std::uint64_t master_seed) {
+  const auto seeds = replicate_seeds(replicates, master_seed);
+  const auto metrics = compared_metrics();
+  // One task per (replicate, scenario), scenario 0 the baseline; each model runs its own loops
+  // on one thread.
+  const std::size_t scenarios = 1 + policies.size();
+  const auto runs = static_cast<int>(scenarios * replicates);
+  std::vector<RunResult> outcomes(static_cast<std::size_t>(runs));
+  const int levels = omp_get_max_active_levels();
+  omp_set_max_active_levels(1);
+#pragma omp parallel for schedule(dynamic, 1)
+  for (int run = 0; run < runs; ++run) {
+    const auto r = static_cast<std::size_t>(run) / scenarios, k = static_cast<std::size_t>(run) % scenarios;
+    outcomes[static_cast<std::size_t>(run)] = run_once(k == 0 ? baseline : policies[k - 1], seeds[r], metrics);
+  }
+  omp_set_max_active_levels(levels);
+
+  std::vector<Comparison> results;
+  for (std::size_t p = 0; p < policies.size(); ++p) {
+    std::vector<const RunResult*> base_runs, policy_runs;
+    for (std::size_t r = 0; r < replicates; ++r) {
+      base_runs.push_back(&outcomes[r * scenarios]);
+      policy_runs.push_back(&outcomes[r * scenarios + 1 + p]);
+    }
+    results.push_back(paired_summary(base_runs, policy_runs, seeds, metrics));
+  }
+  return results;
+}
+
+Comparison compare_scenarios(const GovernanceParameters& baseline, const GovernanceParameters& policy,
+                             std::size_t replicates, std::uint64_t master_seed) {
+  return std::move(compare_scenarios(baseline, std::vector<GovernanceParameters>{policy}, replicates, master_seed).front());
+}
+
+const MetricComparison* find_metric(const Comparison& c, const std::string& name) {
+  for (const auto& m : c.metrics)
+    if (m.metric.name == name) return &m;
+  return nullptr;
 }
 
 std::string precision_verdict(const MetricComparison& m) {

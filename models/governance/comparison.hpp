@@ -1,9 +1,11 @@
 #pragma once
 // Paired comparison of two scenarios with common random numbers: replicate r of the baseline
 // and of the policy run with the same seed, so every resident meets the same random draws and
-// the difference isolates the policy. Each metric is summarised by its mean over the last 52
-// recorded weeks (less noisy than the final week).
+// the difference isolates the policy. Each metric is summarised over the last 52 recorded weeks
+// (less noisy than the final week; see comparison_series.hpp for the statistic of each metric),
+// and every run's recorded series is kept for time bands (timeseries_bands.hpp).
 
+#include "models/governance/comparison_series.hpp"
 #include "models/governance/parameters.hpp"
 #include "sim/experiments/analysis.hpp"
 #include "sim/metrics.hpp"
@@ -16,6 +18,7 @@ namespace shanzhi::gov {
 
 struct MetricComparison {
   sim::MetricInfo metric;
+  std::string statistic;            ///< how one run is summarised, e.g. "mean of the last 52 recorded weeks"
   std::vector<double> baseline;     ///< per replicate
   std::vector<double> policy;       ///< per replicate
   sim::experiments::MeanInterval baseline_summary;
@@ -28,13 +31,24 @@ struct MetricComparison {
 struct Comparison {
   std::size_t replicates = 0;
   std::vector<std::uint64_t> seeds;
-  std::vector<MetricComparison> metrics;  ///< every metric, in recorder order
+  std::vector<MetricComparison> metrics;  ///< every compared metric (compared_metrics() order)
+  std::vector<RunSeries> baseline_runs;   ///< per replicate, columns in compared_metrics() order
+  std::vector<RunSeries> policy_runs;     ///< per replicate
 };
+
+/// The comparison of metric `name`, or nullptr when there is none.
+const MetricComparison* find_metric(const Comparison& c, const std::string& name);
 
 /// Runs `replicates` paired replicates (seeds derived from `master_seed`) of both scenarios,
 /// spreading runs over threads; results do not depend on the thread count.
 Comparison compare_scenarios(const GovernanceParameters& baseline, const GovernanceParameters& policy,
                              std::size_t replicates, std::uint64_t master_seed);
+
+/// The same for several policies against one baseline: the baseline runs once per replicate and
+/// is shared, so each result equals compare_scenarios(baseline, policies[i], ...) exactly.
+std::vector<Comparison> compare_scenarios(const GovernanceParameters& baseline,
+                                          const std::vector<GovernanceParameters>& policies, std::size_t replicates,
+                                          std::uint64_t master_seed);
 
 /// "enough", "more replicates (~N)" or "no detectable effect" for one metric (see comparison.cpp).
 std::string precision_verdict(const MetricComparison& m);
