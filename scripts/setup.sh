@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # Installs what Shanzhi needs from Debian 12 (only what is missing), then configures and builds.
 #
-#   scripts/setup.sh            headless build: the shanzhi CLI, libraries, tests, benchmarks
-#   scripts/setup.sh --debug    Debug instead of Release
+#   scripts/setup.sh              everything: the shanzhi CLI, the shanzhi-viz GUI, tests, benchmarks
+#   scripts/setup.sh --headless   without the GUI and its packages
+#   scripts/setup.sh --debug      Debug instead of Release
 #
 # A second run installs nothing and needs no network. Build output goes to build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_gui=0
+want_gui=1
 build_type=Release
 for arg in "$@"; do
   case "$arg" in
-    --gui) want_gui=1 ;;
+    --gui) want_gui=1 ;;  # the default; kept for old instructions
+    --headless) want_gui=0 ;;
     --debug) build_type=Debug ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -28,8 +30,9 @@ packages=(
   librandom123-dev libpagmo-dev libbenchmark-dev
   gnuplot-nox fonts-wqy-microhei
 )
-# The GUI adds these (its screenshot test runs under Xvfb).
-gui_packages=(libimgui-dev libstb-dev libglfw3-dev libgl-dev xvfb xauth)
+# The GUI adds these: Dear ImGui, GLFW, OpenGL headers and Mesa's software renderer; its
+# screenshot test runs under Xvfb (xauth named explicitly: xvfb only recommends it).
+gui_packages=(libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth)
 [ "$want_gui" = 1 ] && packages+=("${gui_packages[@]}")
 
 missing=()
@@ -75,3 +78,5 @@ if ! cmake --build build -j "$jobs" > build/build.log 2>&1; then
 fi
 grep -E "warning:" build/build.log | head -n 10 || true
 echo "==> Built build/shanzhi"
+[ "$want_gui" = 1 ] && [ -x build/shanzhi-viz ] && echo "==> Built build/shanzhi-viz"
+true

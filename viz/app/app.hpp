@@ -1,0 +1,25 @@
+#pragma once
+// The application: the window, the simulation controller and the fixed layout of panels.
+
+#include "core/i18n.hpp"
+#include "core/run_setup.hpp"
+
+#include <optional>
+#include <string>
+
+namespace shanzhi::viz {
+
+struct AppOptions {
+  RunSetup setup;
+  std::string source_dir;           ///< repository root, for scenarios/ and scenarios/lessons/
+  Language language = Language::en;
+  int frames = 0;                   ///< > 0: render this many frames, print frame times, exit
+  std::string screenshot;           ///< with frames: write the last frame here
+  int width = 1280;
+  int height = 800;
+};
+
+/// Runs the window until it is closed (or for `frames` frames). Returns the process exit code.
+int run_app(AppOptions options);
+
+}  // namespace shanzhi::viz
