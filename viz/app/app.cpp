@@ -40,16 +40,18 @@ void draw_right_panel(UiState& ui, ImVec2 pos, ImVec2 size) {
   ImGui::Begin("##right", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
                                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (ImGui::BeginTabBar("right_tabs")) {
-    if (ImGui::BeginTabItem((std::string(tr("tab.dashboards")) + "###dash").c_str())) {
+    const auto flag = [&](int tab) { return ui.right_tab == tab ? ImGuiTabItemFlags_SetSelected : 0; };
+    if (ImGui::BeginTabItem((std::string(tr("tab.dashboards")) + "###dash").c_str(), nullptr, flag(0))) {
       draw_dashboards(ui);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem((std::string(tr("tab.compare")) + "###compare").c_str())) {
+    if (ImGui::BeginTabItem((std::string(tr("tab.compare")) + "###compare").c_str(), nullptr, flag(1))) {
       draw_compare_view(ui);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
   }
+  ui.right_tab = -1;
   ImGui::End();
 }
 
@@ -59,16 +61,18 @@ void draw_left_panel(UiState& ui, ImVec2 pos, ImVec2 size) {
   ImGui::Begin("##left", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoTitleBar |
                                       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus);
   if (ImGui::BeginTabBar("left_tabs")) {
-    if (ImGui::BeginTabItem((std::string(tr("tab.levers")) + "###levers").c_str())) {
+    const auto flag = [&](int tab) { return ui.left_tab == tab ? ImGuiTabItemFlags_SetSelected : 0; };
+    if (ImGui::BeginTabItem((std::string(tr("tab.levers")) + "###levers").c_str(), nullptr, flag(0))) {
       draw_lever_panel(ui);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem((std::string(tr("tab.lessons")) + "###lessons").c_str())) {
+    if (ImGui::BeginTabItem((std::string(tr("tab.lessons")) + "###lessons").c_str(), nullptr, flag(1))) {
       draw_lesson_panel(ui);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
   }
+  ui.left_tab = -1;
   ImGui::End();
 }
 
@@ -124,6 +128,21 @@ struct FrameTimes {
   }
 };
 
+/// Actions of the --compare / --lesson / --inspect options (screenshots of those views).
+void run_demo_actions(UiState& ui, const AppOptions& options) {
+  ui.snapshot = ui.controller->snapshot();
+  if (options.compare) {
+    ui.controller->set_compare(true);
+    ui.right_tab = 1;
+  }
+  if (options.lesson > 0 && options.lesson <= static_cast<int>(ui.lessons.files.size())) {
+    ui.left_tab = 1;
+    start_lesson(ui, options.lesson - 1);
+  }
+  if (options.inspect_cell >= 0) ui.selected = {Selection::Kind::cell, static_cast<std::uint32_t>(options.inspect_cell), 0};
+  if (!options.levers.empty()) ui.controller->change_levers(options.levers, "demo");
+}
+
 }  // namespace
 
 int run_app(AppOptions options) {
@@ -148,14 +167,20 @@ int run_app(AppOptions options) {
                  "fonts-wqy-microhei); Chinese text will show as '?'\n";
   ui.next_seed = static_cast<std::uint64_t>(options.setup.parameters.run.seed) + 1;
   ui.controller = std::make_unique<SimulationController>(std::move(options.setup), true);
+  if (options.frames > 0) window->park_cursor();
 
   FrameTimes times;
   int frame = 0;
+  bool demo_started = false;
   using Clock = std::chrono::steady_clock;
   while (!window->should_close()) {
     const auto start = Clock::now();
     const double cpu_start = thread_cpu_ms();
     window->begin_frame();
+    if (!demo_started && ui.controller->snapshot()->recorded_week() >= options.demo_after_week) {
+      demo_started = true;
+      run_demo_actions(ui, options);
+    }
     draw_frame(ui);
     ImGui::Render();
     times.build_cpu_ms.push_back(thread_cpu_ms() - cpu_start);

@@ -15,6 +15,12 @@ struct AppOptions {
   Language language = Language::en;
   int frames = 0;                   ///< > 0: render this many frames, print frame times, exit
   std::string screenshot;           ///< with frames: write the last frame here
+  // Views to open for screenshots and demonstrations, once the run reaches `demo_after_week`.
+  int demo_after_week = 0;
+  bool compare = false;             ///< turn compare mode on
+  int lesson = 0;                   ///< 1-based lesson to start
+  int inspect_cell = -1;            ///< map cell to select into the inspector
+  Settings levers;                  ///< lever changes to apply (with --set)
   int width = 1280;
   int height = 800;
 };

@@ -38,15 +38,19 @@ void draw_compare_view(UiState& ui) {
     const auto difference = difference_series(s, static_cast<std::size_t>(m));
     const std::string name = tr(std::string("metric.") + d.metrics.front());
     const std::string help = std::string(tr(std::string("metric_help.") + d.metrics.front()));
+    // The baseline is drawn last, dashed, so it stays visible where the runs coincide.
     const PlotSeries both[] = {
-        {tr("cmp.baseline"), baseline.x, baseline.y, IM_COL32(120, 120, 130, 255), 2.0f, true},
-        {tr("cmp.policy"), policy.x, policy.y, series_color(0), 2.0f, false}};
+        {tr("cmp.policy"), policy.x, policy.y, series_color(0), 2.0f, false},
+        {tr("cmp.baseline"), baseline.x, baseline.y, IM_COL32(90, 90, 100, 255), 1.5f, true}};
     PlotOptions o;
     o.title = name.c_str();
     o.help = help.c_str();
     o.value_format = d.value_format;
+    ImGui::BeginGroup();
     draw_time_plot((name + "##a").c_str(), size, o, both, {}, markers, ui.compare_window, data_lo, data_hi);
+    ImGui::EndGroup();
     ImGui::SameLine();
+    ImGui::BeginGroup();
     const PlotSeries diff[] = {{tr("cmp.difference"), difference.x, difference.y, series_color(3), 2.0f, false}};
     const std::string diff_title = std::string(tr("cmp.difference")) + ": " + name;
     PlotOptions od;
@@ -55,6 +59,7 @@ void draw_compare_view(UiState& ui) {
     od.value_format = d.value_format;
     od.zero_line = true;
     draw_time_plot((name + "##d").c_str(), size, od, diff, {}, markers, ui.compare_window, data_lo, data_hi);
+    ImGui::EndGroup();
   }
   ImGui::EndChild();
 }

@@ -92,6 +92,12 @@ GlWindow::~GlWindow() {
   glfwTerminate();
 }
 
+void GlWindow::park_cursor() {
+  int w = 0, h = 0;
+  glfwGetWindowSize(window_, &w, &h);
+  glfwSetCursorPos(window_, w - 2, h - 2);
+}
+
 bool GlWindow::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 
 void GlWindow::begin_frame() {

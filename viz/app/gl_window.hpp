@@ -29,6 +29,9 @@ class GlWindow {
   GlWindow& operator=(const GlWindow&) = delete;
 
   bool should_close() const;
+  /// Moves the pointer to the window's bottom-right corner (unattended screenshots show no
+  /// hover tooltip from wherever the display put the pointer).
+  void park_cursor();
   void begin_frame();
   /// Renders ImGui's draw data (after ImGui::Render()) into the back buffer, before present().
   void render();

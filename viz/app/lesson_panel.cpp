@@ -13,13 +13,11 @@ namespace {
 
 void perform(UiState& ui, const LessonPlayer::Move& move) {
   auto& l = ui.lessons;
-  const auto& s = *ui.snapshot;
   if (move.replay) {
     try {
       auto setup = lesson_setup(l.player->lesson(), move.step);
       l.changes_expected = setup.changes.size();
-      ui.controller->load(std::move(setup), move.target_week, false);
-      l.run_id = s.run_id + 1;  // the controller numbers runs in order
+      l.run_id = ui.controller->load(std::move(setup), move.target_week, false);
       ui.selected = {};
       ui.pending_levers.clear();
     } catch (const sim::ScenarioError& e) {
@@ -48,7 +46,28 @@ void select_lesson(UiState& ui, int index) {
   }
 }
 
+/// Chinese text with the spaces next to Chinese characters removed: ImGui wraps only at spaces,
+/// so "有 26 次" would break there and push a long run of characters to the next line.
+std::string compact_for_wrapping(const std::string& text) {
+  std::string out;
+  auto wide = [](unsigned char c) { return c >= 0x80; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ') {
+      const bool before = !out.empty() && wide(static_cast<unsigned char>(out.back()));
+      const bool after = i + 1 < text.size() && wide(static_cast<unsigned char>(text[i + 1]));
+      if (before || after) continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 }  // namespace
+
+void start_lesson(UiState& ui, int index) {
+  select_lesson(ui, index);
+  if (ui.lessons.player) perform(ui, ui.lessons.player->forward(false));
+}
 
 void draw_lesson_panel(UiState& ui) {
   auto& l = ui.lessons;
@@ -106,7 +125,7 @@ void draw_lesson_panel(UiState& ui) {
   const auto& st = lesson.steps[static_cast<std::size_t>(step)];
   ImGui::Separator();
   ImGui::BeginChild("lesson_text");
-  ImGui::TextWrapped("%s", zh ? st.text_zh.c_str() : st.text_en.c_str());
+  ImGui::TextWrapped("%s", zh ? compact_for_wrapping(st.text_zh).c_str() : st.text_en.c_str());
   if (!st.levers.empty()) {
     ImGui::Spacing();
     ImGui::TextDisabled("%s", tr("lesson.levers"));

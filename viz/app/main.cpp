@@ -5,6 +5,7 @@
 
 #include "app/app.hpp"
 #include "core/scenario_files.hpp"
+#include "models/governance/parameter_schema.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
 #include <CLI/CLI.hpp>
@@ -23,6 +24,14 @@ int main(int argc, char** argv) {
   cli.add_option("--frames", options.frames, "Render this many frames, print frame times and exit")
       ->check(CLI::Range(1, 1000000));
   cli.add_option("--screenshot", options.screenshot, "With --frames: write the last frame as PNG to this file");
+  std::vector<std::string> sets;
+  cli.add_option("--after-week", options.demo_after_week,
+                 "Open the views below once the run reaches this recorded week (default 0)");
+  cli.add_flag("--compare", options.compare, "Turn compare mode on");
+  cli.add_option("--lesson", options.lesson, "Start lesson N of scenarios/lessons/ (1 = first by name)")
+      ->check(CLI::Range(1, 100));
+  cli.add_option("--inspect", options.inspect_cell, "Select map cell N into the inspector")->check(CLI::Range(0, 10000000));
+  cli.add_option("--set", sets, "Apply a lever change KEY=VALUE (recorded policy event), e.g. admin.task_cut_share=0.6");
   cli.add_option("--width", options.width, "Window width in pixels")->check(CLI::Range(640, 7680));
   cli.add_option("--height", options.height, "Window height in pixels")->check(CLI::Range(480, 4320));
   cli.footer("Exit codes: 0 success, 1 runtime failure (e.g. no display), 2 bad input.");
@@ -42,6 +51,16 @@ int main(int argc, char** argv) {
     for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
     if (e.diagnostics().empty()) std::cerr << e.what() << "\n";
     return 2;
+  }
+  for (const auto& assignment : sets) {
+    shanzhi::sim::ScenarioDocument scratch;
+    try {
+      shanzhi::sim::apply_override(scratch, assignment, shanzhi::gov::governance_schema().infos());
+    } catch (const shanzhi::sim::ScenarioError& e) {
+      for (const auto& d : e.diagnostics()) std::cerr << "shanzhi-viz: --set: " << d.format() << "\n";
+      return 2;
+    }
+    for (const auto& [key, value] : scratch.values) set_setting(options.levers, key, value.first);
   }
   options.source_dir = SHANZHI_SOURCE_DIR;
   return run_app(std::move(options));

@@ -53,7 +53,8 @@ struct UiState {
   TimeWindow inspector_window;
   TimeWindow compare_window;
   std::map<std::string, sim::ParamValue> pending_levers;  ///< edits not applied yet
-  int right_tab = 0;
+  int right_tab = -1;  ///< tab to bring to front on the next frame (0 dashboards, 1 compare), or −1
+  int left_tab = -1;   ///< 0 levers, 1 lessons, or −1
 
   LessonState lessons;
 
@@ -72,6 +73,8 @@ void draw_menu_bar(UiState& ui);
 void draw_controls(UiState& ui, ImVec2 pos, ImVec2 size);
 void draw_lever_panel(UiState& ui);
 void draw_lesson_panel(UiState& ui);
+/// Selects lesson `index` and starts its first step (the Start button).
+void start_lesson(UiState& ui, int index);
 void draw_map_view(UiState& ui, ImVec2 pos, ImVec2 size);
 void draw_inspector(UiState& ui, ImVec2 pos, ImVec2 size);
 void draw_dashboards(UiState& ui);

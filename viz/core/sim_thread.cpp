@@ -26,6 +26,7 @@ struct SimulationController::Command {
   Settings settings;
   std::string text;
   std::unique_ptr<RunSetup> setup;
+  std::uint64_t run_id = 0;  ///< load and reset: the id the new run gets
 };
 
 /// Everything the thread owns about the current run.
@@ -88,6 +89,7 @@ SimulationController::SimulationController(RunSetup setup, bool playing) {
   command->kind = Command::Kind::load;
   command->setup = std::make_unique<RunSetup>(std::move(setup));
   command->flag = playing;
+  command->run_id = ++last_run_id_;
   commands_.push_back(std::move(command));
   auto first = std::make_shared<Snapshot>();
   first->status_key = "status.building";
@@ -130,10 +132,16 @@ void SimulationController::set_speed(double weeks_per_second) {
   c->number = weeks_per_second;
   SHANZHI_POST(c);
 }
-void SimulationController::reset(std::uint64_t seed) {
+std::uint64_t SimulationController::reset(std::uint64_t seed) {
   auto c = make_command(Command::Kind::reset);
   c->seed = seed;
+  {
+    std::lock_guard lock(mutex_);
+    c->run_id = ++last_run_id_;
+  }
+  const auto id = c->run_id;
   SHANZHI_POST(c);
+  return id;
 }
 void SimulationController::run_to(int week) {
   auto c = make_command(Command::Kind::run_to);
@@ -146,12 +154,18 @@ void SimulationController::change_levers(Settings settings, std::string label) {
   c->text = std::move(label);
   SHANZHI_POST(c);
 }
-void SimulationController::load(RunSetup setup, int target_week, bool playing) {
+std::uint64_t SimulationController::load(RunSetup setup, int target_week, bool playing) {
   auto c = make_command(Command::Kind::load);
   c->setup = std::make_unique<RunSetup>(std::move(setup));
   c->week = target_week;
   c->flag = playing;
+  {
+    std::lock_guard lock(mutex_);
+    c->run_id = ++last_run_id_;
+  }
+  const auto id = c->run_id;
   SHANZHI_POST(c);
+  return id;
 }
 void SimulationController::set_compare(bool on) {
   auto c = make_command(Command::Kind::compare);
@@ -261,10 +275,9 @@ void SimulationController::step_run() {
                                : end;
 }
 
-void SimulationController::start_run(RunSetup setup) {
+void SimulationController::start_run(RunSetup setup, std::uint64_t run_id) {
   const bool playing = run_ ? run_->playing : true;
   const bool compare = run_ && run_->compare;
-  const std::uint64_t run_id = run_ ? run_->run_id + 1 : 1;
   run_.reset();
   {
     auto building = std::make_shared<Snapshot>();
@@ -307,7 +320,7 @@ void SimulationController::handle(Command& c) {
   using Kind = Command::Kind;
   if (c.kind == Kind::load) {
     try {
-      start_run(std::move(*c.setup));
+      start_run(std::move(*c.setup), c.run_id);
     } catch (const std::exception& e) {
       set_error(e.what());
       return;
@@ -349,7 +362,7 @@ void SimulationController::handle(Command& c) {
       RunSetup fresh = r.setup;
       fresh.changes.clear();
       fresh.parameters.run.seed = static_cast<std::int64_t>(c.seed);
-      start_run(std::move(fresh));
+      start_run(std::move(fresh), c.run_id);
       break;
     }
     case Kind::levers: {

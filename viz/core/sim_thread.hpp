@@ -30,7 +30,8 @@ class SimulationController {
   /// Weeks per second while playing; 0 = as fast as the model runs.
   void set_speed(double weeks_per_second);
   /// Starts the scenario again from the beginning with `seed`, dropping mid-run changes.
-  void reset(std::uint64_t seed);
+  /// Returns the run id the new run's snapshots will carry.
+  std::uint64_t reset(std::uint64_t seed);
   /// Runs (from where the run is) to recorded week `week`, then pauses.
   void run_to(int week);
   /// Applies lever values from the next simulated week on, recorded as a policy event named
@@ -38,7 +39,8 @@ class SimulationController {
   void change_levers(Settings settings, std::string label);
   /// Replaces the run by `setup` (its scheduled changes included); with `target_week` ≥ 0 the
   /// new run goes to that recorded week and pauses, else it plays if `playing`.
-  void load(RunSetup setup, int target_week = -1, bool playing = false);
+  /// Returns the run id the new run's snapshots will carry.
+  std::uint64_t load(RunSetup setup, int target_week = -1, bool playing = false);
   /// Compare mode on: a baseline twin with the same seed replays the run so far and then
   /// ignores further lever changes. Off: drops the twin.
   void set_compare(bool on);
@@ -61,7 +63,7 @@ class SimulationController {
   bool wants_step() const;
   void step_run();
   void apply_due_changes();
-  void start_run(RunSetup setup);
+  void start_run(RunSetup setup, std::uint64_t run_id);
   void handle_compare(bool on);
   void publish();
   void set_error(std::string message);
@@ -71,6 +73,7 @@ class SimulationController {
   mutable std::condition_variable idle_;
   std::deque<std::unique_ptr<Command>> commands_;
   bool stopping_ = false;
+  std::uint64_t last_run_id_ = 0;  ///< run ids are handed out when a run is requested
   bool busy_ = true;
   std::shared_ptr<const Snapshot> latest_;
 
