@@ -140,7 +140,8 @@ void run_demo_actions(UiState& ui, const AppOptions& options) {
     start_lesson(ui, options.lesson - 1);
   }
   if (options.inspect_cell >= 0) ui.selected = {Selection::Kind::cell, static_cast<std::uint32_t>(options.inspect_cell), 0};
-  if (!options.levers.empty()) ui.controller->change_levers(options.levers, "demo");
+  if (!options.levers.empty()) ui.controller->change_levers(options.levers, "--set");
+  if (!options.open.empty()) open_scenario(ui, options.open);
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ struct AppOptions {
   int lesson = 0;                   ///< 1-based lesson to start
   int inspect_cell = -1;            ///< map cell to select into the inspector
   Settings levers;                  ///< lever changes to apply (with --set)
+  std::string open;                 ///< scenario file to open as from the File menu
   int width = 1280;
   int height = 800;
 };

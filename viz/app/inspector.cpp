@@ -59,8 +59,9 @@ void inspect_cell(UiState& ui) {
   const auto& f = *s.frames.back();
   ImGui::Text("%s %zu · %s %d · %s %u", tr("map.community"), c + 1, tr("map.street"), s.shape->communities[c].street + 1,
               tr(s.shape->residents_per_cell == 1 ? "map.resident" : "map.building"), cell - s.shape->communities[c].first_cell + 1);
-  ImGui::Text("%s %.1f   %s %.1f   %s %.3f   %s %.1f", tr("map.satisfaction"), f.cell_satisfaction[cell], tr("map.trust"),
-              f.cell_trust[cell], tr("map.unmet_need"), f.community[2][c], tr("map.participation"), f.community[3][c]);
+  ImGui::Text("%s %.1f   %s %.1f", tr("map.satisfaction"), f.cell_satisfaction[cell], tr("map.trust"), f.cell_trust[cell]);
+  ImGui::SameLine(0, 16);
+  ImGui::TextDisabled("%s %.3f   %s %.1f", tr("map.unmet_need"), f.community[2][c], tr("map.participation"), f.community[3][c]);
   const auto sat = history(s, [&](const WeekFrame& w) { return static_cast<double>(w.cell_satisfaction[cell]); });
   const auto trust = history(s, [&](const WeekFrame& w) { return static_cast<double>(w.cell_trust[cell]); });
   const auto community = history(s, [&](const WeekFrame& w) { return static_cast<double>(w.community[0][c]); });

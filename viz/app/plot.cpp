@@ -96,11 +96,15 @@ void draw_series(ImDrawList* dl, const Mapping& m, const PlotSeries& s) {
 
 void draw_band(ImDrawList* dl, const Mapping& m, const PlotBand& b) {
   const std::size_t n = std::min({b.x.size(), b.lo.size(), b.hi.size()});
+  // Adjacent quads with anti-aliased edges would show seams; the band needs none.
+  const auto flags = dl->Flags;
+  dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
   for (std::size_t i = 1; i < n; ++i) {
     const ImVec2 quad[4] = {{m.px(b.x[i - 1]), m.py(b.hi[i - 1])}, {m.px(b.x[i]), m.py(b.hi[i])},
                             {m.px(b.x[i]), m.py(b.lo[i])}, {m.px(b.x[i - 1]), m.py(b.lo[i - 1])}};
     dl->AddConvexPolyFilled(quad, 4, b.color);
   }
+  dl->Flags = flags;
 }
 
 std::string format(const char* fmt, double v) {
