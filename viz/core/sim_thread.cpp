@@ -408,7 +408,7 @@ void SimulationController::publish() {
     for (const auto& e : r.model->state().events) s->events.push_back({e.week - burn_in, e.label});
     for (std::size_t i = r.next_change; i < r.setup.changes.size(); ++i)
       s->events.push_back({r.setup.changes[i].week - burn_in, r.setup.changes[i].label});
-    s->playing = r.playing || r.target_week >= 0;
+    s->playing = (r.playing || r.target_week >= 0) && !r.model->finished();
     s->model_week = r.model->week();
     s->burn_in_weeks = burn_in;
     s->total_weeks = r.model->total_weeks();
