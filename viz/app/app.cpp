@@ -173,11 +173,16 @@ int run_app(AppOptions options) {
   FrameTimes times;
   int frame = 0;
   bool demo_started = false;
+  std::uint64_t drawn_version = 0;
   using Clock = std::chrono::steady_clock;
   while (!window->should_close()) {
     const auto start = Clock::now();
     const double cpu_start = thread_cpu_ms();
-    window->begin_frame();
+    // Interactive windows redraw at once when a new snapshot arrived, else wait for input; the
+    // --frames mode always draws (it measures frame times).
+    const auto version = ui.controller->snapshot()->version;
+    window->begin_frame(options.frames == 0 && version == drawn_version);
+    drawn_version = version;
     if (!demo_started && ui.controller->snapshot()->recorded_week() >= options.demo_after_week) {
       demo_started = true;
       run_demo_actions(ui, options);

@@ -100,8 +100,9 @@ void GlWindow::park_cursor() {
 
 bool GlWindow::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 
-void GlWindow::begin_frame() {
-  glfwPollEvents();
+void GlWindow::begin_frame(bool idle) {
+  if (idle) glfwWaitEventsTimeout(1.0 / 30.0);
+  else glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();

@@ -32,7 +32,9 @@ class GlWindow {
   /// Moves the pointer to the window's bottom-right corner (unattended screenshots show no
   /// hover tooltip from wherever the display put the pointer).
   void park_cursor();
-  void begin_frame();
+  /// Starts a frame. `idle`: nothing changed since the last frame, so wait up to 1/30 s for
+  /// input instead of drawing again at once (saves a core when the window is just shown).
+  void begin_frame(bool idle = false);
   /// Renders ImGui's draw data (after ImGui::Render()) into the back buffer, before present().
   void render();
   void present();
