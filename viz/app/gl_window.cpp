@@ -30,7 +30,9 @@ void apply_style() {
   style.GrabRounding = 3;
   style.WindowBorderSize = 1;
   style.ItemSpacing = ImVec2(8, 5);
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1);
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+  style.Colors[ImGuiCol_FrameBg] = ImVec4(0.91f, 0.92f, 0.95f, 1);
+  style.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.84f, 0.88f, 0.95f, 1);
   style.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.78f, 0.84f, 0.92f, 1);
   style.Colors[ImGuiCol_TitleBg] = ImVec4(0.86f, 0.89f, 0.94f, 1);
 }

@@ -99,7 +99,6 @@ void draw_community(MapDraw& d, std::size_t c, ImVec2 lo, ImVec2 hi, const std::
                     const std::vector<std::uint32_t>& properties) {
   const auto& cs = d.s.shape->communities[c];
   const float strip = 7;
-  d.dl->AddRectFilled(lo, hi, IM_COL32(250, 250, 252, 255));
   // Markers strip: property companies (triangles) then resident units (squares), squeezed to fit.
   float x = lo.x + 2;
   const float step = std::min(7.0f, (hi.x - lo.x - 8) / static_cast<float>(std::max<std::size_t>(1, units.size() + properties.size())));

@@ -8,7 +8,6 @@
 namespace shanzhi::viz {
 namespace {
 
-constexpr ImU32 frame_color = IM_COL32(255, 255, 255, 255);
 constexpr ImU32 axis_color = IM_COL32(150, 150, 160, 255);
 constexpr ImU32 grid_color = IM_COL32(225, 228, 235, 255);
 constexpr ImU32 text_color = IM_COL32(70, 70, 80, 255);
@@ -211,7 +210,7 @@ void draw_time_plot(const char* id, ImVec2 size, const PlotOptions& o, std::span
   y_range(series, bands, m.x0, m.x1, o, m.y0, m.y1);
   handle_input(m, hovered, window, data_lo, data_hi);
 
-  dl->AddRectFilled(m.lo, m.hi, frame_color);
+  // No fill: the window background is the plot's background (software rendering pays per pixel).
   dl->PushClipRect(m.lo, m.hi, true);
   if (o.shade_before_x > m.x0)
     dl->AddRectFilled(m.lo, ImVec2(std::min(m.hi.x, m.px(o.shade_before_x)), m.hi.y), IM_COL32(236, 236, 242, 255));
