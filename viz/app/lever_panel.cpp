@@ -7,6 +7,7 @@
 #include "core/i18n.hpp"
 #include "core/lever_groups.hpp"
 #include "models/governance/parameter_schema.hpp"
+#include "models/governance/service_category.hpp"
 
 #include <cmath>
 #include <string>
@@ -17,13 +18,20 @@ namespace {
 /// Lever label and tooltip; a lever the tables do not know yet falls back to its key and the
 /// schema's English meaning, so new levers still appear.
 std::string lever_label(const sim::ParamInfo& info) {
-  if (const char* t = find_text("lever." + info.key, current_language())) return t;
-  return info.key;
+  const auto keys = lever_text_keys(info.key);
+  const char* t = find_text(keys.label, current_language());
+  if (!t) return info.key;
+  std::string label = t;
+  if (keys.category >= 0) {
+    const auto& c = gov::info(keys.category);
+    label += ": " + std::string(current_language() == Language::zh ? c.name_zh : c.name_en);
+  }
+  return label;
 }
 
 std::string lever_tooltip(const sim::ParamInfo& info, const sim::ParamValue& pre_reform) {
   std::string text;
-  if (const char* t = find_text("lever_help." + info.key, current_language())) text = t;
+  if (const char* t = find_text(lever_text_keys(info.key).help, current_language())) text = t;
   else text = info.meaning;
   text += "\n\n";
   text += tr("lever.seed");

@@ -1,5 +1,8 @@
 #include "core/lever_groups.hpp"
 
+#include "core/i18n.hpp"
+#include "models/governance/service_category.hpp"
+
 #include <map>
 
 namespace shanzhi::viz {
@@ -30,6 +33,16 @@ std::vector<LeverGroup> group_levers(const std::vector<sim::ParamInfo>& schema) 
     if (!g.levers.empty()) out.push_back(std::move(g));
   }
   return out;
+}
+
+LeverTextKeys lever_text_keys(const std::string& key) {
+  if (find_text("lever." + key, Language::en)) return {"lever." + key, "lever_help." + key, -1};
+  const auto dot = key.rfind('.');
+  const std::string table = key.substr(0, dot), name = key.substr(dot + 1);
+  for (int k = 0; k < gov::category_count; ++k)
+    if (gov::info(k).key == name && find_text("lever_family." + table, Language::en))
+      return {"lever_family." + table, "lever_family_help." + table, k};
+  return {"lever." + key, "lever_help." + key, -1};
 }
 
 LeverWidget widget_for(const sim::ParamInfo& info) {

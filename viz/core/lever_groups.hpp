@@ -25,6 +25,16 @@ struct LeverGroup {
 /// Non-empty groups of every lever in `schema`, in panel order.
 std::vector<LeverGroup> group_levers(const std::vector<sim::ParamInfo>& schema);
 
+/// The i18n key of a lever's label and tooltip: "lever.<key>" / "lever_help.<key>", or for a
+/// family of levers with one key per service category ("catalogue.elderly_care")
+/// "lever_family.<table>" / "lever_family_help.<table>" plus the category's own name.
+struct LeverTextKeys {
+  std::string label;
+  std::string help;
+  int category = -1;  ///< service category the family key names, or −1
+};
+LeverTextKeys lever_text_keys(const std::string& key);
+
 /// Slider step and display format for a lever ("%.2f", "%.0f"), from its range and unit.
 struct LeverWidget {
   double min = 0;

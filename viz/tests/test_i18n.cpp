@@ -83,8 +83,9 @@ TEST_CASE("Every lever of the schema has a label and a tooltip and its seed name
   for (const auto& info : gov::governance_schema().infos()) {
     if (!info.is_lever()) continue;
     INFO(info.key);
-    CHECK(complete("lever." + info.key));
-    CHECK(complete("lever_help." + info.key));
+    const auto keys = lever_text_keys(info.key);
+    CHECK(complete(keys.label));
+    CHECK(complete(keys.help));
     CHECK(complete("seed." + info.lever));
     for (const auto& choice : info.choices) CHECK(complete("choice." + choice));
   }

@@ -2,6 +2,7 @@
 
 #include "core/lever_groups.hpp"
 #include "models/governance/parameter_schema.hpp"
+#include "models/governance/service_category.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -54,4 +55,14 @@ TEST_CASE("Money levers with wide ranges get logarithmic sliders", "[viz][levers
   CHECK(widget_for(schema.find("organizations.venture_budget_yuan")->info).logarithmic);
   CHECK_FALSE(widget_for(schema.find("admin.task_cut_share")->info).logarithmic);
   CHECK(std::string(widget_for(schema.find("admin.appraisals_per_year")->info).format) == "%.0f");
+}
+
+TEST_CASE("Per-category levers share one family text and name their category", "[viz][levers]") {
+  const auto plain = lever_text_keys("admin.task_cut_share");
+  CHECK(plain.label == "lever.admin.task_cut_share");
+  CHECK(plain.category == -1);
+  const auto family = lever_text_keys(std::string("catalogue.") + std::string(gov::info(0).key));
+  CHECK(family.label == "lever_family.catalogue");
+  CHECK(family.help == "lever_family_help.catalogue");
+  CHECK(family.category == 0);
 }
