@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # Installs what Shanzhi needs from Debian 12 (only what is missing), then configures and builds.
 #
-#   scripts/setup.sh            headless build: the shanzhi CLI, libraries, tests, benchmarks
-#   scripts/setup.sh --debug    Debug instead of Release
+#   scripts/setup.sh              everything: the shanzhi CLI, the shanzhi-viz GUI, tests, benchmarks
+#   scripts/setup.sh --headless   without the GUI and its packages
+#   scripts/setup.sh --debug      Debug instead of Release
 #   scripts/setup.sh --packages-only   install what is missing, build nothing
 #
 # A second run installs nothing and needs no network. Build output goes to build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_gui=0
+want_gui=1
 packages_only=0
 build_type=Release
 for arg in "$@"; do
   case "$arg" in
-    --gui) want_gui=1 ;;
+    --gui) want_gui=1 ;;  # the default; kept for old instructions
+    --headless) want_gui=0 ;;
     --debug) build_type=Debug ;;
     --packages-only) packages_only=1 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -32,8 +34,9 @@ packages=(
   clang-14 libclang-rt-14-dev libomp-14-dev   # scripts/run_fuzz.sh (libFuzzer)
   gnuplot-nox fonts-wqy-microhei
 )
-# The GUI adds these (its screenshot test runs under Xvfb).
-gui_packages=(libimgui-dev libstb-dev libglfw3-dev libgl-dev xvfb xauth)
+# The GUI adds these: Dear ImGui, GLFW, OpenGL headers and Mesa's software renderer; its
+# screenshot test runs under Xvfb (xauth named explicitly: xvfb only recommends it).
+gui_packages=(libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth)
 [ "$want_gui" = 1 ] && packages+=("${gui_packages[@]}")
 
 missing=()
@@ -81,3 +84,5 @@ if ! cmake --build build -j "$jobs" > build/build.log 2>&1; then
 fi
 grep -E "warning:" build/build.log | head -n 10 || true
 echo "==> Built build/shanzhi"
+[ "$want_gui" = 1 ] && [ -x build/shanzhi-viz ] && echo "==> Built build/shanzhi-viz"
+true

@@ -1,0 +1,32 @@
+#pragma once
+// The application: the window, the simulation controller and the fixed layout of panels.
+
+#include "core/i18n.hpp"
+#include "core/run_setup.hpp"
+
+#include <optional>
+#include <string>
+
+namespace shanzhi::viz {
+
+struct AppOptions {
+  RunSetup setup;
+  std::string source_dir;           ///< repository root, for scenarios/ and scenarios/lessons/
+  Language language = Language::en;
+  int frames = 0;                   ///< > 0: render this many frames, print frame times, exit
+  std::string screenshot;           ///< with frames: write the last frame here
+  // Views to open for screenshots and demonstrations, once the run reaches `demo_after_week`.
+  int demo_after_week = 0;
+  bool compare = false;             ///< turn compare mode on
+  int lesson = 0;                   ///< 1-based lesson to start
+  int inspect_cell = -1;            ///< map cell to select into the inspector
+  Settings levers;                  ///< lever changes to apply (with --set)
+  std::string open;                 ///< scenario file to open as from the File menu
+  int width = 1280;
+  int height = 800;
+};
+
+/// Runs the window until it is closed (or for `frames` frames). Returns the process exit code.
+int run_app(AppOptions options);
+
+}  // namespace shanzhi::viz

@@ -1,0 +1,92 @@
+#pragma once
+// The UI's own state between frames (what is selected, typed, zoomed), kept apart from the
+// simulation's state, which the UI only reads from snapshots.
+
+#include "core/lessons.hpp"
+#include "core/plot_ticks.hpp"
+#include "core/run_setup.hpp"
+#include "core/sim_thread.hpp"
+#include "core/snapshot.hpp"
+
+#include <imgui.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shanzhi::viz {
+
+/// What the map's click selected, for the inspector.
+struct Selection {
+  enum class Kind { none, cell, community, organization, unit, property } kind = Kind::none;
+  std::uint32_t index = 0;       ///< cell, community, unit or property company index
+  std::uint32_t generation = 0;  ///< organisations: slot + generation identify one organisation
+};
+
+struct LessonState {
+  std::vector<std::string> files;
+  std::vector<std::string> load_errors;
+  std::optional<LessonPlayer> player;
+  int selected = -1;
+  std::uint64_t run_id = 0;   ///< run id the lesson's run got (0 = not started)
+  std::size_t changes_expected = 0;
+};
+
+struct UiState {
+  std::unique_ptr<SimulationController> controller;
+  std::shared_ptr<const Snapshot> snapshot;
+  std::string source_dir;          ///< repository root (scenarios/, lessons)
+
+  // Controls.
+  float speed = 8;
+  bool max_speed = true;
+  int run_to_week = 52;
+  std::uint64_t next_seed = 2;
+
+  // Panels.
+  MapMetric map_metric = MapMetric::satisfaction;
+  Selection hovered;
+  Selection selected;
+  TimeWindow time_window;          ///< shared by the dashboards so they zoom together
+  TimeWindow inspector_window;
+  TimeWindow compare_window;
+  std::map<std::string, sim::ParamValue> pending_levers;  ///< edits not applied yet
+  int right_tab = -1;  ///< tab to bring to front on the next frame (0 dashboards, 1 compare), or −1
+  int left_tab = -1;   ///< 0 levers, 1 lessons, or −1
+
+  LessonState lessons;
+
+  // Files and messages.
+  std::string error_text;
+  std::uint64_t error_seen = 0;
+  std::string notice_text;
+  bool screenshot_requested = false;
+  std::string screenshot_path;
+  char path_buffer[512] = {};
+  enum class Dialog { none, open, save, export_csv, export_png } dialog = Dialog::none;
+};
+
+// Panels, one file each. Each draws one window of the fixed layout.
+void draw_menu_bar(UiState& ui);
+void draw_controls(UiState& ui, ImVec2 pos, ImVec2 size);
+void draw_lever_panel(UiState& ui);
+void draw_lesson_panel(UiState& ui);
+/// Selects lesson `index` and starts its first step (the Start button).
+void start_lesson(UiState& ui, int index);
+void draw_map_view(UiState& ui, ImVec2 pos, ImVec2 size);
+void draw_inspector(UiState& ui, ImVec2 pos, ImVec2 size);
+void draw_dashboards(UiState& ui);
+void draw_compare_view(UiState& ui);
+void draw_file_dialogs(UiState& ui);
+void draw_messages(UiState& ui);
+
+/// Opens a scenario file: on success the run is replaced, else the error shows in the window.
+void open_scenario(UiState& ui, const std::string& path);
+void show_error(UiState& ui, std::string text);
+
+/// Event markers of the snapshot for plots.
+std::vector<struct PlotMarker> event_markers(const Snapshot& s);
+
+}  // namespace shanzhi::viz

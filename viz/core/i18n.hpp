@@ -1,0 +1,40 @@
+#pragma once
+// Chinese and English text of the UI, switchable at run time. Every visible string is looked up
+// by key in one of three tables (UI labels, metrics, levers); each row carries both languages,
+// and a unit test checks that every key the UI, the model's metrics, the schema's levers and the
+// lesson files need has both. A missing key shows as the key itself, never as blank text.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shanzhi::viz {
+
+enum class Language { en, zh };
+
+struct Phrase {
+  std::string_view key;
+  std::string_view en;
+  std::string_view zh;
+};
+
+std::span<const Phrase> ui_phrases();      ///< i18n_ui_table.cpp
+std::span<const Phrase> metric_phrases();  ///< i18n_metric_table.cpp: metric.<name>, metric_help.<name>
+std::span<const Phrase> lever_phrases();   ///< i18n_lever_table.cpp: lever.<key>, lever_help.<key>, seed.Lx
+
+/// The language in use (process-wide; the UI switches it between frames).
+Language current_language();
+void set_language(Language language);
+/// "en" / "zh" → language; false when the text names neither.
+bool parse_language(std::string_view text, Language& out);
+
+/// Text of `key` in the current language, or the key itself when no table has it.
+/// The pointer stays valid for the whole program (tables are static).
+const char* tr(std::string_view key);
+/// Text of `key` in `language`, or nullptr when no table has the key.
+const char* find_text(std::string_view key, Language language);
+/// Every text of every table in both languages (for building the font's glyph ranges).
+std::vector<std::string_view> all_texts();
+
+}  // namespace shanzhi::viz

@@ -1,0 +1,175 @@
+#include "core/lessons.hpp"
+
+#include "models/governance/parameter_schema.hpp"
+#include "models/governance/validation.hpp"
+#include "sim/scenario/diagnostics.hpp"
+#include "sim/scenario/toml_values.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace shanzhi::viz {
+namespace {
+
+using namespace std::string_view_literals;
+
+[[noreturn]] void refuse(const std::string& file, const toml::node* node, const std::string& key, const std::string& what) {
+  std::string where = file;
+  if (node) where += ":" + std::to_string(node->source().begin.line) + ":" + std::to_string(node->source().begin.column);
+  throw LessonError(where + ": error: " + (key.empty() ? "" : "key '" + key + "': ") + what);
+}
+
+std::string required_text(const std::string& file, const toml::table& t, const char* key, const std::string& context) {
+  const auto* node = t.get(key);
+  if (!node) refuse(file, &t, context + key, "missing; expected a text");
+  const auto* s = node->as_string();
+  if (!s || s->get().empty()) refuse(file, node, context + key, "expected a non-empty text");
+  return s->get();
+}
+
+void check_known(const std::string& file, const toml::table& t, std::vector<std::string> allowed, const std::string& context) {
+  for (const auto& [k, node] : t) {
+    const std::string key(k.str());
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    const auto near = sim::nearest_key(key, allowed);
+    refuse(file, &node, context + key, "unknown key" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+  }
+}
+
+/// Flattens `levers` (quoted dotted keys or nested tables) into checked settings.
+void read_levers(const std::string& file, const toml::table& table, const std::string& prefix, Settings& out) {
+  const auto& schema = gov::governance_schema();
+  for (const auto& [k, node] : table) {
+    const std::string key = prefix + std::string(k.str());
+    if (const auto* nested = node.as_table()) {
+      read_levers(file, *nested, key + ".", out);
+      continue;
+    }
+    const auto* entry = schema.find(key);
+    if (!entry) {
+      const auto near = sim::nearest_key(key, schema.keys());
+      refuse(file, &node, key, "not a scenario key" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+    }
+    const auto value = sim::detail::scalar_value(node);
+    if (!value) refuse(file, &node, key, "expected " + entry->info.expected_text() + ", got " + sim::detail::kind_of(node));
+    if (auto problem = entry->info.check(*value); !problem.empty()) refuse(file, &node, key, problem);
+    set_setting(out, key, entry->info.normalise(*value));
+  }
+}
+
+LessonStep read_step(const std::string& file, const toml::table& t, int index) {
+  const std::string context = "step[" + std::to_string(index + 1) + "].";
+  check_known(file, t, {"text_en", "text_zh", "weeks", "levers"}, context);
+  LessonStep step;
+  step.text_en = required_text(file, t, "text_en", context);
+  step.text_zh = required_text(file, t, "text_zh", context);
+  const auto* weeks = t.get("weeks");
+  if (!weeks || !weeks->as_integer()) refuse(file, weeks ? weeks : &t, context + "weeks", "expected a whole number of weeks ≥ 1");
+  const auto w = weeks->as_integer()->get();
+  if (w < 1 || w > 2600) refuse(file, weeks, context + "weeks", "expected a whole number of weeks between 1 and 2600, got " + std::to_string(w));
+  step.weeks = static_cast<int>(w);
+  if (const auto* levers = t.get("levers")) {
+    if (!levers->as_table()) refuse(file, levers, context + "levers", "expected a table of scenario keys and values");
+    read_levers(file, *levers->as_table(), "", step.levers);
+  }
+  return step;
+}
+
+}  // namespace
+
+Lesson load_lesson(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw LessonError(file + ": error: cannot open the lesson file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  toml::table root;
+  try {
+    root = toml::parse(text, std::string_view(file));
+  } catch (const toml::parse_error& e) {
+    throw LessonError(file + ":" + std::to_string(e.source().begin.line) + ":" + std::to_string(e.source().begin.column) +
+                      ": error: " + std::string(e.description()));
+  }
+  check_known(file, root, {"lesson", "step"}, "");
+  const auto* header = root.get_as<toml::table>("lesson");
+  if (!header) refuse(file, nullptr, "lesson", "missing [lesson] table with title_en, title_zh and scenario");
+  check_known(file, *header, {"title_en", "title_zh", "scenario", "seed"}, "lesson.");
+  Lesson lesson;
+  lesson.path = file;
+  lesson.title_en = required_text(file, *header, "title_en", "lesson.");
+  lesson.title_zh = required_text(file, *header, "title_zh", "lesson.");
+  const auto scenario = required_text(file, *header, "scenario", "lesson.");
+  lesson.scenario_path = (path.parent_path() / scenario).lexically_normal().string();
+  if (const auto* seed = header->get("seed")) {
+    if (!seed->as_integer() || seed->as_integer()->get() < 0) refuse(file, seed, "lesson.seed", "expected a whole number ≥ 0");
+    lesson.seed = seed->as_integer()->get();
+  }
+  const auto* steps = root.get_as<toml::array>("step");
+  if (!steps || steps->empty()) refuse(file, nullptr, "step", "a lesson needs at least one [[step]]");
+  for (std::size_t i = 0; i < steps->size(); ++i) {
+    const auto* t = steps->get(i)->as_table();
+    if (!t) refuse(file, steps->get(i), "step", "expected [[step]] tables");
+    lesson.steps.push_back(read_step(file, *t, static_cast<int>(i)));
+  }
+  return lesson;
+}
+
+std::vector<std::filesystem::path> list_lessons(const std::filesystem::path& folder) {
+  std::vector<std::filesystem::path> out;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+    if (entry.path().extension() == ".toml") out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+int lesson_step_end_week(const Lesson& lesson, int step) {
+  int week = 0;
+  for (int i = 0; i <= step && i < static_cast<int>(lesson.steps.size()); ++i) week += lesson.steps[static_cast<std::size_t>(i)].weeks;
+  return week;
+}
+
+RunSetup lesson_setup(const Lesson& lesson, int step) {
+  auto loaded = gov::load_governance_scenario(lesson.scenario_path, {});
+  RunSetup setup;
+  setup.document = std::move(loaded.document);
+  if (lesson.seed) setup.document.values.insert_or_assign("run.seed", std::pair{sim::ParamValue{*lesson.seed}, sim::SourceLocation{lesson.path, 0, 0}});
+  // Step 1's levers are part of the reform package that starts at the end of burn-in.
+  for (const auto& [key, value] : lesson.steps.front().levers)
+    setup.document.values.insert_or_assign(key, std::pair{value, sim::SourceLocation{lesson.path, 0, 0}});
+  setup.parameters = gov::parameters_with(setup.document, {});
+  const int burn_in = static_cast<int>(setup.parameters.run.burn_in_weeks);
+  for (int i = 1; i <= step && i < static_cast<int>(lesson.steps.size()); ++i) {
+    const auto& s = lesson.steps[static_cast<std::size_t>(i)];
+    if (s.levers.empty()) continue;
+    setup.changes.push_back({burn_in + lesson_step_end_week(lesson, i - 1), s.levers, "lesson step " + std::to_string(i + 1)});
+  }
+  return setup;
+}
+
+LessonPlayer::Move LessonPlayer::forward(bool run_at_previous_end) {
+  if (!can_forward()) return Move{std::max(step_, 0), false, {}, lesson_step_end_week(lesson_, std::max(step_, 0))};
+  ++step_;
+  Move m;
+  m.step = step_;
+  m.target_week = lesson_step_end_week(lesson_, step_);
+  m.replay = step_ == 0 || !run_at_previous_end;
+  if (!m.replay) m.levers = lesson_.steps[static_cast<std::size_t>(step_)].levers;
+  return m;
+}
+
+LessonPlayer::Move LessonPlayer::back() {
+  if (step_ > 0) --step_;
+  return Move{std::max(step_, 0), true, {}, lesson_step_end_week(lesson_, std::max(step_, 0))};
+}
+
+LessonPlayer::Move LessonPlayer::restart() {
+  step_ = 0;
+  return Move{0, true, {}, lesson_step_end_week(lesson_, 0)};
+}
+
+}  // namespace shanzhi::viz

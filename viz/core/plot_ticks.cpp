@@ -1,0 +1,48 @@
+#include "core/plot_ticks.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace shanzhi::viz {
+
+std::vector<double> nice_ticks(double lo, double hi, int target_count) {
+  std::vector<double> ticks;
+  if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || target_count < 1) return ticks;
+  const double raw = (hi - lo) / target_count;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  const double residual = raw / magnitude;
+  const double step = (residual > 5 ? 10 : residual > 2 ? 5 : residual > 1 ? 2 : 1) * magnitude;
+  for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
+    ticks.push_back(std::abs(t) < step * 1e-9 ? 0.0 : t);
+  return ticks;
+}
+
+void TimeWindow::fit(double data_lo, double data_hi) {
+  if (data_hi <= data_lo) data_hi = data_lo + 1;
+  if (follow) {
+    lo = data_lo;
+    hi = data_hi;
+  }
+}
+
+void TimeWindow::zoom(double factor, double anchor, double data_lo, double data_hi) {
+  const double width = std::clamp((hi - lo) * factor, 4.0, std::max(4.0, (data_hi - data_lo) * 1.05));
+  const double t = hi > lo ? (anchor - lo) / (hi - lo) : 0.5;
+  lo = anchor - t * width;
+  hi = lo + width;
+  follow = false;
+  if (width >= data_hi - data_lo) {  // zoomed all the way out: follow the data again
+    follow = true;
+    lo = data_lo;
+    hi = data_hi;
+  }
+}
+
+void TimeWindow::pan(double delta, double data_lo, double data_hi) {
+  const double width = hi - lo;
+  lo = std::clamp(lo + delta, data_lo - width * 0.5, std::max(data_lo, data_hi - width * 0.5));
+  hi = lo + width;
+  follow = false;
+}
+
+}  // namespace shanzhi::viz

@@ -1,0 +1,38 @@
+#pragma once
+// What the simulation thread runs: a validated scenario, a seed and the lever changes to apply
+// at given weeks. A run is fully described by this value, so it can be replayed exactly (compare
+// mode's baseline twin, lesson steps backwards, a saved file reopened).
+
+#include "models/governance/parameters.hpp"
+#include "sim/parameters.hpp"
+#include "sim/scenario/scenario.hpp"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace shanzhi::viz {
+
+using Settings = std::vector<std::pair<std::string, sim::ParamValue>>;
+
+/// Lever values set at the start of model week `week` (0-based tick, burn-in included).
+struct LeverChange {
+  int week = 0;
+  Settings settings;
+  std::string label;
+};
+
+struct RunSetup {
+  sim::ScenarioDocument document;    ///< the scenario as loaded (values with provenance)
+  gov::GovernanceParameters parameters;  ///< resolved and validated; run.seed is the run's seed
+  std::vector<LeverChange> changes;  ///< in week order
+};
+
+/// Every setting in force after applying `changes` in order (later values of a key win).
+Settings accumulated_settings(const std::vector<LeverChange>& changes);
+
+/// `base` with `key` set to `value` (replacing an earlier value of the key, else appended).
+void set_setting(Settings& base, const std::string& key, const sim::ParamValue& value);
+
+}  // namespace shanzhi::viz
