@@ -42,26 +42,10 @@ void appraise(ModelState& s, std::size_t c, int week) {
   s.records_hours_this_quarter[c] = 0;
 }
 
-/// The category residents wait on most, in hours of backlog: the top of the complaints a
-/// rectification notice names.
-int worst_category(const ModelState& s, std::size_t c) {
-  int worst = 0;
-  double most = -1;
-  for (int k = 0; k < category_count; ++k) {
-    const auto ku = static_cast<std::size_t>(k);
-    const double backlog = (s.queues[c].waiting[ku].size() + s.queues[c].hidden[ku].size()) * info(k).hours_per_request;
-    if (backlog > most) {
-      most = backlog;
-      worst = k;
-    }
-  }
-  return worst;
-}
-
 void order_rectification(ModelState& s, std::size_t c, int week) {
   auto& a = s.appraisals[c];
   if (!s.params.appraisal.rectification || a.score >= s.params.appraisal.rectification_threshold) return;
-  a.rectify_category = worst_category(s, c);
+  a.rectify_category = s.queues[c].category_with_largest_backlog();
   a.rectify_until_week = week + sim::weeks_per_quarter;
   ++a.rectifications;
 }

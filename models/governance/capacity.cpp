@@ -43,22 +43,25 @@ double community_worker_quality(const ModelState& s, std::size_t c) {
   if (staff.empty()) return 0.5;
   const auto& col = s.workers.columns;
   double sum = 0;
-  for (auto slot : staff) {
-    const bool licensed = col.pool[slot] == WorkerPool::social_work_station ||
-                          col.certification_draw[slot] < s.params.workforce.certified_share;
-    sum += worker_quality(col.skill[slot], licensed);
-  }
+  for (auto slot : staff) sum += worker_quality(col, slot, s.params.workforce.certified_share);
   return sum / static_cast<double>(staff.size());
 }
 
 /// DIRECT items (直接服务): staff hours paid at cost from the purchase budget, no provider.
 void add_direct_capacity(ModelState& s) {
+  // Lots are grouped by community (buy_catalogue adds them community by community), so each
+  // community's worker quality is computed once.
+  std::size_t quality_of = s.community_count();
+  double quality = 0;
   for (const auto& lot : s.direct_lots) {
+    if (lot.community != quality_of) {
+      quality_of = lot.community;
+      quality = community_worker_quality(s, lot.community);
+    }
     const double paid = s.budget.pay(Instrument::purchase, lot.cost_per_week_yuan);
     s.direct_delivery_paid_yuan += paid;
     const double hours = lot.cost_per_week_yuan > 0 ? lot.hours_per_week * paid / lot.cost_per_week_yuan : 0.0;
-    s.external_capacity[lot.community].add(lot.category, hours, community_worker_quality(s, lot.community),
-                                           worker_fit(s.params, lot.category));
+    s.external_capacity[lot.community].add(lot.category, hours, quality, worker_fit(s.params, lot.category));
   }
 }
 

@@ -28,21 +28,6 @@ constexpr double office_fit = 0.8;
 
 int step_weeks(const ModelState& s) { return static_cast<int>(s.params.participation.weeks_per_deliberation_step); }
 
-/// The category residents wait on most, in hours of backlog (what a public discussion raises).
-int most_needed_category(const ModelState& s, std::size_t c) {
-  int best = 0;
-  double most = -1;
-  for (int k = 0; k < category_count; ++k) {
-    const auto ku = static_cast<std::size_t>(k);
-    const double backlog = (s.queues[c].waiting[ku].size() + s.queues[c].hidden[ku].size()) * info(k).hours_per_request;
-    if (backlog > most) {
-      most = backlog;
-      best = k;
-    }
-  }
-  return best;
-}
-
 void propose_projects(ModelState& s, const sim::CalendarDate& date) {
   s.projects.clear();
   const auto& pp = s.params.participation;
@@ -87,7 +72,7 @@ void start_project(ModelState& s, CommunityProject& p, int week) {
 
 void choose_category(ModelState& s, CommunityProject& p, std::size_t index, int week) {
   if (p.deliberated) {
-    p.category = static_cast<std::int16_t>(most_needed_category(s, p.community));
+    p.category = static_cast<std::int16_t>(s.queues[p.community].category_with_largest_backlog());
     p.fit = deliberated_fit;
     return;
   }

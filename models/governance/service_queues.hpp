@@ -20,6 +20,22 @@ struct Request {
 struct CommunityQueues {
   std::array<std::vector<Request>, category_count> waiting;  ///< reported, in arrival order
   std::array<std::vector<Request>, category_count> hidden;   ///< not reported (yet)
+
+  /// The category residents wait on most, in hours of backlog (reported or not); ties go to the
+  /// lower category. What a rectification notice or a public discussion names first.
+  int category_with_largest_backlog() const {
+    int worst = 0;
+    double most = -1;
+    for (int k = 0; k < category_count; ++k) {
+      const auto ku = static_cast<std::size_t>(k);
+      const double backlog = static_cast<double>(waiting[ku].size() + hidden[ku].size()) * info(k).hours_per_request;
+      if (backlog > most) {
+        most = backlog;
+        worst = k;
+      }
+    }
+    return worst;
+  }
 };
 
 }  // namespace shanzhi::gov

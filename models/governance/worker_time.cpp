@@ -177,8 +177,7 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
     hours.unfinished_admin += mandatory - done;
     hours.available += w.hours_per_week;
     const ActivityHours share = activity_shares(w, demand, committee_separated, pool == WorkerPool::social_work_station);
-    const bool licensed = pool == WorkerPool::social_work_station || col.certification_draw[slot] < w.certified_share;
-    const float quality = worker_quality(col.skill[slot], licensed);
+    const float quality = worker_quality(col, slot, w.certified_share);
     for (std::size_t a = 0; a < share.size(); ++a) hours.activity[a] += discretionary * share[a];
     hours.quality_weighted_hours += discretionary * (1.0 - share[static_cast<std::size_t>(Activity::records)]) * quality;
   }

@@ -72,4 +72,11 @@ inline float worker_quality(float skill, bool certified) {
   return 0.3f + 0.5f * skill + (certified ? 0.1f : 0.0f);
 }
 
+/// Quality of worker `slot`: social-work station posts are always licensed; other workers are when
+/// their draw falls below the licensed share (L7).
+inline float worker_quality(const WorkerColumns& col, std::uint32_t slot, double certified_share) {
+  const bool licensed = col.pool[slot] == WorkerPool::social_work_station || col.certification_draw[slot] < certified_share;
+  return worker_quality(col.skill[slot], licensed);
+}
+
 }  // namespace shanzhi::gov

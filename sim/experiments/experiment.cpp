@@ -5,6 +5,8 @@
 
 #include "sim/random.hpp"
 #include "sim/scenario/file_text.hpp"
+#include "sim/scenario/input_file_reader.hpp"
+#include "sim/scenario/toml_values.hpp"
 
 #include <toml++/toml.h>
 
@@ -18,6 +20,7 @@ namespace shanzhi::sim::experiments {
 namespace {
 
 namespace fs = std::filesystem;
+using detail::describe_node;
 
 const std::vector<std::string> top_level_names{"experiment", "design", "factor", "outcome"};
 const std::vector<std::string> experiment_fields{"name",          "description", "base", "weeks",
@@ -68,12 +71,6 @@ std::vector<std::string> design_kind_names() {
   return out;
 }
 
-std::string one_of(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& name : names) out += (out.empty() ? "" : " | ") + name;
-  return out;
-}
-
 /// Level counts of list factors (0 for ranges), as build_design wants them.
 std::vector<std::size_t> list_levels(const std::vector<Factor>& factors) {
   std::vector<std::size_t> levels;
@@ -81,21 +78,12 @@ std::vector<std::size_t> list_levels(const std::vector<Factor>& factors) {
   return levels;
 }
 
-std::string describe_node(const toml::node& node) {
-  if (const auto* v = node.as_string()) return "\"" + v->get() + "\"";
-  if (const auto* v = node.as_integer()) return std::to_string(v->get());
-  if (const auto* v = node.as_floating_point()) return format_value(v->get());
-  if (const auto* v = node.as_boolean()) return v->get() ? "true" : "false";
-  if (node.is_table()) return "a table";
-  if (node.is_array()) return "an array";
-  return "a date or time";
-}
-
 /// Reads one experiment file. Problems in the experiment file itself are sorted by position;
 /// problems inside the base scenario follow, as that file's loader reported them.
-class ExperimentReader {
+class ExperimentReader : InputFileReader {
  public:
-  ExperimentReader(const fs::path& file, const ExperimentSchema& schema) : file_(file), schema_(schema) {
+  ExperimentReader(const fs::path& file, const ExperimentSchema& schema)
+      : InputFileReader(file, schema.parameters), schema_(schema) {
     experiment_.path = file.string();
   }
 
@@ -136,63 +124,7 @@ class ExperimentReader {
         integer_field(*table, "experiment", "replicates", 1, max_replicates).value_or(experiment_.replicates);
     const auto seed = integer_field(*table, "experiment", "seed", 0, std::numeric_limits<std::int64_t>::max());
     if (seed) experiment_.master_seed = static_cast<std::uint64_t>(*seed);
-    const bool base_loaded = read_base(*table);
-    for (const auto& [field, key] : {std::pair{"weeks", "run.weeks"}, std::pair{"burn_in_weeks", "run.burn_in_weeks"}}) {
-      const auto value = read_run_key(*table, field, key);
-      if (value && base_loaded) experiment_.base.values.insert_or_assign(key, *value);
-    }
-  }
-
-  /// Loads the base scenario; false when it could not be loaded.
-  bool read_base(const toml::table& table) {
-    const auto* node = table.get("base");
-    if (!node) {
-      error(at(table.source()), "experiment.base",
-            "missing: name the scenario every run starts from, e.g. base = \"../small_district.toml\"");
-      return false;
-    }
-    const auto base = text_field(table, "experiment", "base");
-    if (!base) return false;
-    const auto resolved = (file_.parent_path() / *base).lexically_normal();
-    experiment_.base_path = resolved.string();
-    const auto probe = detail::read_scenario_text(resolved);
-    if (probe.problem && probe.problem->cannot_open) {
-      error(at(node->source()), "experiment.base",
-            "cannot read base scenario '" + experiment_.base_path + "': " + probe.problem->message +
-                " (the path is relative to the experiment file)");
-      return false;
-    }
-    try {
-      experiment_.base = load_scenario(resolved, schema_.parameters);
-      return true;
-    } catch (const ScenarioError& e) {
-      base_problems_.insert(base_problems_.end(), e.diagnostics().begin(), e.diagnostics().end());
-      return false;
-    }
-  }
-
-  /// `weeks` and `burn_in_weeks` set the base scenario's run keys for every run: checked like
-  /// scenario values, located in the experiment file. Nullopt when absent or invalid.
-  std::optional<std::pair<ParamValue, SourceLocation>> read_run_key(const toml::table& table, std::string_view field,
-                                                                    const std::string& key) {
-    const auto* node = table.get(field);
-    if (!node) return std::nullopt;
-    const std::string name = "experiment." + std::string(field);
-    const auto info = std::find_if(schema_.parameters.begin(), schema_.parameters.end(),
-                                   [&](const ParamInfo& p) { return p.key == key; });
-    const auto where = at(node->source());
-    if (info == schema_.parameters.end()) {
-      error(where, name, "this model has no scenario key '" + key + "' to set");
-      return std::nullopt;
-    }
-    const auto* integer = node->as_integer();
-    const std::string problem = integer ? info->check(ParamValue{integer->get()})
-                                        : "expected " + info->expected_text() + ", got " + describe_node(*node);
-    if (!problem.empty()) {
-      error(where, name, problem);
-      return std::nullopt;
-    }
-    return std::pair{info->normalise(ParamValue{integer->get()}), where};
+    read_base_with_run_keys(*table, "experiment", experiment_.base_path, experiment_.base);
   }
 
   // --- [design] -------------------------------------------------------------------------------
@@ -276,7 +208,7 @@ class ExperimentReader {
   void read_factor_tables(const toml::table& root) {
     std::vector<Diagnostic> found;
     experiment_.factors = read_factors(root, experiment_.path, schema_.parameters, found);
-    for (auto& d : found) add(std::move(d));
+    for (auto& d : found) problems_.push_back(std::move(d));
     for (const auto& factor : experiment_.factors)
       if (factor.key == "run.seed")
         error(factor.where, "run.seed",
@@ -364,50 +296,6 @@ class ExperimentReader {
     return table;
   }
 
-  /// Reports every key of `table` that is not in `allowed`, suggesting the nearest.
-  void check_names(const toml::table& table, const std::string& prefix, const std::vector<std::string>& allowed,
-                   const std::string& what) {
-    for (auto&& [key, node] : table) {
-      const std::string name(key.str());
-      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-      const std::string dotted = prefix.empty() ? name : prefix + "." + name;
-      std::string message = what;
-      if (const auto near = nearest_key(name, allowed); !near.empty())
-        message += "; did you mean '" + (prefix.empty() ? near : prefix + "." + near) + "'?";
-      else
-        message += "; expected one of " + one_of(allowed);
-      error(at(key.source()), dotted, message);
-    }
-  }
-
-  std::optional<std::string> text_field(const toml::table& table, const std::string& prefix, std::string_view field) {
-    const auto* node = table.get(field);
-    if (!node) return std::nullopt;
-    if (const auto* text = node->as_string()) return text->get();
-    error(at(node->source()), prefix + "." + std::string(field), "expected text in quotes, got " + describe_node(*node));
-    return std::nullopt;
-  }
-
-  std::optional<std::int64_t> integer_field(const toml::table& table, const std::string& prefix,
-                                            std::string_view field, std::int64_t min, std::int64_t max) {
-    const auto* node = table.get(field);
-    if (!node) return std::nullopt;
-    const std::string name = prefix + "." + std::string(field);
-    const auto* integer = node->as_integer();
-    const std::string range = max == std::numeric_limits<std::int64_t>::max()
-                                  ? "a whole number ≥ " + std::to_string(min)
-                                  : "a whole number between " + std::to_string(min) + " and " + std::to_string(max);
-    if (!integer) {
-      error(at(node->source()), name, "expected " + range + ", got " + describe_node(*node));
-      return std::nullopt;
-    }
-    if (integer->get() < min || integer->get() > max) {
-      error(at(node->source()), name, "expected " + range + ", got " + std::to_string(integer->get()));
-      return std::nullopt;
-    }
-    return integer->get();
-  }
-
   // --- diagnostics ----------------------------------------------------------------------------
 
   void report_unreadable(const detail::TextProblem& problem) {
@@ -420,43 +308,12 @@ class ExperimentReader {
       error(where, "", problem.message);
   }
 
-  SourceLocation at(const toml::source_region& region) const {
-    return SourceLocation{experiment_.path, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
-  }
-
-  void error(SourceLocation where, std::string key, std::string message) {
-    add({Diagnostic::Severity::error, std::move(where), std::move(key), std::move(message)});
-  }
-
-  void warn(SourceLocation where, std::string key, std::string message) {
-    add({Diagnostic::Severity::warning, std::move(where), std::move(key), std::move(message)});
-  }
-
-  void add(Diagnostic d) { problems_.push_back(std::move(d)); }
-
-  bool has_errors() const {
-    const auto is_error = [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; };
-    return !base_problems_.empty() || std::any_of(problems_.begin(), problems_.end(), is_error);
-  }
-
   /// Throws every problem if any is an error; otherwise keeps the warnings.
-  void finish() {
-    std::stable_sort(problems_.begin(), problems_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-    });
-    if (has_errors()) {
-      problems_.insert(problems_.end(), base_problems_.begin(), base_problems_.end());
-      throw ScenarioError(std::move(problems_));
-    }
-    experiment_.warnings = std::move(problems_);
-  }
+  void finish() { experiment_.warnings = warnings_or_throw(); }
 
-  const fs::path file_;
   const ExperimentSchema& schema_;
   Experiment experiment_;
   SourceLocation design_where_;
-  std::vector<Diagnostic> problems_;       ///< in the experiment file
-  std::vector<Diagnostic> base_problems_;  ///< in the base scenario (or its ancestors)
 };
 
 std::string factor_line(std::size_t position, const Factor& factor) {

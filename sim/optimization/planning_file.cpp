@@ -5,6 +5,7 @@
 #include "sim/optimization/planning_file.hpp"
 
 #include "sim/scenario/file_text.hpp"
+#include "sim/scenario/input_file_reader.hpp"
 #include "sim/scenario/toml_values.hpp"
 
 #include <toml++/toml.h>
@@ -34,22 +35,16 @@ constexpr std::int64_t max_generations = 100'000;
 constexpr std::int64_t max_population = 10'000;
 constexpr std::int64_t max_scenarios = 10'000;
 
-std::string one_of(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& name : names) out += (out.empty() ? "" : " | ") + name;
-  return out;
-}
-
 std::vector<std::string> joined(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
 }
 
 /// Reads the parts both file kinds share and collects every problem.
-class PlanningReader {
+class PlanningReader : public InputFileReader {
  public:
   PlanningReader(const fs::path& file, const ex::ExperimentSchema& schema, std::string main_table)
-      : file_(file), schema_(schema), main_(std::move(main_table)) {
+      : InputFileReader(file, schema.parameters), schema_(schema), main_(std::move(main_table)) {
     setup_.path = file.string();
   }
 
@@ -90,11 +85,7 @@ class PlanningReader {
       setup_.master_seed = static_cast<std::uint64_t>(*seed);
     setup_.search.generations = integer_field(*table, main_, "generations", 1, max_generations).value_or(10);
     setup_.search.population = integer_field(*table, main_, "population", 5, max_population).value_or(8);
-    const bool loaded = read_base(*table);
-    for (const auto& [field, key] : {std::pair{"weeks", "run.weeks"}, std::pair{"burn_in_weeks", "run.burn_in_weeks"}}) {
-      const auto value = read_run_key(*table, field, key);
-      if (value && loaded) setup_.base.values.insert_or_assign(key, *value);
-    }
+    read_base_with_run_keys(*table, main_, setup_.base_path, setup_.base);
     return table;
   }
 
@@ -186,28 +177,6 @@ class PlanningReader {
     return out;
   }
 
-  void check_names(const toml::table& table, const std::string& prefix, const std::vector<std::string>& allowed,
-                   const std::string& what) {
-    for (auto&& [key, node] : table) {
-      const std::string name(key.str());
-      if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
-      std::string message = what;
-      if (const auto near = nearest_key(name, allowed); !near.empty())
-        message += "; did you mean '" + (prefix.empty() ? near : prefix + "." + near) + "'?";
-      else
-        message += "; expected one of " + one_of(allowed);
-      error(at(key.source()), prefix.empty() ? name : prefix + "." + name, message);
-    }
-  }
-
-  std::optional<std::string> text_field(const toml::table& table, const std::string& prefix, std::string_view field) {
-    const auto* node = table.get(field);
-    if (!node) return std::nullopt;
-    if (const auto* text = node->as_string()) return text->get();
-    error(at(node->source()), prefix + "." + std::string(field), "expected text in quotes, got " + describe_node(*node));
-    return std::nullopt;
-  }
-
   std::optional<std::string> choice_field(const toml::table& table, const std::string& prefix, std::string_view field,
                                           const std::vector<std::string>& choices) {
     const auto name = text_field(table, prefix, field);
@@ -217,21 +186,6 @@ class PlanningReader {
     if (const auto near = nearest_key(*name, choices); !near.empty()) message += "; did you mean '" + near + "'?";
     error(at(table.get(field)->source()), prefix + "." + std::string(field), message);
     return std::nullopt;
-  }
-
-  std::optional<std::int64_t> integer_field(const toml::table& table, const std::string& prefix, std::string_view field,
-                                            std::int64_t min, std::int64_t max) {
-    const auto* node = table.get(field);
-    if (!node) return std::nullopt;
-    const auto* integer = node->as_integer();
-    const std::string range = max == std::numeric_limits<std::int64_t>::max()
-                                  ? "a whole number ≥ " + std::to_string(min)
-                                  : "a whole number between " + std::to_string(min) + " and " + std::to_string(max);
-    if (!integer || integer->get() < min || integer->get() > max) {
-      error(at(node->source()), prefix + "." + std::string(field), "expected " + range + ", got " + describe_node(*node));
-      return std::nullopt;
-    }
-    return integer->get();
   }
 
   /// A finite number in [min, max] (integers accepted).
@@ -251,31 +205,8 @@ class PlanningReader {
     return value;
   }
 
-  SourceLocation at(const toml::source_region& region) const {
-    return SourceLocation{setup_.path, static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
-  }
-
-  void error(SourceLocation where, std::string key, std::string message) {
-    problems_.push_back({Diagnostic::Severity::error, std::move(where), std::move(key), std::move(message)});
-  }
-  void warn(SourceLocation where, std::string key, std::string message) {
-    problems_.push_back({Diagnostic::Severity::warning, std::move(where), std::move(key), std::move(message)});
-  }
-
   /// Throws every problem if any is an error; returns the warnings otherwise.
-  std::vector<Diagnostic> finish() {
-    std::stable_sort(problems_.begin(), problems_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
-    });
-    const bool errors = !base_problems_.empty() || std::any_of(problems_.begin(), problems_.end(), [](const auto& d) {
-                          return d.severity == Diagnostic::Severity::error;
-                        });
-    if (errors) {
-      problems_.insert(problems_.end(), base_problems_.begin(), base_problems_.end());
-      throw ScenarioError(std::move(problems_));
-    }
-    return std::move(problems_);
-  }
+  std::vector<Diagnostic> finish() { return warnings_or_throw(); }
 
  private:
   std::optional<std::string> metric_field(const toml::table& table, const std::string& prefix) {
@@ -293,60 +224,10 @@ class PlanningReader {
     return std::nullopt;
   }
 
-  bool read_base(const toml::table& table) {
-    const auto* node = table.get("base");
-    if (!node) {
-      error(at(table.source()), main_ + ".base", "missing: name the scenario every run starts from, e.g. base = \"../small_district.toml\"");
-      return false;
-    }
-    const auto base = text_field(table, main_, "base");
-    if (!base) return false;
-    const auto resolved = (file_.parent_path() / *base).lexically_normal();
-    setup_.base_path = resolved.string();
-    const auto probe = detail::read_scenario_text(resolved);
-    if (probe.problem && probe.problem->cannot_open) {
-      error(at(node->source()), main_ + ".base",
-            "cannot read base scenario '" + setup_.base_path + "': " + probe.problem->message +
-                " (the path is relative to the " + main_ + " file)");
-      return false;
-    }
-    try {
-      setup_.base = load_scenario(resolved, schema_.parameters);
-      return true;
-    } catch (const ScenarioError& e) {
-      base_problems_.insert(base_problems_.end(), e.diagnostics().begin(), e.diagnostics().end());
-      return false;
-    }
-  }
-
-  std::optional<std::pair<ParamValue, SourceLocation>> read_run_key(const toml::table& table, std::string_view field,
-                                                                    const std::string& key) {
-    const auto* node = table.get(field);
-    if (!node) return std::nullopt;
-    const std::string name = main_ + "." + std::string(field);
-    const auto info = std::find_if(schema_.parameters.begin(), schema_.parameters.end(),
-                                   [&](const ParamInfo& p) { return p.key == key; });
-    if (info == schema_.parameters.end()) {
-      error(at(node->source()), name, "this model has no scenario key '" + key + "' to set");
-      return std::nullopt;
-    }
-    const auto* integer = node->as_integer();
-    const std::string problem = integer ? info->check(ParamValue{integer->get()})
-                                        : "expected " + info->expected_text() + ", got " + describe_node(*node);
-    if (!problem.empty()) {
-      error(at(node->source()), name, problem);
-      return std::nullopt;
-    }
-    return std::pair{info->normalise(ParamValue{integer->get()}), at(node->source())};
-  }
-
-  const fs::path file_;
   const ex::ExperimentSchema& schema_;
   const std::string main_;
   RunSetup setup_;
   toml::table root_;
-  std::vector<Diagnostic> problems_;
-  std::vector<Diagnostic> base_problems_;
 };
 
 void read_objectives(PlanningReader& reader, OptimizationSpec& spec) {

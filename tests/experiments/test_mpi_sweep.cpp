@@ -5,6 +5,8 @@
 
 #include "tests/cli/cli_runner.hpp"
 
+#include "tests/sqlite_query.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
@@ -17,6 +19,8 @@
 namespace fs = std::filesystem;
 using namespace shanzhi::cli_test;
 
+using shanzhi::test::query_integer;
+
 namespace {
 
 /// `mpirun -np RANKS shanzhi ARGS...` on this machine. CI runs as root, which Open MPI refuses
@@ -27,20 +31,6 @@ CliResult mpirun(int ranks, const std::vector<std::string>& args, const std::vec
   all.push_back(shanzhi_binary().string());
   all.insert(all.end(), args.begin(), args.end());
   return run_program(SHANZHI_MPIEXEC, all, source_dir(), std::chrono::seconds(300));
-}
-
-std::int64_t query_integer(const fs::path& db, const std::string& sql) {
-  sqlite3* connection = nullptr;
-  std::int64_t value = -1;
-  if (sqlite3_open_v2(db.c_str(), &connection, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(connection, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW)
-      value = sqlite3_column_int64(statement, 0);
-    sqlite3_finalize(statement);
-  }
-  sqlite3_close(connection);
-  return value;
 }
 
 /// Time-series rows of `a` with an identical row (same run identity, metric, week, value) in `b`.

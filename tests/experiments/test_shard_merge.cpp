@@ -4,6 +4,8 @@
 
 #include "tests/cli/cli_runner.hpp"
 
+#include "tests/sqlite_query.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
@@ -14,21 +16,11 @@
 namespace fs = std::filesystem;
 using namespace shanzhi::cli_test;
 
+using shanzhi::test::query_integer;
+
 namespace {
 
-std::int64_t count_runs(const fs::path& db) {
-  sqlite3* connection = nullptr;
-  std::int64_t count = -1;
-  if (sqlite3_open_v2(db.c_str(), &connection, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(connection, "SELECT COUNT(*) FROM runs", -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW)
-      count = sqlite3_column_int64(statement, 0);
-    sqlite3_finalize(statement);
-  }
-  sqlite3_close(connection);
-  return count;
-}
+std::optional<std::int64_t> count_runs_in(const fs::path& db) { return query_integer(db, "SELECT COUNT(*) FROM runs"); }
 
 std::string exported(const fs::path& db, const fs::path& csv) {
   const auto r = run_shanzhi({"export", db.string(), "--csv", csv.string()});
@@ -75,7 +67,7 @@ TEST_CASE("Shards of a sweep merged give the same results as one sweep", "[exper
     REQUIRE(resumed.exit_code == 0);
     CHECK(contains(resumed.out, "Skipped 15 runs already in the database"));
     CHECK(contains(resumed.out, "Shard " + shard + " complete"));
-    CHECK(count_runs(dir / ("s" + std::to_string(i) + ".sqlite")) == 40);
+    CHECK(count_runs_in(dir / ("s" + std::to_string(i) + ".sqlite")) == 40);
   }
 
   const auto merged = dir / "merged.sqlite";
@@ -85,7 +77,7 @@ TEST_CASE("Shards of a sweep merged give the same results as one sweep", "[exper
   REQUIRE(merge.exit_code == 0);
   CHECK(contains(merge.out, "Merged 3 databases of experiment tiny_lhs"));
   CHECK(contains(merge.out, ": 120 of 120 runs"));
-  CHECK(count_runs(merged) == 120);
+  CHECK(count_runs_in(merged) == 120);
   CHECK(exported(merged, dir / "merged.csv") == exported(whole, dir / "whole.csv"));
   CHECK(directory_entries(dir.path()) ==
         std::vector<std::string>{"merged.csv", "merged.sqlite", "partial.sqlite", "s0.sqlite", "s1.sqlite",
@@ -135,7 +127,7 @@ TEST_CASE("Merge refuses databases of different experiments", "[experiments][mer
   CHECK(self.exit_code == 2);
   CHECK(contains(self.err, "is both an input and the output"));
   CHECK_FALSE(fs::exists(out));
-  CHECK(count_runs(a) == 2);
+  CHECK(count_runs_in(a) == 2);
 }
 
 TEST_CASE("A bad shard specification exits with code 2", "[experiments][shard]") {

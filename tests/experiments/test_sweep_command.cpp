@@ -4,6 +4,8 @@
 
 #include "tests/cli/cli_runner.hpp"
 
+#include "tests/sqlite_query.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
@@ -21,6 +23,8 @@
 namespace fs = std::filesystem;
 using namespace shanzhi::cli_test;
 
+using shanzhi::test::query_integer;
+
 namespace {
 
 /// An LHS experiment on the tiny district: `points` x `replicates` runs of `weeks` weeks.
@@ -34,24 +38,6 @@ std::string lhs_experiment(int points, int replicates, int weeks, const std::str
          "[[factor]]\nkey = \"admin.leakage\"\nmin = 0\nmax = 1\n" + extra_factor +
          "[[outcome]]\nmetric = \"satisfaction_mean\"\n"
          "[[outcome]]\nmetric = \"worker_admin_share\"\nstatistic = \"mean\"\n";
-}
-
-/// Runs one SQL query returning a single integer; nullopt while the database or its tables do
-/// not exist yet (the sweep is still starting).
-std::optional<std::int64_t> query_integer(const fs::path& db, const std::string& sql) {
-  if (!fs::exists(db)) return std::nullopt;
-  sqlite3* connection = nullptr;
-  std::optional<std::int64_t> value;
-  if (sqlite3_open_v2(db.c_str(), &connection, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_busy_timeout(connection, 5000);
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(connection, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW)
-      value = sqlite3_column_int64(statement, 0);
-    sqlite3_finalize(statement);
-  }
-  sqlite3_close(connection);
-  return value;
 }
 
 std::string query_text(const fs::path& db, const std::string& sql) {

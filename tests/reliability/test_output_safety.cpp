@@ -10,6 +10,8 @@
 
 #include "tests/cli/cli_runner.hpp"
 
+#include "tests/sqlite_query.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
@@ -23,6 +25,8 @@
 
 namespace fs = std::filesystem;
 using namespace shanzhi::cli_test;
+
+using shanzhi::test::query_integer;
 
 namespace {
 
@@ -90,20 +94,6 @@ int temporaries_under(const fs::path& dir) {
   for (const auto& entry : fs::recursive_directory_iterator(dir))
     if (entry.path().filename().string().find(".tmp.") != std::string::npos) ++count;
   return count;
-}
-
-std::optional<std::int64_t> query_integer(const fs::path& db, const std::string& sql) {
-  sqlite3* connection = nullptr;
-  std::optional<std::int64_t> value;
-  if (sqlite3_open_v2(db.c_str(), &connection, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(connection, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK &&
-        sqlite3_step(statement) == SQLITE_ROW)
-      value = sqlite3_column_int64(statement, 0);
-    sqlite3_finalize(statement);
-  }
-  sqlite3_close(connection);
-  return value;
 }
 
 std::string integrity(const fs::path& db) {
