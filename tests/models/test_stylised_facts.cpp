@@ -2,64 +2,13 @@
 // pre-reform district with common random numbers (paired seeds) and asserts the direction of the
 // effect with a 95% interval of the paired difference that excludes zero (and, where the fact
 // states a shape, the shape). Metrics are means over the last recorded year.
-//
-// Measured effects go to docs/validation.md: run
-//   SHANZHI_VALIDATION_REPORT=/tmp/validation.txt build/tests/shanzhi_tests "[validation]"
+// The shared district, seeds and checks are in stylised_fact_checks.hpp.
 
-#include "model_fixtures.hpp"
-#include "models/governance/comparison.hpp"
-
-#include <catch2/catch.hpp>
-
-#include <cstdlib>
-#include <fstream>
+#include "stylised_fact_checks.hpp"
 
 using namespace shanzhi;
 using namespace shanzhi::gov;
-
-namespace {
-
-constexpr std::size_t replicates = 10;
-constexpr std::uint64_t master_seed = 2026;
-
-/// The small pre-reform district, two recorded years after a half-year burn-in.
-GovernanceParameters baseline_with(const std::vector<std::string>& settings = {}) {
-  std::vector<std::string> all{"run.weeks=104", "run.burn_in_weeks=26"};
-  all.insert(all.end(), settings.begin(), settings.end());
-  return test::scenario_parameters("small_baseline", all);
-}
-
-const MetricComparison& metric(const Comparison& c, const std::string& name) {
-  for (const auto& m : c.metrics)
-    if (m.metric.name == name) return m;
-  FAIL("no metric " << name);
-  throw std::logic_error("unreachable");
-}
-
-/// Appends "fact | metric | effect [low, high]" to the validation report, when one is asked for.
-void report(const std::string& fact, const MetricComparison& m) {
-  const char* path = std::getenv("SHANZHI_VALIDATION_REPORT");
-  if (!path) return;
-  std::ofstream out(path, std::ios::app);
-  const auto& d = m.difference;
-  out << fact << " | " << m.metric.name << " | " << d.mean << " [" << d.mean - d.half_width << ", "
-      << d.mean + d.half_width << "] | n=" << d.n << "\n";
-}
-
-/// The paired difference policy − baseline is positive (sign +1) or negative (sign −1), with a
-/// 95% interval that excludes zero.
-void require_effect(const std::string& fact, const Comparison& c, const std::string& name, int sign) {
-  const auto& m = metric(c, name);
-  report(fact, m);
-  const auto& d = m.difference;
-  INFO(fact << ": " << name << " difference " << d.mean << " ± " << d.half_width);
-  if (sign > 0)
-    REQUIRE(d.mean - d.half_width > 0);
-  else
-    REQUIRE(d.mean + d.half_width < 0);
-}
-
-}  // namespace
+using namespace shanzhi::test::facts;
 
 TEST_CASE("Fact 1: purchase budget raises satisfaction with diminishing returns", "[validation][slow]") {
   const auto base = baseline_with();
