@@ -61,6 +61,16 @@ std::vector<sim::Diagnostic> check_combination(const GovernanceParameters& p, co
     out.push_back(error(doc, "district.residents_per_community",
                         "the district would have " + fmt(residents) + " residents (streets × communities_per_street × "
                         "residents_per_community); the limit is 20 million"));
+  // A horizon shorter than the burn-in is legal (a quick look at the transition) but rarely
+  // what a planner means: the yearly cycles (budget, tenders, appraisal) may never come round.
+  if (p.run.weeks < p.run.burn_in_weeks) {
+    const std::string key = doc.values.count("run.weeks") ? "run.weeks" : "run.burn_in_weeks";
+    out.push_back({sim::Diagnostic::Severity::warning, where(doc, key), key,
+                   "the run records " + fmt(p.run.weeks) + " weeks after a burn-in of " + fmt(p.run.burn_in_weeks) +
+                       " weeks: the policies act for less time than the burn-in, so yearly cycles (budget, "
+                       "tenders, appraisals) may not occur; allowed, but lengthen run.weeks to see the "
+                       "reformed state"});
+  }
   const auto w_res = doc.values.find("workforce.resident_evaluation_weight");
   if (w_res != doc.values.end() && p.workforce.resident_evaluation_weight < 0.5)
     out.push_back({sim::Diagnostic::Severity::warning, w_res->second.second, "workforce.resident_evaluation_weight",

@@ -345,7 +345,7 @@ TEST_CASE("cli errors: a resident-evaluation weight below 50% is a warning — n
 
 TEST_CASE("cli errors: validate checks every file and fails if any is bad", "[cli][errors]") {
   TempDir dir("cli_errors");
-  write_file(dir / "good.toml", "[run]\nweeks = 2\n");
+  write_file(dir / "good.toml", "[run]\nweeks = 60\n");
   write_file(dir / "bad.toml", "[workforce]\npay_rato = 1.0\n");
   const auto r = run_shanzhi({"validate", "good.toml", "bad.toml"}, dir.path());
   INFO(r.describe());
@@ -354,4 +354,27 @@ TEST_CASE("cli errors: validate checks every file and fails if any is bad", "[cl
   CHECK(contains(r.out, "good.toml: ok"));
   CHECK_FALSE(contains(r.out, "bad.toml: ok"));
   CHECK(starts_with(r.err, "bad.toml:2:1: error: key 'workforce.pay_rato': "));
+}
+
+TEST_CASE("cli errors: a horizon shorter than the burn-in is a warning at the weeks key", "[cli][errors]") {
+  TempDir dir("cli_errors");
+  write_file(dir / "short.toml", "[run]\nburn_in_weeks = 52\nweeks = 20\n");
+  const auto r = run_shanzhi({"validate", "short.toml"}, dir.path());
+  INFO(r.describe());
+  REQUIRE(r.exited);
+  CHECK(r.exit_code == 0);
+  CHECK(starts_with(r.err, "short.toml:3:9: warning: key 'run.weeks': "));
+  CHECK(contains(r.err, "records 20 weeks after a burn-in of 52"));
+  CHECK_FALSE(contains(r.err, "error"));
+
+  // From the command line the warning names the option that set it; equal lengths are fine.
+  const auto from_cli = run_shanzhi({"validate", "short.toml", "--set", "run.weeks=10"}, dir.path());
+  INFO(from_cli.describe());
+  CHECK(from_cli.exit_code == 0);
+  CHECK(starts_with(from_cli.err, "--set: warning: key 'run.weeks': "));
+  write_file(dir / "even.toml", "[run]\nburn_in_weeks = 52\nweeks = 52\n");
+  const auto even = run_shanzhi({"validate", "even.toml"}, dir.path());
+  INFO(even.describe());
+  CHECK(even.exit_code == 0);
+  CHECK(even.err.empty());
 }
