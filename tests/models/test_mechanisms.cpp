@@ -99,7 +99,6 @@ TEST_CASE("Rectification starts after a low appraisal and raises service in the 
     rectify.appraisal.rectification_threshold = 100;
     GovernanceModel without(base), with(rectify);
     double served_with = 0, served_without = 0;
-    int orders = 0;
     while (!with.finished()) {
       with.step();
       without.step();
@@ -111,9 +110,9 @@ TEST_CASE("Rectification starts after a low appraisal and raises service in the 
         served_with += s.stats[c].served_by_category[k];
         served_without += without.state().stats[c].served_by_category[k];
       }
-      orders = 0;
-      for (const auto& a : s.appraisals) orders += a.rectifications;
     }
+    std::int64_t orders = 0;
+    for (const auto& a : with.state().appraisals) orders += a.rectifications;
     INFO("replicate " << r);
     REQUIRE(orders > 0);  // the low appraisals did order rectification
     for (const auto& a : without.state().appraisals) REQUIRE(a.rectifications == 0);
