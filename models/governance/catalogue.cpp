@@ -22,7 +22,11 @@ double adaptive_budget(const ModelState& s) {
   const auto& p = s.params.purchase;
   const double last = s.catalogue.budget_per_community_yuan;
   const double seen = appraised_satisfaction(s);
-  if (!s.catalogue.adaptive || seen < 0) return p.budget_per_community_yuan;  // the rule starts from the scenario's budget
+  // The rule starts from the scenario's budget: the first year it is in force, and again whenever
+  // a policy change sets a new budget (so a burn-in at the pre-reform budget of 0 does not leave it
+  // stepping a zero budget).
+  const bool restart = !s.catalogue.adaptive || s.catalogue.scenario_budget_yuan != p.budget_per_community_yuan;
+  if (restart || seen < 0) return p.budget_per_community_yuan;
   if (seen < p.satisfaction_target) return last * (1.0 + p.adaptive_step_share);
   if (seen >= p.satisfaction_target + 5.0) return last * (1.0 - p.adaptive_step_share);
   return last;
@@ -39,6 +43,7 @@ void revise_catalogue(ModelState& s) {
   const auto& p = s.params;
   CatalogueInForce next;
   next.adaptive = p.purchase.adaptive_budget;
+  next.scenario_budget_yuan = p.purchase.budget_per_community_yuan;
   next.budget_per_community_yuan = p.purchase.adaptive_budget ? adaptive_budget(s) : p.purchase.budget_per_community_yuan;
   for (int k = 0; k < category_count; ++k) {
     const auto ku = static_cast<std::size_t>(k);

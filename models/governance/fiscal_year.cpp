@@ -99,26 +99,32 @@ Award choose_provider(const ModelState& s, std::size_t c, int k, double value, c
   };
 
   if (mode == CatalogueMode::commissioned) {
-    // 委托: the incumbent keeps it; otherwise the best-rated organisation of the street, at cost plus margin.
+    // 委托: the incumbent keeps it; otherwise the street's flagship [MODEL_BRIEF §2.3] — its largest
+    // organisation, professional agencies first (ties to the lower slot) — at cost plus margin.
+    // Without bids the buyer has nothing to compare quality by, so quality plays no part here.
     const auto incumbent = s.last_provider[c * category_count + static_cast<std::size_t>(k)];
     if (s.organizations.is_alive(incumbent) && has_room(incumbent.index, bid_price(s, incumbent.index)))
       return {incumbent.index, bid_price(s, incumbent.index), true};
     Award best;
-    float best_quality = -1;
+    double best_size = -1;
     s.organizations.for_each_alive([&](std::uint32_t o) {
-      if (col.street[o] != street || col.quality[o] <= best_quality || !has_room(o, bid_price(s, o))) return;
+      const double size = col.staff[o] + (col.professional[o] ? 1000.0 : 0.0);
+      if (col.street[o] != street || size <= best_size || !has_room(o, bid_price(s, o))) return;
       best = {o, bid_price(s, o), true};
-      best_quality = col.quality[o];
+      best_size = size;
     });
     return best;
   }
   // 购买: score = w_q·q̂ + w_p·(1 − price/cap) + w_e·e; third-party assessment halves the noise on q̂.
+  // Only organisations over the qualification bar (资质) may bid.
   const double noise = p.reputation_noise_sd * (s.params.appraisal.third_party ? 0.5 : 1.0);
   Award best;
   double best_score = -1e9;
   s.organizations.for_each_alive([&](std::uint32_t o) {
     const double price = bid_price(s, o);
-    if (col.street[o] != street || price > p.price_per_hour_yuan || !has_room(o, price)) return;
+    if (col.street[o] != street || col.quality[o] < p.tender_min_quality || price > p.price_per_hour_yuan ||
+        !has_room(o, price))
+      return;
     // Each (community, category) tender gets its own stream, so one bidder's noise differs by lot.
     const auto lot = static_cast<std::uint64_t>(c * category_count + static_cast<std::size_t>(k));
     sim::RandomStream rng(sim::derive_seed(s.seed, lot), o, static_cast<std::uint32_t>(week), purpose::tender);
@@ -135,9 +141,12 @@ Award choose_provider(const ModelState& s, std::size_t c, int k, double value, c
 }
 
 /// 由大带小 (L13): a professional agency that wins a lot passes a share of it to a small, rooted
-/// organisation of the same street and mentors it for the year. The partner is the grassroots
-/// organisation with room that is most embedded locally (ties broken by slot). Returns the value
-/// passed on (0 when the lever is off or nobody can take it).
+/// organisation of the same street and mentors it for the year. The partner is the most locally
+/// embedded grassroots organisation with room that is not yet a partner this year (ties broken by
+/// slot); only when every one is already a partner does one take a second share. Pairing spreads
+/// the work over the street's small organisations, as one flagship leading several small ones
+/// does, instead of piling every share on the single most rooted one. Returns the value passed on
+/// (0 when the lever is off or nobody can take it).
 double pass_share_to_small(ModelState& s, const Award& award, std::size_t c, int k, double value,
                            std::vector<double>& committed) {
   const double share = s.params.organizations.big_leads_small_share;
@@ -149,9 +158,11 @@ double pass_share_to_small(ModelState& s, const Award& award, std::size_t c, int
   float best = -1;
   s.organizations.for_each_alive([&](std::uint32_t o) {
     if (col.professional[o] || col.street[o] != s.layout.communities[c].street) return;
-    if (committed[o] + hours > cap_hours || col.embeddedness[o] <= best) return;
+    // Not yet a partner ranks above any existing partner: +1 on a 0–1 embeddedness.
+    const float rank = col.embeddedness[o] + (col.mentored[o] ? 0.0f : 1.0f);
+    if (committed[o] + hours > cap_hours || rank <= best) return;
     partner = o;
-    best = col.embeddedness[o];
+    best = rank;
   });
   if (best < 0) return 0.0;
   committed[partner] += hours;

@@ -38,6 +38,7 @@ struct CatalogueInForce {
   std::array<CatalogueMode, category_count> mode{};
   double budget_per_community_yuan = 0;
   bool adaptive = false;  ///< the adaptive rule set last year's budget
+  double scenario_budget_yuan = 0;  ///< the scenario's budget when this year opened (the rule's start)
   bool opened = false;    ///< a fiscal year has been opened (the ratchet applies from the next)
 };
 

@@ -375,6 +375,12 @@ void add_purchase(Schema& s) {
             "assumption; [Seed] rooted SOs preferred", [](P& p) -> auto& { return p.purchase.award_weight_embeddedness; })
       .real("reputation_noise_sd", 0, 1, "quality units", "Noise on quality as seen by the buyer in a tender.",
             "assumption", [](P& p) -> auto& { return p.purchase.reputation_noise_sd; })
+      .real("tender_min_quality", 0, 1, "quality 0-1",
+            "Qualification bar of a tender (资质要求): an organisation whose quality is below it cannot bid (it "
+            "lacks the certified staff and track record a tender asks for); small organisations below it reach "
+            "purchased work only as a flagship's partner (由大带小) or by growing over the bar.",
+            "assumption; [S29] small organisations' dependence on government work",
+            [](P& p) -> auto& { return p.purchase.tender_min_quality; })
       .real("direct_cost_per_hour_yuan", 5, 500, "CNY/hour",
             "Cost of one hour of government or workstation staff time on a DIRECT catalogue item (wage plus "
             "on-costs, no margin, no tender).",

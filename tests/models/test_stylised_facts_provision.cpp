@@ -1,0 +1,203 @@
+// Stylised facts of MODEL_BRIEF §5 about how services are provided: fact 10 (the ecology of
+// social organisations under tendering, the hub and big-leads-small) and fact 15 (the trade-offs
+// of the DIRECT, COMMISSIONED and PURCHASED delivery modes). Same district, seeds and checks as
+// the other fact files (stylised_fact_checks.hpp); organisation outcomes that are not recorded
+// metrics (survival of the small organisations present at the start, quality per unit price)
+// are read from the model's state at the end of each paired run.
+
+#include "stylised_fact_checks.hpp"
+
+#include "models/governance/model.hpp"
+#include "sim/random.hpp"
+
+using namespace shanzhi;
+using namespace shanzhi::gov;
+using namespace shanzhi::test::facts;
+
+namespace {
+
+/// What fact 10 looks at in one run, at its end.
+struct EcologyOutcome {
+  double grassroots_survival = 0;  ///< share of the grassroots organisations of the start still operating
+  double quality_per_price = 0;    ///< contracted quality (value-weighted) per ¥100 of hourly price
+  double contracted_quality = 0;   ///< quality of the providers, weighted by contract value
+  double price_per_hour = 0;       ///< contract value per contracted hour, CNY
+  double hhi_last_year = 0;        ///< contract concentration (HHI), mean of the last recorded year
+};
+
+/// The organisation ecology needs years to play out: four recorded years (three of purchase).
+GovernanceParameters ecology_run(const std::vector<std::string>& settings) {
+  std::vector<std::string> all{"run.weeks=182"};
+  all.insert(all.end(), settings.begin(), settings.end());
+  return baseline_with(all);
+}
+
+/// Quality and price of the contracts in force (value-weighted quality; value per hour).
+void measure_contracts(const ModelState& s, EcologyOutcome& out) {
+  const auto& col = s.organizations.columns;
+  double value = 0, quality_value = 0, hours = 0;
+  for (const auto& c : s.contracts) {
+    if (!s.organizations.is_alive(c.provider)) continue;
+    value += c.value_yuan;
+    quality_value += c.value_yuan * col.quality[c.provider.index];
+    hours += c.hours_per_week * sim::weeks_per_year;
+  }
+  if (value <= 0 || hours <= 0) return;
+  out.contracted_quality = quality_value / value;
+  out.price_per_hour = value / hours;
+  out.quality_per_price = out.contracted_quality / out.price_per_hour * 100.0;
+}
+
+EcologyOutcome run_ecology(GovernanceParameters params, std::uint64_t seed) {
+  params.run.seed = static_cast<std::int64_t>(seed);
+  GovernanceModel model(params);
+  model.run_to_end();
+  const auto& s = model.state();
+  const auto& col = s.organizations.columns;
+  // Organisations of the start were founded before week 0; later ones (venture philanthropy) after.
+  double survivors = 0;
+  s.organizations.for_each_alive([&](std::uint32_t o) {
+    survivors += !col.professional[o] && col.founded_week[o] <= 0;
+  });
+  // The start's grassroots count, from a fresh model of the same seed (nothing has run yet).
+  double initial_grassroots = 0;
+  const GovernanceModel start(params);
+  start.state().organizations.for_each_alive([&](std::uint32_t o) {
+    initial_grassroots += !start.state().organizations.columns.professional[o];
+  });
+  EcologyOutcome out;
+  out.grassroots_survival = initial_grassroots > 0 ? survivors / initial_grassroots : 0.0;
+  measure_contracts(s, out);
+  const auto& recorder = model.recorder();
+  out.hhi_last_year = recorder.mean_of_last(recorder.handle("contract_hhi"), 52);
+  return out;
+}
+
+std::vector<EcologyOutcome> run_replicates(const GovernanceParameters& params) {
+  std::vector<EcologyOutcome> out;
+  for (std::size_t r = 0; r < replicates; ++r)
+    out.push_back(run_ecology(params, sim::derive_seed(master_seed, r) % 4'000'000'000'000'000'000ull));
+  return out;
+}
+
+/// The mean and 95% interval of paired differences, appended to the validation report.
+sim::experiments::MeanInterval reported_interval(const std::string& fact, const std::string& name,
+                                                 const std::vector<double>& differences) {
+  const auto m = sim::experiments::mean_with_interval(differences);
+  if (const char* path = std::getenv("SHANZHI_VALIDATION_REPORT"))
+    std::ofstream(path, std::ios::app) << fact << " | " << name << " | " << m.mean << " [" << m.mean - m.half_width
+                                       << ", " << m.mean + m.half_width << "] | n=" << m.n << "\n";
+  return m;
+}
+
+/// Paired differences of one outcome, policy − baseline, with its 95% interval; reported.
+sim::experiments::MeanInterval paired(const std::string& fact, const std::string& name,
+                                      const std::vector<EcologyOutcome>& baseline,
+                                      const std::vector<EcologyOutcome>& policy, double EcologyOutcome::*field) {
+  std::vector<double> d;
+  for (std::size_t r = 0; r < baseline.size(); ++r) d.push_back(policy[r].*field - baseline[r].*field);
+  return reported_interval(fact, name, d);
+}
+
+/// Per-replicate difference of metric `name` between two policies compared with one baseline.
+std::vector<double> between_policies(const Comparison& from, const Comparison& to, const std::string& name) {
+  const auto& a = metric(from, name).policy;
+  const auto& b = metric(to, name).policy;
+  std::vector<double> d;
+  for (std::size_t r = 0; r < a.size(); ++r) d.push_back(b[r] - a[r]);
+  return d;
+}
+
+const std::vector<std::string> tendered_200k{"purchase.mode=tendered", "purchase.budget_per_community_yuan=200000"};
+
+std::vector<std::string> with(std::vector<std::string> base, const std::vector<std::string>& more) {
+  base.insert(base.end(), more.begin(), more.end());
+  return base;
+}
+
+}  // namespace
+
+TEST_CASE("Fact 10: under tendering small organisations die out unless the hub and big-leads-small support them",
+          "[validation][slow]") {
+  const auto commissioned =
+      run_replicates(ecology_run({"purchase.mode=commissioned", "purchase.budget_per_community_yuan=200000"}));
+  const auto tendered = run_replicates(ecology_run(tendered_200k));
+  const auto supported = run_replicates(
+      ecology_run(with(tendered_200k, {"organizations.hub=true", "organizations.big_leads_small_share=0.2"})));
+
+  // Quality per unit price, tendering against commissioning: measured and reported, not asserted —
+  // the model does not reproduce this part of the fact (docs/validation.md says why).
+  paired("10 tendered vs commissioned", "quality per ¥100/h", commissioned, tendered,
+         &EcologyOutcome::quality_per_price);
+  paired("10 tendered vs commissioned", "contracted quality", commissioned, tendered,
+         &EcologyOutcome::contracted_quality);
+  paired("10 tendered vs commissioned", "price per hour", commissioned, tendered, &EcologyOutcome::price_per_hour);
+
+  // Tendering alone: grassroots organisations below the tender bar earn no purchase money and
+  // close one by one while qualified organisations keep the work.
+  std::vector<double> lost;
+  for (const auto& r : tendered) lost.push_back(1.0 - r.grassroots_survival);
+  const auto died = reported_interval("10 tendering alone", "grassroots closed (share of the start)", lost);
+  INFO("share of grassroots organisations closed under tendering alone: " << died.mean << " ± " << died.half_width);
+  REQUIRE(died.mean - died.half_width > 0);
+
+  // The hub lifts small organisations over the bar and big-leads-small gives them a share of the
+  // flagships' lots meanwhile: more of them survive. (Contract concentration is reported too; its
+  // fall with support is not yet significant with 10 replicates, see docs/validation.md.)
+  const auto survival = paired("10 hub + big-leads-small vs tendering alone", "grassroots survival share", tendered,
+                               supported, &EcologyOutcome::grassroots_survival);
+  REQUIRE(survival.mean - survival.half_width > 0);
+  paired("10 hub + big-leads-small vs tendering alone", "contract HHI (last year)", tendered, supported,
+         &EcologyOutcome::hhi_last_year);
+}
+
+TEST_CASE("Fact 15: direct delivery is cheapest to run but capped and purchase has overhead and a handover dip",
+          "[validation]") {
+  const std::vector<std::string> all_direct{"catalogue.elderly=direct", "catalogue.family=direct",
+                                            "catalogue.disability=direct", "catalogue.health=direct",
+                                            "catalogue.culture=direct"};
+  const auto budget = [](int yuan) { return "purchase.budget_per_community_yuan=" + std::to_string(yuan); };
+  // Runs shared by several checks: DIRECT at ¥200k against the other modes and DIRECT at ¥400k;
+  // tendering at ¥200k against ¥400k and against handovers without and with a deeper dip.
+  const auto from_direct = compare_scenarios(
+      baseline_with(with(all_direct, {budget(200000)})),
+      {baseline_with({"purchase.mode=commissioned", budget(200000)}), baseline_with(tendered_200k),
+       baseline_with(with(all_direct, {budget(400000)}))},
+      replicates, master_seed);
+  const auto& commissioned = from_direct[0];
+  const auto& tendered = from_direct[1];
+  const auto& direct_doubled = from_direct[2];
+
+  // Transaction cost: worker hours managing the lots (the same five lots per community in each
+  // mode). DIRECT needs none; a tender costs more than a commission.
+  require_effect("15 commissioned vs direct", commissioned, "contract_admin_hours", +1);
+  REQUIRE(metric(commissioned, "contract_admin_hours").baseline_summary.mean == 0);
+  const auto overhead = reported_interval("15 tendered vs commissioned", "contract_admin_hours",
+                                          between_policies(commissioned, tendered, "contract_admin_hours"));
+  INFO("contract admin hours, tendered minus commissioned: " << overhead.mean << " ± " << overhead.half_width);
+  REQUIRE(overhead.mean - overhead.half_width > 0);
+
+  // DIRECT is capped by worker hours: doubling its budget buys nothing more.
+  const auto& direct_spend = metric(direct_doubled, "direct_delivery_spent_year");
+  report("15 direct ¥200k → ¥400k", direct_spend);
+  REQUIRE(direct_spend.baseline_summary.mean > 0);
+  REQUIRE(std::fabs(direct_spend.difference.mean) <= 1e-9 * direct_spend.baseline_summary.mean);
+
+  // Specialisation: at the same budget, purchased services serve residents better than the capped
+  // DIRECT hours of generalist workers.
+  require_effect("15 tendered vs direct", tendered, "satisfaction_mean", +1);
+  require_effect("15 tendered vs direct", tendered, "unmet_need_share", -1);
+
+  // Purchase is not capped that way, but a lot that changes provider dips in quality for a while.
+  const auto from_tendered = compare_scenarios(
+      baseline_with(tendered_200k),
+      {baseline_with({"purchase.mode=tendered", budget(400000)}),
+       baseline_with(with(tendered_200k, {"purchase.handover_quality_factor=1"})),
+       baseline_with(with(tendered_200k, {"purchase.handover_quality_factor=0.5"}))},
+      replicates, master_seed);
+  require_effect("15 tendered ¥200k → ¥400k", from_tendered[0], "purchase_spent_year", +1);
+  const auto d = reported_interval("15 handover quality ×0.5 vs ×1", "satisfaction_mean",
+                                   between_policies(from_tendered[1], from_tendered[2], "satisfaction_mean"));
+  INFO("satisfaction, handover dip ×0.5 minus none: " << d.mean << " ± " << d.half_width);
+  REQUIRE(d.mean + d.half_width < 0);
+}
