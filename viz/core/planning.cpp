@@ -50,7 +50,8 @@ PlanningOpen open_planning(const std::filesystem::path& database, const std::fil
     if (session.results.objectives.empty()) throw sim::experiments::StoreRefused("the optimization has no objective");
     out.session = std::move(session);
   } catch (const std::exception& e) {  // StoreRefused, StoreError, or a malformed stored file
-    out.error = database.string() + ": " + e.what();
+    const std::string what = e.what();  // the store's messages usually name the file already
+    out.error = what.rfind(database.string(), 0) == 0 ? what : database.string() + ": " + what;
   }
   return out;
 }
