@@ -52,6 +52,10 @@ int main(int argc, char** argv) {
     std::cerr << "shanzhi-viz: --screenshot needs --frames N (the frame to capture)\n";
     return 2;
   }
+  if ((options.select_point > 0 || options.load_point > 0) && options.open_planning.empty()) {
+    std::cerr << "shanzhi-viz: --select-point and --load-point need --open-planning DB\n";
+    return 2;
+  }
   parse_language(language, options.language);
   try {
     options.setup = open_run_file(scenario);

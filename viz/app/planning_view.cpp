@@ -19,6 +19,7 @@ namespace {
 constexpr ImU32 evaluated_color = IM_COL32(140, 140, 150, 255);
 constexpr ImU32 over_budget_color = IM_COL32(190, 190, 198, 255);
 constexpr ImU32 front_color = IM_COL32(214, 39, 40, 255);
+constexpr ImU32 fresh_color = IM_COL32(120, 20, 20, 255);
 
 std::string number(double v) {
   char buffer[64];
@@ -39,10 +40,12 @@ std::string target_name(const opt::Target& t) {
   return name;
 }
 
-std::string axis_name(const opt::PlanningResults& r, const PlanningAxis& axis) {
+/// An axis' name; `direction` adds "(higher is better)" or "(lower is better)" to objectives.
+std::string axis_name(const opt::PlanningResults& r, const PlanningAxis& axis, bool direction = true) {
   switch (axis.kind) {
     case PlanningAxis::Kind::objective: {
       const auto& o = r.objectives[axis.objective];
+      if (!direction) return target_name(o.target);
       return target_name(o.target) + " " + tr(o.maximize ? "plan.higher_better" : "plan.lower_better");
     }
     case PlanningAxis::Kind::cost: return target_name(r.budget.cost) + " (" + tr("plan.cost") + ")";
@@ -82,11 +85,11 @@ std::string policy_text(const opt::PlanningResults& r, std::size_t p) {
 }
 
 void axis_combo(const char* label, const char* id, const opt::PlanningResults& r, const std::vector<PlanningAxis>& axes,
-                int& chosen) {
+                int& chosen, float width) {
   ImGui::TextUnformatted(label);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f - 40);
-  const auto preview = axis_name(r, axes[static_cast<std::size_t>(chosen)]);
+  ImGui::SetNextItemWidth(width);
+  const auto preview = axis_name(r, axes[static_cast<std::size_t>(chosen)], false);
   if (ImGui::BeginCombo(id, preview.c_str())) {
     for (std::size_t a = 0; a < axes.size(); ++a)
       if (ImGui::Selectable(axis_name(r, axes[a]).c_str(), static_cast<int>(a) == chosen)) chosen = static_cast<int>(a);
@@ -103,7 +106,11 @@ void draw_front_plot(UiState& ui, const opt::PlanningResults& r, const std::vect
     ImGui::TextWrapped("%s", tr("plan.no_points"));
     return;
   }
+  // Each policy at its search estimate; a reported one also at its re-evaluation, with its
+  // intervals, joined to the estimate by a dashed link (how far the search was optimistic).
   std::vector<ScatterPoint> drawn;
+  std::vector<std::size_t> policy_of;  // drawn point → policy
+  std::vector<std::pair<std::size_t, std::size_t>> links;
   int highlighted = -1;
   for (const auto& p : points) {
     ScatterPoint d;
@@ -112,20 +119,35 @@ void draw_front_plot(UiState& ui, const opt::PlanningResults& r, const std::vect
     d.color = p.on_front ? front_color : p.within_budget ? evaluated_color : over_budget_color;
     d.filled = p.on_front || p.within_budget;
     d.radius = p.on_front ? 4.5f : 3.0f;
-    d.x_bar = p.has_x_interval;
-    d.y_bar = p.has_y_interval;
-    d.x_low = p.x_low;
-    d.x_high = p.x_high;
-    d.y_low = p.y_low;
-    d.y_high = p.y_high;
     if (static_cast<int>(p.policy) == plan.selected) highlighted = static_cast<int>(drawn.size());
     drawn.push_back(d);
+    policy_of.push_back(p.policy);
+  }
+  for (const auto& p : points) {
+    if (!p.reevaluated) continue;
+    ScatterPoint f;
+    f.x = p.fresh_x;
+    f.y = p.fresh_y;
+    f.color = fresh_color;
+    f.filled = false;
+    f.square = true;
+    f.radius = 3.5f;
+    f.x_bar = p.has_x_interval;
+    f.y_bar = p.has_y_interval;
+    f.x_low = p.x_low;
+    f.x_high = p.x_high;
+    f.y_low = p.y_low;
+    f.y_high = p.y_high;
+    const auto search = static_cast<std::size_t>(&p - points.data());
+    links.emplace_back(search, drawn.size());
+    drawn.push_back(f);
+    policy_of.push_back(p.policy);
   }
   const auto line = front_line(points);
-  std::vector<ScatterLegend> legend = {{tr("plan.evaluated"), evaluated_color, true, false}};
-  if (r.budget.active) legend.push_back({tr("plan.over_budget"), over_budget_color, false, false});
-  legend.push_back({tr(r.objectives.size() > 1 ? "plan.front" : "plan.best"), front_color, true, false});
-  legend.push_back({tr("plan.interval"), front_color, true, true});
+  std::vector<ScatterLegend> legend = {{tr("plan.evaluated"), evaluated_color, true, false, false}};
+  if (r.budget.active) legend.push_back({tr("plan.over_budget"), over_budget_color, false, false, false});
+  legend.push_back({tr(r.objectives.size() > 1 ? "plan.front" : "plan.best"), front_color, true, false, false});
+  legend.push_back({tr("plan.interval"), fresh_color, false, false, true});
   const auto x_name = axis_name(r, x_axis);
   const auto y_name = axis_name(r, y_axis);
   ScatterOptions o;
@@ -134,18 +156,19 @@ void draw_front_plot(UiState& ui, const opt::PlanningResults& r, const std::vect
   o.x_label = x_name.c_str();
   o.y_label = y_name.c_str();
   o.line = line;
+  o.links = links;
   o.highlighted = highlighted;
   o.legend = legend;
   const auto hit = draw_scatter_plot("front", ImVec2(ImGui::GetContentRegionAvail().x, height), o, drawn);
   if (hit.hovered >= 0) {
-    const auto p = points[static_cast<std::size_t>(hit.hovered)].policy;
+    const auto p = policy_of[static_cast<std::size_t>(hit.hovered)];
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(policy_title(r, p).c_str());
     ImGui::TextUnformatted(policy_text(r, p).c_str());
     ImGui::TextDisabled("%s", tr("plan.click_hint"));
     ImGui::EndTooltip();
   }
-  if (hit.clicked >= 0) plan.selected = static_cast<int>(points[static_cast<std::size_t>(hit.clicked)].policy);
+  if (hit.clicked >= 0) plan.selected = static_cast<int>(policy_of[static_cast<std::size_t>(hit.clicked)]);
 }
 
 /// The front's policies as a list to pick from (by the first objective, as the plot's line).
@@ -227,12 +250,15 @@ void draw_planning_view(UiState& ui) {
   char summary[256];
   std::snprintf(summary, sizeof summary, tr("plan.summary_format"), r.name.c_str(), static_cast<int>(r.policies.size()),
                 static_cast<int>(on_front), static_cast<int>(r.search_replicates));
-  ImGui::TextUnformatted(summary);
+  ImGui::TextWrapped("%s", summary);
   ImGui::TextDisabled("%s %s", tr("plan.base"), r.base_path.c_str());
   const auto axes = planning_axes(r);
-  axis_combo(tr("plan.x_axis"), "##planx", r, axes, ui.planning.x_axis);
+  const auto& style = ImGui::GetStyle();
+  const float labels = ImGui::CalcTextSize(tr("plan.x_axis")).x + ImGui::CalcTextSize(tr("plan.y_axis")).x;
+  const float combo_w = (ImGui::GetContentRegionAvail().x - labels - 3 * style.ItemSpacing.x) * 0.5f;
+  axis_combo(tr("plan.x_axis"), "##planx", r, axes, ui.planning.x_axis, combo_w);
   ImGui::SameLine();
-  axis_combo(tr("plan.y_axis"), "##plany", r, axes, ui.planning.y_axis);
+  axis_combo(tr("plan.y_axis"), "##plany", r, axes, ui.planning.y_axis, combo_w);
   const float avail = ImGui::GetContentRegionAvail().y;
   draw_front_plot(ui, r, axes, std::max(220.0f, avail * 0.55f));
   ImGui::Separator();

@@ -89,31 +89,60 @@ void draw_bar(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, bool horizontal) 
   }
 }
 
+void draw_marker(ImDrawList* dl, ImVec2 c, float r, ImU32 color, bool filled, bool square) {
+  if (square && filled) dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), color);
+  else if (square) dl->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), color, 0, 0, 1.5f);
+  else if (filled) dl->AddCircleFilled(c, r, color, 12);
+  else dl->AddCircle(c, r, color, 12, 1.3f);
+}
+
 void draw_point(ImDrawList* dl, const Mapping& m, const ScatterPoint& p) {
   const ImVec2 c(m.px(p.x), m.py(p.y));
   if (p.x_bar) draw_bar(dl, ImVec2(m.px(p.x_low), c.y), ImVec2(m.px(p.x_high), c.y), p.color, true);
   if (p.y_bar) draw_bar(dl, ImVec2(c.x, m.py(p.y_high)), ImVec2(c.x, m.py(p.y_low)), p.color, false);
-  if (p.filled) dl->AddCircleFilled(c, p.radius, p.color, 12);
-  else dl->AddCircle(c, p.radius, p.color, 12, 1.3f);
+  draw_marker(dl, c, p.radius, p.color, p.filled, p.square);
 }
 
-void draw_legend(ImDrawList* dl, const Mapping& m, std::span<const ScatterLegend> legend) {
-  if (legend.empty()) return;
-  const float line_h = ImGui::GetTextLineHeight();
-  float width = 0;
-  for (const auto& l : legend) width = std::max(width, ImGui::CalcTextSize(l.label.c_str()).x);
-  ImVec2 p(m.hi.x - width - 32, m.lo.y + 4);
-  dl->AddRectFilled(p, ImVec2(m.hi.x - 4, p.y + static_cast<float>(legend.size()) * line_h + 4),
-                    IM_COL32(255, 255, 255, 220), 3);
-  p.y += 2;
-  for (const auto& l : legend) {
-    const ImVec2 c(p.x + 12, p.y + line_h * 0.5f);
-    if (l.bar) draw_bar(dl, ImVec2(c.x, c.y - 5), ImVec2(c.x, c.y + 5), l.color, false);
-    else if (l.filled) dl->AddCircleFilled(c, 4, l.color, 12);
-    else dl->AddCircle(c, 4, l.color, 12, 1.3f);
-    dl->AddText(ImVec2(p.x + 22, p.y), text_color, l.label.c_str());
-    p.y += line_h;
+void draw_link(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color) {
+  const float len = std::hypot(b.x - a.x, b.y - a.y);
+  for (float t = 0; t < len; t += 7) {
+    const float t1 = std::min(len, t + 4);
+    dl->AddLine(ImVec2(a.x + (b.x - a.x) * t / len, a.y + (b.y - a.y) * t / len),
+                ImVec2(a.x + (b.x - a.x) * t1 / len, a.y + (b.y - a.y) * t1 / len), color, 1.0f);
   }
+}
+
+/// The legend as rows of entries below the plot, wrapping at the plot's width.
+void draw_legend(ImDrawList* dl, ImVec2 start, float right, std::span<const ScatterLegend> legend) {
+  const float line_h = ImGui::GetTextLineHeight();
+  ImVec2 p = start;
+  for (const auto& l : legend) {
+    const float w = 22 + ImGui::CalcTextSize(l.label.c_str()).x + 14;
+    if (p.x + w > right && p.x > start.x) {
+      p.x = start.x;
+      p.y += line_h;
+    }
+    const ImVec2 c(p.x + 8, p.y + line_h * 0.5f);
+    if (l.bar) draw_bar(dl, ImVec2(c.x, c.y - 5), ImVec2(c.x, c.y + 5), l.color, false);
+    else draw_marker(dl, c, 4, l.color, l.filled, l.square);
+    dl->AddText(ImVec2(p.x + 18, p.y), text_color, l.label.c_str());
+    p.x += w;
+  }
+}
+
+/// Rows the legend needs at `width` pixels.
+int legend_rows(float width, std::span<const ScatterLegend> legend) {
+  int rows = legend.empty() ? 0 : 1;
+  float x = 0;
+  for (const auto& l : legend) {
+    const float w = 22 + ImGui::CalcTextSize(l.label.c_str()).x + 14;
+    if (x + w > width && x > 0) {
+      ++rows;
+      x = 0;
+    }
+    x += w;
+  }
+  return rows;
 }
 
 int nearest_point(const Mapping& m, std::span<const ScatterPoint> points, ImVec2 mouse) {
@@ -147,7 +176,8 @@ ScatterHit draw_scatter_plot(const char* id, ImVec2 size, const ScatterOptions& 
 
   Mapping m;
   m.lo = ImVec2(canvas.x + 52, canvas.y + 4);
-  m.hi = ImVec2(canvas.x + canvas_size.x - 10, canvas.y + canvas_size.y - 2 * line_h - 8);
+  const float legend_h = static_cast<float>(legend_rows(canvas_size.x - 52, o.legend)) * line_h;
+  m.hi = ImVec2(canvas.x + canvas_size.x - 10, canvas.y + canvas_size.y - 2 * line_h - 10 - legend_h);
   fit(m, points);
   draw_grid_and_ticks(dl, m);
   const ImVec2 xs = ImGui::CalcTextSize(o.x_label);
@@ -158,13 +188,17 @@ ScatterHit draw_scatter_plot(const char* id, ImVec2 size, const ScatterOptions& 
   for (const auto i : o.line)
     if (i < points.size()) line.emplace_back(m.px(points[i].x), m.py(points[i].y));
   if (line.size() >= 2) dl->AddPolyline(line.data(), static_cast<int>(line.size()), o.line_color, 0, 1.5f);
+  for (const auto& [a, b] : o.links)
+    if (a < points.size() && b < points.size())
+      draw_link(dl, ImVec2(m.px(points[a].x), m.py(points[a].y)), ImVec2(m.px(points[b].x), m.py(points[b].y)),
+                points[b].color);
   for (const auto& p : points) draw_point(dl, m, p);
   if (o.highlighted >= 0 && static_cast<std::size_t>(o.highlighted) < points.size()) {
     const auto& p = points[static_cast<std::size_t>(o.highlighted)];
     dl->AddCircle(ImVec2(m.px(p.x), m.py(p.y)), p.radius + 4, IM_COL32(20, 20, 30, 255), 16, 2.0f);
   }
   dl->PopClipRect();
-  draw_legend(dl, m, o.legend);
+  draw_legend(dl, ImVec2(m.lo.x, m.hi.y + line_h + 6 + line_h), m.hi.x, o.legend);
 
   ScatterHit hit;
   if (hovered) hit.hovered = nearest_point(m, points, ImGui::GetIO().MousePos);

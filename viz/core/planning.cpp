@@ -23,14 +23,17 @@ std::string resolve_base(const std::string& base, const std::filesystem::path& r
   return std::filesystem::exists(under_root, ec) ? under_root.lexically_normal().string() : base;
 }
 
-/// The re-evaluated interval of `axis` for `policy`, if the report has one.
-bool axis_interval(const opt::PlanningResults& results, std::size_t policy, const PlanningAxis& axis, double& low,
-                   double& high) {
+/// The re-evaluated value and interval of `axis` for `policy`, if the report has them.
+bool axis_interval(const opt::PlanningResults& results, std::size_t policy, const PlanningAxis& axis, double& value,
+                   double& low, double& high) {
   const auto& p = results.policies[policy];
   if (axis.kind != PlanningAxis::Kind::objective || axis.objective >= p.reevaluated.size()) return false;
-  low = p.reevaluated[axis.objective].low;
-  high = p.reevaluated[axis.objective].high;
-  return std::isfinite(low) && std::isfinite(high);
+  const auto& interval = p.reevaluated[axis.objective];
+  if (!std::isfinite(interval.value) || !std::isfinite(interval.low) || !std::isfinite(interval.high)) return false;
+  value = interval.value;
+  low = interval.low;
+  high = interval.high;
+  return true;
 }
 
 }  // namespace
@@ -90,8 +93,11 @@ std::vector<PlanningPoint> planning_points(const opt::PlanningResults& results, 
     if (!std::isfinite(point.x) || !std::isfinite(point.y)) continue;
     point.on_front = results.policies[p].on_front;
     point.within_budget = results.policies[p].within_budget;
-    point.has_x_interval = axis_interval(results, p, x_axis, point.x_low, point.x_high);
-    point.has_y_interval = axis_interval(results, p, y_axis, point.y_low, point.y_high);
+    point.fresh_x = point.x;
+    point.fresh_y = point.y;
+    point.has_x_interval = axis_interval(results, p, x_axis, point.fresh_x, point.x_low, point.x_high);
+    point.has_y_interval = axis_interval(results, p, y_axis, point.fresh_y, point.y_low, point.y_high);
+    point.reevaluated = point.has_x_interval || point.has_y_interval;
     points.push_back(point);
   }
   std::stable_partition(points.begin(), points.end(), [](const PlanningPoint& p) { return !p.on_front; });

@@ -56,8 +56,12 @@ struct PlanningPoint {
   double x = 0, y = 0;
   bool on_front = false;
   bool within_budget = true;
+  /// The report's re-evaluation on fresh replicates, when it has one on either axis: where the
+  /// policy lies by it (axes without an interval keep the search value) and the 95% intervals.
+  bool reevaluated = false;
+  double fresh_x = 0, fresh_y = 0;
   bool has_x_interval = false, has_y_interval = false;
-  double x_low = 0, x_high = 0, y_low = 0, y_high = 0;  ///< the report's fresh 95% intervals
+  double x_low = 0, x_high = 0, y_low = 0, y_high = 0;
 };
 
 /// The policies with finite values on both axes (failed or interrupted evaluations are left

@@ -154,6 +154,12 @@ TEST_CASE("The plotted front is the non-dominated set and its line runs along x"
     CHECK(a.on_front == !dominated);
     CHECK(a.x == r.policies[a.policy].values[0]);
     CHECK(a.has_y_interval == !r.policies[a.policy].reevaluated.empty());
+    CHECK(a.reevaluated == a.has_y_interval);
+    if (a.reevaluated) {
+      CHECK(a.fresh_x == r.policies[a.policy].reevaluated[0].value);
+      CHECK(a.x_low <= a.fresh_x);
+      CHECK(a.fresh_x <= a.x_high);
+    }
   }
   // Front points come last (drawn on top); the line visits them in increasing x.
   bool seen_front = false;
@@ -169,7 +175,11 @@ TEST_CASE("The plotted front is the non-dominated set and its line runs along x"
 
   // The search order against the first objective: x is the evaluation number.
   const auto order = planning_points(r, axes[3], axes[0]);
-  for (const auto& p : order) CHECK(p.x == static_cast<double>(p.policy + 1));
+  for (const auto& p : order) {
+    CHECK(p.x == static_cast<double>(p.policy + 1));
+    CHECK_FALSE(p.has_x_interval);
+    CHECK(p.fresh_x == p.x);
+  }
 }
 
 TEST_CASE("A policy becomes the scenario its stored runs used, against its base scenario", "[viz][planning]") {
