@@ -79,7 +79,7 @@ std::string policy_text(const opt::PlanningResults& r, std::size_t p) {
     text += "\n";
   }
   if (r.budget.active)
-    text += std::string(tr("plan.cost")) + ": " + number(policy.cost) + " / " + number(r.budget.limit) + " (" +
+    text += std::string(tr("plan.cost_title")) + ": " + number(policy.cost) + " / " + number(r.budget.limit) + " (" +
             tr(policy.within_budget ? "plan.within_budget" : "plan.over_budget") + ")\n";
   return text;
 }
@@ -173,7 +173,7 @@ void draw_front_plot(UiState& ui, const opt::PlanningResults& r, const std::vect
 
 /// The front's policies as a list to pick from (by the first objective, as the plot's line).
 void draw_front_list(UiState& ui, const opt::PlanningResults& r) {
-  ImGui::TextDisabled("%s", tr(r.objectives.size() > 1 ? "plan.front_list" : "plan.best"));
+  ImGui::TextDisabled("%s", tr(r.objectives.size() > 1 ? "plan.front_list" : "plan.best_list"));
   const auto axes = planning_axes(r);
   const auto points = planning_points(r, axes[0], axes[r.objectives.size() > 1 ? 1 : 0]);
   for (const auto i : front_line(points)) {
