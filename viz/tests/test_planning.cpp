@@ -276,6 +276,16 @@ TEST_CASE("A bad or non-optimization database gives an error and no session", "[
   CHECK_FALSE(scenario.session);
   CHECK_FALSE(scenario.error.empty());
 
+  // A sweep's results database is a results database but holds no optimization.
+  const auto sweep_db = made.dir / "sweep.sqlite";
+  {
+    const auto sweep = ex::load_experiment(source_path("scenarios/experiments/tiny_lhs.toml"), gov::experiment_schema());
+    (void)ex::ResultsStore::open_for_sweep(sweep_db, sweep, ex::plan_experiment(sweep));
+  }
+  const auto not_optimization = open_planning(sweep_db);
+  CHECK_FALSE(not_optimization.session);
+  CHECK(not_optimization.error.find("not an optimization") != std::string::npos);
+
   // A policy whose base scenario has gone cannot be loaded: a ScenarioError, shown in the window.
   auto moved = tiny_results();
   moved.base_path = (made.dir / "gone.toml").string();
