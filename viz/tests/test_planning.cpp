@@ -50,6 +50,7 @@ std::string optimization_text() {
 struct TinyOptimization {
   fs::path dir;
   fs::path database;
+  sim::optimization::OptimizationReport report;
   TinyOptimization() {
     dir = fs::temp_directory_path() / ("shanzhi_viz_planning_" + std::to_string(::getpid()));
     fs::create_directories(dir);
@@ -59,7 +60,7 @@ struct TinyOptimization {
     const auto spec = sim::optimization::load_optimization(file, gov::experiment_schema());
     auto store = ex::ResultsStore::open_for_sweep(database, sim::optimization::optimization_store_experiment(spec),
                                                   ex::ExperimentPlan{});
-    (void)sim::optimization::optimize(spec, store, gov::target_runner(spec.setup.base), 2);
+    report = sim::optimization::optimize(spec, store, gov::target_runner(spec.setup.base), 2);
   }
   ~TinyOptimization() {
     std::error_code ec;
@@ -134,6 +135,22 @@ TEST_CASE("An optimization database opens with its policies and front and the re
   }
   CHECK(on_front >= 1);
   CHECK(reported == std::min(report_points, on_front));
+
+  // The intervals are the optimize report's own (one scenario: the same Student-t intervals).
+  const auto& report = tiny_optimization().report;
+  REQUIRE(report.policies.size() == reported);
+  for (const auto& policy : report.policies) {
+    const auto& levers = report.evaluations[policy.evaluation].result.levers;
+    const auto found = std::find_if(r.policies.begin(), r.policies.end(),
+                                    [&](const opt::PlannedPolicy& p) { return p.levers == levers; });
+    REQUIRE(found != r.policies.end());
+    REQUIRE(found->reevaluated.size() == policy.objectives.size());
+    for (std::size_t o = 0; o < policy.objectives.size(); ++o) {
+      CHECK(found->reevaluated[o].value == Approx(policy.objectives[o].value).epsilon(1e-12));
+      CHECK(found->reevaluated[o].low == Approx(policy.objectives[o].low).epsilon(1e-12));
+      CHECK(found->reevaluated[o].high == Approx(policy.objectives[o].high).epsilon(1e-12));
+    }
+  }
 }
 
 TEST_CASE("The plotted front is the non-dominated set and its line runs along x", "[viz][planning]") {
