@@ -1,6 +1,6 @@
 #include "sim/optimization/planning_results.hpp"
 
-#include "sim/optimization/scoring.hpp"
+#include "sim/random.hpp"
 
 #include <toml++/toml.h>
 
@@ -11,6 +11,9 @@ namespace shanzhi::sim::optimization {
 namespace {
 
 namespace ex = experiments;
+
+/// Seeds of the loader's bootstrap intervals (several scenarios only), one stream per policy.
+constexpr std::uint64_t reevaluation_stream = 0x706C616Eull;  // "plan"
 
 std::string text_of(const toml::table& table, std::string_view key) {
   const auto* node = table.get(key);
@@ -28,6 +31,8 @@ void read_stored_file(const std::string& text, const std::string& path, Planning
   const auto* main = root.get_as<toml::table>("optimization");
   const auto* objectives = root.get_as<toml::array>("objective");
   if (!main || !objectives) throw ex::StoreRefused(path + " is not an optimization's results database (no [[objective]] in its file)");
+  if (const auto* weeks = main->get("weeks")) out.weeks = weeks->value<std::int64_t>().value_or(0);
+  if (const auto* burn_in = main->get("burn_in_weeks")) out.burn_in_weeks = burn_in->value<std::int64_t>().value_or(-1);
   const auto base = text_of(*main, "base");
   out.base_path = (std::filesystem::path(out.file_path).parent_path() / base).lexically_normal().string();
   for (const auto& element : *objectives) {
@@ -57,6 +62,18 @@ void read_stored_file(const std::string& text, const std::string& path, Planning
   }
 }
 
+/// Robust value and 95% interval of every objective over a policy's fresh report replicates, or
+/// nothing when the report did not re-evaluate it (an interval needs two runs per scenario).
+std::vector<Interval> reevaluation(const PolicyResult& fresh, const PlanningResults& results,
+                                   const TargetPositions& positions, std::uint64_t seed) {
+  for (const auto& scenario : fresh.values)
+    if (scenario.size() < 2) return {};
+  std::vector<Interval> out;
+  for (std::size_t o = 0; o < results.objectives.size(); ++o)
+    out.push_back(robust_interval(fresh, positions.objectives[o], results.objectives[o].maximize, results.robustness, seed));
+  return out;
+}
+
 }  // namespace
 
 PlanningResults load_planning_results(const std::filesystem::path& database) {
@@ -65,6 +82,7 @@ PlanningResults load_planning_results(const std::filesystem::path& database) {
   out.name = stored.name;
   out.file_path = stored.file_path;
   out.search_replicates = stored.replicates;
+  out.master_seed = stored.master_seed;
   read_stored_file(stored.file_text, stored.file_path, out);
 
   std::size_t lever_count = 0;
@@ -85,12 +103,19 @@ PlanningResults load_planning_results(const std::filesystem::path& database) {
   }
 
   // values[policy][scenario][replicate][outcome] from the search replicates only
+  // and fresh[policy][scenario][replicate][outcome] from the report's re-evaluation
   std::vector<PolicyResult> results(out.policies.size());
-  for (std::size_t p = 0; p < out.policies.size(); ++p)
+  std::vector<PolicyResult> fresh(out.policies.size());
+  for (std::size_t p = 0; p < out.policies.size(); ++p) {
     results[p].values.assign(out.policies[p].points.size(), {});
+    fresh[p].values.assign(out.policies[p].points.size(), {});
+  }
   for (const auto& run : stored.runs) {
-    if (run.replicate >= stored.replicates) continue;  // the report's fresh replicates
     const auto [p, s] = where.at(run.point);
+    if (run.replicate >= stored.replicates) {
+      fresh[p].values[s].push_back(run.values);
+      continue;
+    }
     results[p].values[s].push_back(run.values);
     out.policies[p].runs += run.ok ? 1 : 0;
   }
@@ -103,6 +128,9 @@ PlanningResults load_planning_results(const std::filesystem::path& database) {
   TargetPositions positions;
   for (const auto& objective : out.objectives) positions.objectives.push_back(outcome_position.at(objective.target.label()));
   if (out.budget.active) positions.cost = outcome_position.at(out.budget.cost.label());
+
+  for (std::size_t p = 0; p < out.policies.size(); ++p)
+    out.policies[p].reevaluated = reevaluation(fresh[p], out, positions, derive_seed(out.master_seed, reevaluation_stream + p));
 
   std::vector<std::vector<double>> fitness;
   std::vector<std::size_t> scored;

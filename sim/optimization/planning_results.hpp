@@ -13,6 +13,7 @@
 
 #include "sim/experiments/results_store.hpp"
 #include "sim/optimization/planning_file.hpp"
+#include "sim/optimization/scoring.hpp"
 
 #include <filesystem>
 #include <string>
@@ -30,6 +31,10 @@ struct PlannedPolicy {
   /// Non-dominated on the penalized fitness, as the optimize report chooses (with one
   /// objective: the best policy). The report's re-evaluated intervals are in NAME-policies.csv.
   bool on_front = false;
+  /// The report's re-evaluation on its fresh replicates, per objective: the robust value with
+  /// its 95% interval (Student-t with one scenario, else a seeded bootstrap of its own, which
+  /// may differ in the last digits from NAME-policies.csv). Empty when the policy was not reported.
+  std::vector<Interval> reevaluated;
 };
 
 struct PlanningResults {
@@ -40,6 +45,9 @@ struct PlanningResults {
   Budget budget;
   Robustness robustness;
   std::size_t search_replicates = 0;
+  std::uint64_t master_seed = 0;
+  std::int64_t weeks = 0;           ///< run.weeks of every run (0: the base scenario's own)
+  std::int64_t burn_in_weeks = -1;  ///< run.burn_in_weeks of every run (−1: the base scenario's own)
   std::vector<PlannedPolicy> policies;   ///< in the order the search first evaluated them
 };
 

@@ -49,6 +49,10 @@ void draw_right_panel(UiState& ui, ImVec2 pos, ImVec2 size) {
       draw_compare_view(ui);
       ImGui::EndTabItem();
     }
+    if (ImGui::BeginTabItem((std::string(tr("tab.planning")) + "###planning").c_str(), nullptr, flag(2))) {
+      draw_planning_view(ui);
+      ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
   }
   ui.right_tab = -1;
@@ -142,6 +146,12 @@ void run_demo_actions(UiState& ui, const AppOptions& options) {
   if (options.inspect_cell >= 0) ui.selected = {Selection::Kind::cell, static_cast<std::uint32_t>(options.inspect_cell), 0};
   if (!options.levers.empty()) ui.controller->change_levers(options.levers, "--set");
   if (!options.open.empty()) open_scenario(ui, options.open);
+  if (!options.open_planning.empty()) open_planning_results(ui, options.open_planning);
+  if (ui.planning.session && options.select_point > 0) ui.planning.selected = options.select_point - 1;
+  if (ui.planning.session && options.load_point > 0) {
+    load_planning_policy(ui, static_cast<std::size_t>(options.load_point - 1));
+    ui.right_tab = 1;
+  }
 }
 
 }  // namespace

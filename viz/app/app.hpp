@@ -22,6 +22,9 @@ struct AppOptions {
   int inspect_cell = -1;            ///< map cell to select into the inspector
   Settings levers;                  ///< lever changes to apply (with --set)
   std::string open;                 ///< scenario file to open as from the File menu
+  std::string open_planning;        ///< optimization database to open in the Planning tab
+  int select_point = 0;             ///< 1-based policy to select on the Planning tab's plot
+  int load_point = 0;               ///< 1-based policy to load as a run (compare mode against its base)
   int width = 1280;
   int height = 800;
 };

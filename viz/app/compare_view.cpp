@@ -17,7 +17,8 @@ void draw_compare_view(UiState& ui) {
     if (ImGui::Button((std::string(tr("cmp.start")) + "###cmpstart").c_str())) ui.controller->set_compare(true);
     return;
   }
-  ImGui::TextWrapped("%s %d.", tr("cmp.explain"), s.compare_from_week);
+  if (s.compare_against_base) ImGui::TextWrapped("%s", tr("cmp.explain_base"));
+  else ImGui::TextWrapped("%s %d.", tr("cmp.explain"), s.compare_from_week);
   if (s.status_key == "status.catching_up") {
     ImGui::ProgressBar(static_cast<float>(s.baseline_rows.size()) / static_cast<float>(std::max<std::size_t>(1, s.frames.size())),
                        ImVec2(-1, 0), tr("status.catching_up"));

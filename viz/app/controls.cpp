@@ -26,6 +26,8 @@ void draw_menu_bar(UiState& ui) {
   const std::string results = ui.source_dir + "/results/viz/";
   if (ImGui::BeginMenu(label("menu.file", "file").c_str())) {
     if (ImGui::MenuItem(tr("menu.open"))) open_dialog(ui, UiState::Dialog::open, ui.source_dir + "/scenarios/");
+    if (ImGui::MenuItem(tr("menu.open_planning")))
+      open_dialog(ui, UiState::Dialog::open_planning, ui.source_dir + "/results/optimize/");
     if (ImGui::MenuItem(tr("menu.save"), nullptr, false, !s.frames.empty()))
       open_dialog(ui, UiState::Dialog::save, results + s.scenario_name + "-seed" + std::to_string(s.seed) + ".toml");
     ImGui::Separator();

@@ -25,6 +25,16 @@ std::vector<std::string> scenario_files(const std::string& root) {
   return out;
 }
 
+/// Optimization databases where `shanzhi optimize` writes them by default.
+std::vector<std::string> planning_files(const std::string& root) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(root + "/results/optimize", ec))
+    if (e.path().extension() == ".sqlite") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void ensure_parent(const std::string& path) {
   std::error_code ec;
   const auto parent = std::filesystem::path(path).parent_path();
@@ -37,6 +47,7 @@ const char* title_of(UiState::Dialog d) {
     case UiState::Dialog::save: return "menu.save";
     case UiState::Dialog::export_csv: return "menu.export_csv";
     case UiState::Dialog::export_png: return "menu.export_png";
+    case UiState::Dialog::open_planning: return "menu.open_planning";
     default: return "";
   }
 }
@@ -47,6 +58,7 @@ void perform(UiState& ui) {
   try {
     switch (ui.dialog) {
       case UiState::Dialog::open: open_scenario(ui, path); break;
+      case UiState::Dialog::open_planning: open_planning_results(ui, path); break;
       case UiState::Dialog::save:
         ensure_parent(path);
         save_run_file(path, s.setup);
@@ -98,10 +110,12 @@ void draw_file_dialogs(UiState& ui) {
   ImGui::TextUnformatted(tr("file.path"));
   ImGui::SetNextItemWidth(-1);
   const bool enter = ImGui::InputText("##path", ui.path_buffer, sizeof ui.path_buffer, ImGuiInputTextFlags_EnterReturnsTrue);
-  if (ui.dialog == UiState::Dialog::open) {
-    ImGui::TextDisabled("%s", tr("file.scenarios"));
+  const bool opening = ui.dialog == UiState::Dialog::open || ui.dialog == UiState::Dialog::open_planning;
+  if (opening) {
+    const bool planning = ui.dialog == UiState::Dialog::open_planning;
+    ImGui::TextDisabled("%s", planning ? tr("file.optimizations") : tr("file.scenarios"));
     ImGui::BeginChild("files", ImVec2(0, 220), true);
-    for (const auto& f : scenario_files(ui.source_dir)) {
+    for (const auto& f : planning ? planning_files(ui.source_dir) : scenario_files(ui.source_dir)) {
       const auto shown = std::filesystem::relative(f, ui.source_dir).string();
       if (ImGui::Selectable(shown.c_str(), f == ui.path_buffer, ImGuiSelectableFlags_AllowDoubleClick)) {
         std::snprintf(ui.path_buffer, sizeof ui.path_buffer, "%s", f.c_str());

@@ -33,6 +33,13 @@ int main(int argc, char** argv) {
   cli.add_option("--inspect", options.inspect_cell, "Select map cell N into the inspector")->check(CLI::Range(0, 10000000));
   cli.add_option("--set", sets, "Apply a lever change KEY=VALUE (recorded policy event), e.g. admin.task_cut_share=0.6");
   cli.add_option("--open", options.open, "Open this scenario file as from the File menu (errors show in the window)");
+  cli.add_option("--open-planning", options.open_planning,
+                 "Open this optimization database (shanzhi optimize) in the Planning tab (errors show in the window)");
+  cli.add_option("--select-point", options.select_point, "With --open-planning: select policy N (1 = first evaluated)")
+      ->check(CLI::Range(1, 10000000));
+  cli.add_option("--load-point", options.load_point,
+                 "With --open-planning: load policy N as a run, in compare mode against the base scenario")
+      ->check(CLI::Range(1, 10000000));
   cli.add_option("--width", options.width, "Window width in pixels")->check(CLI::Range(640, 7680));
   cli.add_option("--height", options.height, "Window height in pixels")->check(CLI::Range(480, 4320));
   cli.footer("Exit codes: 0 success, 1 runtime failure (e.g. no display), 2 bad input.");
@@ -43,6 +50,10 @@ int main(int argc, char** argv) {
   }
   if (!options.screenshot.empty() && options.frames == 0) {
     std::cerr << "shanzhi-viz: --screenshot needs --frames N (the frame to capture)\n";
+    return 2;
+  }
+  if ((options.select_point > 0 || options.load_point > 0) && options.open_planning.empty()) {
+    std::cerr << "shanzhi-viz: --select-point and --load-point need --open-planning DB\n";
     return 2;
   }
   parse_language(language, options.language);

@@ -112,14 +112,6 @@ std::string format(const char* fmt, double v) {
   return buffer;
 }
 
-/// Tick labels: compact numbers ("1.2m", "350k") so money fits the margin.
-std::string tick_label(double v) {
-  const double a = std::abs(v);
-  if (a >= 1e6) return format("%.3gm", v / 1e6);
-  if (a >= 1e4) return format("%.3gk", v / 1e3);
-  return format("%.3g", v);
-}
-
 double value_near(std::span<const double> xs, std::span<const double> ys, double x, bool& found) {
   found = false;
   const std::size_t n = std::min(xs.size(), ys.size());
@@ -183,6 +175,13 @@ void handle_input(const Mapping& m, bool hovered, TimeWindow& window, double dat
 }
 
 }  // namespace
+
+std::string tick_label(double v) {
+  const double a = std::abs(v);
+  if (a >= 1e6) return format("%.3gm", v / 1e6);
+  if (a >= 1e4) return format("%.3gk", v / 1e3);
+  return format("%.3g", v);
+}
 
 void draw_time_plot(const char* id, ImVec2 size, const PlotOptions& o, std::span<const PlotSeries> series,
                     std::span<const PlotBand> bands, std::span<const PlotMarker> markers, TimeWindow& window,

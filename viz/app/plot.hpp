@@ -54,6 +54,9 @@ void draw_time_plot(const char* id, ImVec2 size, const PlotOptions& options, std
                     std::span<const PlotBand> bands, std::span<const PlotMarker> markers, TimeWindow& window,
                     double data_lo, double data_hi);
 
+/// Tick labels: compact numbers ("1.2m", "350k") so money fits the margin.
+std::string tick_label(double v);
+
 /// The (?) marker with a wrapped tooltip, as in imgui_demo's HelpMarker.
 void help_marker(const char* text);
 /// A tooltip with wrapped text for the last item.

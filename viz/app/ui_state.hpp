@@ -3,6 +3,7 @@
 // simulation's state, which the UI only reads from snapshots.
 
 #include "core/lessons.hpp"
+#include "core/planning.hpp"
 #include "core/plot_ticks.hpp"
 #include "core/run_setup.hpp"
 #include "core/sim_thread.hpp"
@@ -34,6 +35,14 @@ struct LessonState {
   std::size_t changes_expected = 0;
 };
 
+/// The Planning tab: an optimization's results and what is chosen on its plot.
+struct PlanningState {
+  std::optional<PlanningSession> session;
+  int x_axis = 0;  ///< index into planning_axes(results)
+  int y_axis = 1;
+  int selected = -1;  ///< policy index, or −1
+};
+
 struct UiState {
   std::unique_ptr<SimulationController> controller;
   std::shared_ptr<const Snapshot> snapshot;
@@ -53,10 +62,11 @@ struct UiState {
   TimeWindow inspector_window;
   TimeWindow compare_window;
   std::map<std::string, sim::ParamValue> pending_levers;  ///< edits not applied yet
-  int right_tab = -1;  ///< tab to bring to front on the next frame (0 dashboards, 1 compare), or −1
+  int right_tab = -1;  ///< tab to bring to front on the next frame (0 dashboards, 1 compare, 2 planning), or −1
   int left_tab = -1;   ///< 0 levers, 1 lessons, or −1
 
   LessonState lessons;
+  PlanningState planning;
 
   // Files and messages.
   std::string error_text;
@@ -65,7 +75,7 @@ struct UiState {
   bool screenshot_requested = false;
   std::string screenshot_path;
   char path_buffer[512] = {};
-  enum class Dialog { none, open, save, export_csv, export_png } dialog = Dialog::none;
+  enum class Dialog { none, open, save, export_csv, export_png, open_planning } dialog = Dialog::none;
 };
 
 // Panels, one file each. Each draws one window of the fixed layout.
@@ -79,12 +89,18 @@ void draw_map_view(UiState& ui, ImVec2 pos, ImVec2 size);
 void draw_inspector(UiState& ui, ImVec2 pos, ImVec2 size);
 void draw_dashboards(UiState& ui);
 void draw_compare_view(UiState& ui);
+void draw_planning_view(UiState& ui);
 void draw_file_dialogs(UiState& ui);
 void draw_messages(UiState& ui);
 
 /// Opens a scenario file: on success the run is replaced, else the error shows in the window.
 void open_scenario(UiState& ui, const std::string& path);
 void show_error(UiState& ui, std::string text);
+/// Opens an optimization database into the Planning tab; a bad one shows its error and the
+/// current run (and any results already open) stay.
+void open_planning_results(UiState& ui, const std::string& path);
+/// Starts a run of policy `policy` of the open results (see core/planning.hpp for what it is).
+void load_planning_policy(UiState& ui, std::size_t policy);
 
 /// Event markers of the snapshot for plots.
 std::vector<struct PlotMarker> event_markers(const Snapshot& s);

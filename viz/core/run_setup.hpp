@@ -8,6 +8,7 @@
 #include "sim/scenario/scenario.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,9 @@ struct RunSetup {
   sim::ScenarioDocument document;    ///< the scenario as loaded (values with provenance)
   gov::GovernanceParameters parameters;  ///< resolved and validated; run.seed is the run's seed
   std::vector<LeverChange> changes;  ///< in week order
+  /// Compare mode's baseline when it is another scenario (a policy loaded from an optimization
+  /// against its base scenario, same seed); null: the run's own twin (same scenario and seed).
+  std::shared_ptr<const gov::GovernanceParameters> baseline;
 };
 
 /// Every setting in force after applying `changes` in order (later values of a key win).

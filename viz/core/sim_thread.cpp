@@ -308,12 +308,20 @@ void SimulationController::handle_compare(bool on) {
   r.twin.reset();
   r.baseline_rows.clear();
   if (!on) return;
+  r.twin_next_change = 0;
+  if (r.setup.baseline) {
+    // Another scenario as the baseline (a loaded policy against its base scenario): the runs
+    // differ from week 0 on, and the twin keeps that scenario's levers.
+    r.compare_from_week = 0;
+    r.twin = std::make_unique<gov::GovernanceModel>(*r.setup.baseline);
+    r.twin_changes.clear();
+    return;
+  }
   // The twin is the same scenario and seed with the changes applied so far: it retraces the
   // run exactly (common random numbers) and then keeps the levers as they are now.
   r.compare_from_week = std::max(0, r.recorded_week());
   r.twin = std::make_unique<gov::GovernanceModel>(r.setup.parameters);
   r.twin_changes.assign(r.setup.changes.begin(), r.setup.changes.begin() + static_cast<std::ptrdiff_t>(r.next_change));
-  r.twin_next_change = 0;
 }
 
 void SimulationController::handle(Command& c) {
@@ -362,6 +370,11 @@ void SimulationController::handle(Command& c) {
       RunSetup fresh = r.setup;
       fresh.changes.clear();
       fresh.parameters.run.seed = static_cast<std::int64_t>(c.seed);
+      if (fresh.baseline) {  // the baseline scenario follows the new seed (common random numbers)
+        auto baseline = *fresh.baseline;
+        baseline.run.seed = fresh.parameters.run.seed;
+        fresh.baseline = std::make_shared<const gov::GovernanceParameters>(std::move(baseline));
+      }
       start_run(std::move(fresh), c.run_id);
       break;
     }
@@ -421,6 +434,7 @@ void SimulationController::publish() {
     s->setup = r.setup;
     s->compare_active = r.compare;
     s->compare_from_week = r.compare_from_week;
+    s->compare_against_base = r.setup.baseline != nullptr;
     s->baseline_rows = r.baseline_rows;
     if (r.twin_catching_up()) s->status_key = "status.catching_up";
     else if (r.model->week() < burn_in) s->status_key = "status.burn_in";

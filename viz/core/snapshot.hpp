@@ -108,6 +108,7 @@ struct Snapshot {
   // `compare_from_week`; rows aligned with `frames` by index.
   bool compare_active = false;
   int compare_from_week = 0;  ///< recorded week the runs branch at
+  bool compare_against_base = false;  ///< the baseline is another scenario (RunSetup::baseline)
   std::vector<std::shared_ptr<const std::vector<double>>> baseline_rows;
 
   int recorded_week() const { return frames.empty() ? -burn_in_weeks : frames.back()->week; }
