@@ -41,8 +41,18 @@ fi
 # its thread pool until exit, which LeakSanitizer does not count as a leak.
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=0:detect_leaks=1:strict_string_checks=1:check_initialization_order=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+# The MPI tests (names containing "MPI") run in a second pass with leak detection off and every
+# other check on: Open MPI never frees some memory of its own (in MPI_Init, in its progress
+# thread's event loop, in MPI_Finalize), mostly inside plug-ins it unloads before exit, so the
+# reports have no names a suppression file could match. The sweep code those runs use is
+# leak-checked by the single-process sweep tests of the first pass.
+mpi_tests="MPI"
 echo "==> Running the test suite under ASan + UBSan"
 start=$(date +%s)
 # shellcheck disable=SC2086  # SANITIZER_CTEST_ARGS is a list of arguments on purpose
-ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 1800 ${SANITIZER_CTEST_ARGS:-}
+ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 1800 -E "$mpi_tests" ${SANITIZER_CTEST_ARGS:-}
+echo "==> The MPI tests under ASan + UBSan (leak detection off: Open MPI's own leaks)"
+ASAN_OPTIONS="${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0}" \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 1800 -R "$mpi_tests" --no-tests=ignore \
+  ${SANITIZER_CTEST_ARGS:-}
 echo "==> Sanitizer suite passed in $(( $(date +%s) - start )) s"
