@@ -97,7 +97,6 @@ double mean_culture_satisfaction(const ModelState& s) {
   return sum / static_cast<double>(s.residents.size());
 }
 
-
 /// Share of the within-community variance of satisfaction that lies between buildings (an
 /// intra-class correlation): 0 when buildings do not differ, 1 when each building agrees inside.
 double between_building_share(const ModelState& s, const std::vector<float>& satisfaction) {
