@@ -17,6 +17,21 @@ namespace {
 
 /// Records hours per 1,000 residents a week that earn a full records score [A].
 constexpr double full_records_hours_per_1k = 3.0;
+/// Credibility of the published result (L19, [S21]): a resident whose own satisfaction falls
+/// short of the published figure by more than this cannot square it with experience [A] ...
+constexpr float credible_gap_points = 10.0f;
+/// ... and loses this much trust in the community, which looks to be whitewashing [A].
+constexpr float whitewash_trust_loss = 1.0f;
+
+/// Each quarter's appraisal result is made public. Residents judge it against their own
+/// experience; an inflated self-run figure lies beyond more residents' experience than an
+/// unbiased third-party one, so it costs more trust (independent sources are more credible, [S21]).
+void publish_result(ModelState& s, const Community& community, double published) {
+  const auto doubted_below = static_cast<float>(published) - credible_gap_points;
+  for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i)
+    if (s.residents.satisfaction[i] < doubted_below)
+      s.residents.trust_community[i] = std::max(0.0f, s.residents.trust_community[i] - whitewash_trust_loss);
+}
 
 void appraise(ModelState& s, std::size_t c, int week) {
   const auto& community = s.layout.communities[c];
@@ -40,6 +55,7 @@ void appraise(ModelState& s, std::size_t c, int week) {
   a.records_score = records;
   a.score = w_res * a.surveyed_satisfaction + (1.0 - w_res) * records;
   s.records_hours_this_quarter[c] = 0;
+  publish_result(s, community, a.surveyed_satisfaction);
 }
 
 void order_rectification(ModelState& s, std::size_t c, int week) {

@@ -22,6 +22,10 @@ constexpr float complaint_resolution = 0.5f;
 /// Street and district trust follow community experience more slowly [A; S17 hierarchy].
 constexpr float street_trust_rate = 0.5f;
 constexpr float district_trust_rate = 0.25f;
+/// Trust in the community settles at satisfaction plus this many points per point of belonging
+/// above neutral (50): residents who take part and feel they belong credit the committee beyond
+/// their service experience, so participation builds trust that lasts (fact 11) [A; S25, S26].
+constexpr float belonging_trust_premium = 0.5f;
 
 /// Parameters of the pass, converted once per community instead of once per resident (the same
 /// conversions, so the same floats).
@@ -93,8 +97,9 @@ float move_trust(float trust, float satisfaction, float rate, float gain, float 
 }
 
 void update_trust(Residents& r, const PassConstants& pc, std::uint32_t i, float satisfaction) {
+  const float community_anchor = satisfaction + belonging_trust_premium * (r.belonging[i] - 50.0f);
   r.trust_community[i] =
-      std::min(100.0f, move_trust(r.trust_community[i], satisfaction, 1.0f, pc.gain, pc.loss) + pc.transparency);
+      std::min(100.0f, move_trust(r.trust_community[i], community_anchor, 1.0f, pc.gain, pc.loss) + pc.transparency);
   r.trust_street[i] = move_trust(r.trust_street[i], satisfaction, street_trust_rate, pc.gain, pc.loss);
   r.trust_district[i] = move_trust(r.trust_district[i], satisfaction, district_trust_rate, pc.gain, pc.loss);
   // Belonging drifts slowly back toward neutral without participation [A].
