@@ -1,4 +1,5 @@
 #include "models/governance/breakdown_metrics.hpp"
+#include "models/governance/category_reversion.hpp"
 
 #include "models/governance/demography.hpp"
 
@@ -45,7 +46,7 @@ void emit_levels(const ModelState& s, sim::BreakdownTable& table, int week) {
       add_groups(by_group, r.demographic_class[i], r.satisfaction[i]);
       for (int k = 0; k < category_count; ++k)
         if ((r.used_categories[i] >> k) & 1u)
-          by_category[static_cast<std::size_t>(k)].add(r.category_satisfaction[i * category_count + static_cast<std::size_t>(k)]);
+          by_category[static_cast<std::size_t>(k)].add(category_satisfaction_at(r, s.reversion, i, k, s.week - 1));
     }
     by_street[community.street].sum += satisfaction.sum;
     by_street[community.street].count += satisfaction.count;

@@ -1,5 +1,6 @@
 #include "models/governance/encounter.hpp"
 
+#include "models/governance/category_reversion.hpp"
 #include "models/governance/random_purposes.hpp"
 #include "models/governance/satisfaction.hpp"
 
@@ -14,6 +15,10 @@ void apply_encounter(ModelState& s, std::uint32_t i, int k, int arrival_week, fl
   const float performance = perceived_performance(sp, quality, wait_weeks, info(k).tolerable_wait_weeks, fit, noise);
   float& expectation = r.expectations_of(i)[k];
   float& normative = r.normatives_of(i)[k];
+  // The encounter comes before this week's reversion (in the resident pass, which then weighs S
+  // again from the S_k).
+  settle_categories(r, s.reversion, i, week - 1);
+  r.satisfaction_stale[i] = 1;
   float& satisfaction = r.categories_of(i)[k];
   const float encounter = encounter_satisfaction(sp, performance, expectation, normative);
   satisfaction = static_cast<float>(sp.memory * satisfaction + (1.0 - sp.memory) * encounter);

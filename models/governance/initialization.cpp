@@ -57,6 +57,8 @@ void initialize_resident(ModelState& s, std::uint32_t i, std::uint16_t community
     nk[k] = clamp_points(ek[k] - 10);  // the floor sits below what people predict [A]
   }
   r.used_categories[i] = 0;
+  r.categories_week[i] = -1;
+  r.satisfaction_stale[i] = 1;
   r.last_performance[i] = prior;
   r.last_disconfirmation[i] = 0;
   r.acsi_disconfirmation_item[i] = acsi_disconfirmation_item(0.0f);
@@ -79,6 +81,7 @@ void initialize_resident(ModelState& s, std::uint32_t i, std::uint16_t community
 
 void initialize_population(ModelState& s) {
   s.residents.resize(s.layout.resident_count);
+  s.reversion.set(static_cast<float>(s.params.satisfaction.weekly_reversion));
   const int communities = static_cast<int>(s.community_count());
   sim::parallel_for_blocks(communities, [&](int c) {
     const auto& community = s.layout.communities[static_cast<std::size_t>(c)];

@@ -7,6 +7,7 @@
 #include "models/governance/random_purposes.hpp"
 #include "models/governance/satisfaction.hpp"
 #include "sim/parallel.hpp"
+#include "sim/random_batch.hpp"
 
 #include <algorithm>
 
@@ -42,20 +43,22 @@ std::uint32_t hold_community_meeting(ModelState& s, std::size_t c, int week, sim
   const auto belonging_gain = static_cast<float>(pp.belonging_gain);
   const auto street_gain = static_cast<float>(street_trust_gain);
   std::uint32_t attended = 0;
-  for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
+  // Streams four residents at a time (random_batch.hpp): the same numbers, fewer instructions.
+  const auto attend = [&](std::uint32_t i, sim::RandomStream& rng) {
     const auto cls = r.demographic_class[i];
-    if (age_of(cls) == AgeBand::child_0_14) continue;
+    if (age_of(cls) == AgeBand::child_0_14) return;
     const double logit = pp.base_logit + (is_elderly(cls) ? pp.elderly_logit : 0.0) +
                          pp.trust_logit * (r.trust_community[i] - 50.0) / 50.0 + facilitation +
                          (r.is_group_leader[i] ? leader_logit + (supported ? supported_leader_logit : 0.0) : 0.0) +
                          (supported ? supported_neighbour_logit : 0.0);
-    sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), draw);
-    if (rng.uniform() >= logistic(logit)) continue;
+    if (rng.uniform() >= logistic(logit)) return;
     ++attended;
     r.belonging[i] = std::min(100.0f, r.belonging[i] + belonging_gain);
     r.trust_community[i] = std::min(100.0f, r.trust_community[i] + trust_gain);
     r.trust_street[i] = std::min(100.0f, r.trust_street[i] + street_gain);
-  }
+  };
+  sim::for_each_entity_stream(s.seed, community.first_resident, community.end_resident(),
+                              static_cast<std::uint32_t>(week), draw, attend);
   s.stats[c].meeting_attendance += attended;
   return attended;
 }

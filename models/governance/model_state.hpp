@@ -9,6 +9,7 @@
 #include "models/governance/organizations.hpp"
 #include "models/governance/parameters.hpp"
 #include "models/governance/residents.hpp"
+#include "models/governance/reversion_powers.hpp"
 #include "models/governance/service_queues.hpp"
 #include "models/governance/workforce.hpp"
 
@@ -187,6 +188,16 @@ struct ModelState {
   std::vector<CommunityWeekStats> stats;
   std::vector<CommunityAppraisal> appraisals;
   RollingYear rolling;
+  /// The weekly arrival chances (DemographyTables::weekly_any_need) that residents' next need
+  /// weeks (Residents::next_need_week) were drawn with; when the tables change (a policy event),
+  /// needs.cpp draws every resident's next need again (exact: the waiting time is memoryless).
+  std::array<float, demographic_class_count> need_schedule_rates{};
+  bool need_schedule_drawn = false;
+  /// Powers of the weekly reversion factor the residents' stored S_k are brought up to date
+  /// with (category_reversion.hpp).
+  ReversionPowers reversion;
+  /// Weight of unused categories that residents' S was weighed with (resident_update.cpp).
+  float satisfaction_unused_weight = -1;
   std::vector<double> records_hours_this_quarter;  ///< per community, for the appraisal
   std::vector<OrganizationId> last_provider;       ///< per community × category, for commissioning
   std::vector<PolicyEvent> events;

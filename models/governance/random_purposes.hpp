@@ -6,10 +6,10 @@
 
 namespace shanzhi::gov::purpose {
 inline constexpr sim::Purpose initial_resident = 1;
-inline constexpr sim::Purpose need_arrival = 2;       ///< need arrival, referral, visibility
+inline constexpr sim::Purpose need_arrival = 2;       ///< category, severity, referral, next need, visibility
 inline constexpr sim::Purpose encounter = 3;          ///< performance noise
 inline constexpr sim::Purpose network = 4;            ///< small-world rewiring (fixed per run)
-inline constexpr sim::Purpose word_of_mouth = 5;      ///< which neighbour hears
+inline constexpr sim::Purpose word_of_mouth = 5;      ///< (no longer drawn: the talk word picks the tie)
 inline constexpr sim::Purpose meeting = 6;            ///< attendance
 inline constexpr sim::Purpose initial_worker = 7;
 inline constexpr sim::Purpose turnover = 8;
@@ -23,10 +23,13 @@ inline constexpr sim::Purpose facility_month = 15;
 inline constexpr sim::Purpose appraisal_survey = 16;
 inline constexpr sim::Purpose service_rounding = 17;
 inline constexpr sim::Purpose hiring = 18;
-inline constexpr sim::Purpose resident_update = 19;   ///< complaint, talk
+inline constexpr sim::Purpose resident_update = 19;   ///< (no longer drawn: see 23 and 24)
 inline constexpr sim::Purpose deliberation_meeting = 20;  ///< attendance at 群议 and 评议 (L15)
 inline constexpr sim::Purpose evaluation_meeting = 21;    ///< attendance at the two evaluations (L15)
 inline constexpr sim::Purpose project_choice = 22;        ///< an office's unprompted project choice
+inline constexpr sim::Purpose talk_decision = 23;   ///< whether a resident talks (one word per resident)
+inline constexpr sim::Purpose complaint = 24;       ///< complaint and its resolution (below S = 50)
+inline constexpr sim::Purpose need_schedule = 25;   ///< next need week, drawn when the rates change
 /// Encounter noise is keyed by the request (category and arrival week, which identify it for a
 /// resident: at most one need a week, and no request waits 64 weeks), so two encounters closing
 /// in one week stay independent.

@@ -20,6 +20,9 @@ void Residents::resize(std::size_t n) {
   trust_street.assign(n, 0.0f);
   trust_district.assign(n, 0.0f);
   belonging.assign(n, 0.0f);
+  next_need_week.assign(n, 0);
+  categories_week.assign(n, -1);
+  satisfaction_stale.assign(n, 1);  // S is first weighed from the S_k in week 0's pass
 }
 
 }  // namespace shanzhi::gov

@@ -19,7 +19,9 @@ struct Residents {
   std::vector<std::uint8_t> is_group_leader;
 
   // Per category, stored resident-major: [resident * category_count + k].
-  std::vector<float> category_satisfaction;  ///< S_k, 0–100
+  /// S_k, 0–100, as of the end of week categories_week[i]: bring it up to date with
+  /// category_reversion.hpp before reading or changing it.
+  std::vector<float> category_satisfaction;
   std::vector<float> expectation;            ///< E_k, predictive expectation, 0–100
   std::vector<float> normative;              ///< En_k, normative floor, 0–100
   std::vector<std::uint16_t> used_categories;  ///< bit k set once category k was used
@@ -36,6 +38,13 @@ struct Residents {
   std::vector<float> trust_street;
   std::vector<float> trust_district;
   std::vector<float> belonging;      ///< sense of belonging, 0–100
+  /// Week of the resident's next need arrival (needs.cpp): drawn from a geometric waiting time
+  /// at each arrival, so the weekly need pass compares one integer per resident.
+  std::vector<std::int32_t> next_need_week;
+  /// The week whose reversion the stored S_k include (−1: none yet, as at set-up).
+  std::vector<std::int32_t> categories_week;
+  /// 1 when an S_k changed since S was last weighed: the weekly pass weighs S again.
+  std::vector<std::uint8_t> satisfaction_stale;
 
   std::size_t size() const { return community.size(); }
   float* categories_of(std::size_t i) { return &category_satisfaction[i * category_count]; }
@@ -44,7 +53,7 @@ struct Residents {
   void resize(std::size_t n);
   /// Bytes held per resident (for memory reports).
   static constexpr std::size_t bytes_per_resident() {
-    return 2 + 1 + 1 + 3 * category_count * sizeof(float) + 2 + 4 * 8 + 8 + 1;
+    return 2 + 1 + 1 + 3 * category_count * sizeof(float) + 2 + 4 * 8 + 8 + 1 + 4 + 4 + 1;
   }
 };
 

@@ -45,12 +45,21 @@ inline float updated_normative(const SatisfactionParameters& p, float normative,
   return static_cast<float>(normative + p.normative_ratchet * std::max(0.0f, performance - normative));
 }
 
-/// Weekly chance of talking about services: an asymmetric U in satisfaction (§3.5, [S11]).
-inline float talk_probability(const WordOfMouthParameters& w, float satisfaction) {
-  const double high = std::max(0.0, (satisfaction - 70.0) / 30.0);
-  const double low = std::max(0.0, (50.0 - satisfaction) / 50.0);
-  return static_cast<float>(std::min(1.0, w.talk_base + w.talk_satisfied * high + w.talk_dissatisfied * low));
-}
+/// Weekly chance of talking about services: an asymmetric U in satisfaction (§3.5, [S11]),
+/// min(1, base + satisfied·(S − 70)⁺/30 + dissatisfied·(50 − S)⁺/50). The slopes are divided once
+/// here, not for every resident every week.
+struct TalkCurve {
+  explicit TalkCurve(const WordOfMouthParameters& w)
+      : base(w.talk_base), high_slope(w.talk_satisfied / 30.0), low_slope(w.talk_dissatisfied / 50.0) {}
+  float operator()(float satisfaction) const {
+    const double high = std::max(0.0, satisfaction - 70.0);
+    const double low = std::max(0.0, 50.0 - satisfaction);
+    return static_cast<float>(std::min(1.0, base + high_slope * high + low_slope * low));
+  }
+  double base, high_slope, low_slope;
+};
+
+inline float talk_probability(const WordOfMouthParameters& w, float satisfaction) { return TalkCurve(w)(satisfaction); }
 
 /// The disconfirmation item of the ACSI index on its 1–10 scale minus 1: 9/(1 + exp(−D/15)).
 /// It changes only at an encounter, so residents keep it (Residents::acsi_disconfirmation_item)
@@ -61,10 +70,16 @@ inline double acsi_disconfirmation_item(float disconfirmation) {
 
 /// ACSI-style index 0–100 from satisfaction S, the disconfirmation item x2 (above) and
 /// performance P (§3.3): ((X1 − 1)·0.4 + (X2 − 1)·0.3 + (X3 − 1)·0.3)/9 × 100 with X on a 1–10 scale.
-inline float acsi_index_from_item(float satisfaction, double disconfirmation_item, float performance) {
+/// Linear without a constant term, so the sum over residents is the index of the sums: the weekly
+/// pass adds S, x2 and P and applies this once per community.
+inline double acsi_index_linear(double satisfaction, double disconfirmation_item, double performance) {
   const double x1 = 9.0 * satisfaction / 100.0;
   const double x3 = 9.0 * performance / 100.0;
-  return static_cast<float>((0.4 * x1 + 0.3 * disconfirmation_item + 0.3 * x3) / 9.0 * 100.0);
+  return (0.4 * x1 + 0.3 * disconfirmation_item + 0.3 * x3) / 9.0 * 100.0;
+}
+
+inline float acsi_index_from_item(float satisfaction, double disconfirmation_item, float performance) {
+  return static_cast<float>(acsi_index_linear(satisfaction, disconfirmation_item, performance));
 }
 
 /// The same from the disconfirmation D itself.
