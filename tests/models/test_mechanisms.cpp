@@ -6,6 +6,7 @@
 
 #include "stylised_fact_checks.hpp"
 
+#include "models/governance/category_reversion.hpp"
 #include "models/governance/model.hpp"
 #include "sim/random.hpp"
 
@@ -188,12 +189,14 @@ TEST_CASE("Multi-skilled workers raise satisfaction with specialist-category ser
     params.run.seed = seed;
     GovernanceModel model(params);
     model.run_to_end();
-    const auto& residents = model.state().residents;
+    const auto& state = model.state();
+    const auto& residents = state.residents;
     double sum = 0, n = 0;
-    for (std::size_t i = 0; i < residents.size(); ++i)
+    for (std::uint32_t i = 0; i < residents.size(); ++i)
       for (auto k : specialist)
         if (residents.used_categories[i] & (1u << slot(k))) {
-          sum += residents.category_satisfaction[i * category_count + slot(k)];
+          // Stored lazily (category_reversion.hpp): read as of the last week run.
+          sum += category_satisfaction_at(residents, state.reversion, i, static_cast<int>(slot(k)), state.week - 1);
           n += 1;
         }
     return n > 0 ? sum / n : 0.0;
