@@ -33,15 +33,6 @@ std::size_t replicates_needed(const sim::experiments::MeanInterval& d) {
   return static_cast<std::size_t>(std::ceil(static_cast<double>(d.n) * ratio * ratio));
 }
 
-/// Replicate seeds derived from the master seed, kept inside run.seed's documented range so any
-/// replicate can be rerun with --seed.
-std::vector<std::uint64_t> replicate_seeds(std::size_t replicates, std::uint64_t master_seed) {
-  constexpr std::uint64_t seed_range = 4'000'000'000'000'000'000ull;
-  std::vector<std::uint64_t> seeds;
-  for (std::size_t r = 0; r < replicates; ++r) seeds.push_back(sim::derive_seed(master_seed, r) % seed_range);
-  return seeds;
-}
-
 /// The comparison of one policy's runs with the baseline's, replicate by replicate.
 Comparison paired_summary(const std::vector<const RunResult*>& baseline, const std::vector<const RunResult*>& policy,
                           const std::vector<std::uint64_t>& seeds, const std::vector<sim::MetricInfo>& metrics) {
@@ -72,6 +63,15 @@ Comparison paired_summary(const std::vector<const RunResult*>& baseline, const s
 }
 
 }  // namespace
+
+/// Replicate seeds derived from the master seed, kept inside run.seed's documented range so any
+/// replicate can be rerun with --seed.
+std::vector<std::uint64_t> replicate_seeds(std::size_t replicates, std::uint64_t master_seed) {
+  constexpr std::uint64_t seed_range = 4'000'000'000'000'000'000ull;
+  std::vector<std::uint64_t> seeds;
+  for (std::size_t r = 0; r < replicates; ++r) seeds.push_back(sim::derive_seed(master_seed, r) % seed_range);
+  return seeds;
+}
 
 std::vector<Comparison> compare_scenarios(const GovernanceParameters& baseline,
                                           const std::vector<GovernanceParameters>& policies, std::size_t replicates,

@@ -36,6 +36,10 @@ struct Comparison {
   std::vector<RunSeries> policy_runs;     ///< per replicate
 };
 
+/// The seeds of replicates 0..replicates−1 derived from `master_seed`, as compare_scenarios uses
+/// them (within run.seed's documented range, so any replicate can be rerun with --seed).
+std::vector<std::uint64_t> replicate_seeds(std::size_t replicates, std::uint64_t master_seed);
+
 /// The comparison of metric `name`, or nullptr when there is none.
 const MetricComparison* find_metric(const Comparison& c, const std::string& name);
 

@@ -46,7 +46,7 @@ void run_until(GovernanceModel& model, int week) {
 std::size_t slot(Category k) { return static_cast<std::size_t>(index(k)); }
 
 std::int64_t replicate_seed(std::size_t r) {
-  return static_cast<std::int64_t>(sim::derive_seed(master_seed, r) % 4'000'000'000'000'000'000ull);
+  return static_cast<std::int64_t>(gov::replicate_seeds(r + 1, master_seed).back());
 }
 
 }  // namespace

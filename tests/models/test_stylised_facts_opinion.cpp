@@ -6,6 +6,7 @@
 
 #include "stylised_fact_checks.hpp"
 #include "weekly_probe.hpp"
+#include "sim/random.hpp"
 #include "models/governance/category_reversion.hpp"
 #include "models/governance/satisfaction.hpp"
 

@@ -76,7 +76,7 @@ EcologyOutcome run_ecology(GovernanceParameters params, std::uint64_t seed) {
 std::vector<EcologyOutcome> run_replicates(const GovernanceParameters& params) {
   std::vector<EcologyOutcome> out;
   for (std::size_t r = 0; r < replicates; ++r)
-    out.push_back(run_ecology(params, sim::derive_seed(master_seed, r) % 4'000'000'000'000'000'000ull));
+    out.push_back(run_ecology(params, gov::replicate_seeds(r + 1, master_seed).back()));
   return out;
 }
 

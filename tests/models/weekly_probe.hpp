@@ -5,8 +5,8 @@
 // levers pre-reform, then the scenario), with the replicate seeds of compare_scenarios, so a
 // probe sees the same runs the paired comparison does.
 
+#include "models/governance/comparison.hpp"
 #include "models/governance/model.hpp"
-#include "sim/random.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -15,8 +15,7 @@ namespace shanzhi::test::facts {
 
 /// Replicate r's seed, as compare_scenarios derives it from the master seed.
 inline std::uint64_t replicate_seed(std::uint64_t master, std::size_t r) {
-  constexpr std::uint64_t seed_range = 4'000'000'000'000'000'000ull;
-  return sim::derive_seed(master, r) % seed_range;
+  return gov::replicate_seeds(r + 1, master).back();
 }
 
 /// Runs `params` with `seed`; after the burn-in (recorded week 0) and after every horizon week
