@@ -64,12 +64,11 @@ ex::Experiment load_governance_experiment(const std::string& path) {
   return experiment;
 }
 
-ex::RunOutcome run_plan(const sim::ScenarioDocument& base, const ex::RunPlan& plan,
-                        const std::vector<ex::OutcomeSpec>& outcomes, bool keep_timeseries) {
+ex::RunOutcome run_guarded(const std::function<ex::RunOutcome()>& simulate) {
   const auto start = std::chrono::steady_clock::now();
   ex::RunOutcome outcome;
   try {
-    outcome = simulate(base, plan, outcomes, keep_timeseries);
+    outcome = simulate();
   } catch (const sim::ScenarioError& e) {
     outcome.error = describe(e);
   } catch (const std::bad_alloc&) {
@@ -81,6 +80,11 @@ ex::RunOutcome run_plan(const sim::ScenarioDocument& base, const ex::RunPlan& pl
   }
   outcome.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return outcome;
+}
+
+ex::RunOutcome run_plan(const sim::ScenarioDocument& base, const ex::RunPlan& plan,
+                        const std::vector<ex::OutcomeSpec>& outcomes, bool keep_timeseries) {
+  return run_guarded([&] { return simulate(base, plan, outcomes, keep_timeseries); });
 }
 
 }  // namespace shanzhi::gov

@@ -5,6 +5,7 @@
 
 #include "sim/experiments/experiment.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,5 +24,10 @@ sim::experiments::Experiment load_governance_experiment(const std::string& path)
 sim::experiments::RunOutcome run_plan(const sim::ScenarioDocument& base, const sim::experiments::RunPlan& plan,
                                       const std::vector<sim::experiments::OutcomeSpec>& outcomes,
                                       bool keep_timeseries = false);
+
+/// Calls `simulate` and times it. Never throws: an invalid combination of parameters or any
+/// exception comes back as a failed outcome whose error says what went wrong. Every kind of run
+/// of the model in a batch (sweep points, optimization and calibration targets) goes through it.
+sim::experiments::RunOutcome run_guarded(const std::function<sim::experiments::RunOutcome()>& simulate);
 
 }  // namespace shanzhi::gov

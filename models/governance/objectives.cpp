@@ -1,10 +1,9 @@
 #include "models/governance/objectives.hpp"
 
+#include "models/governance/experiment_runner.hpp"
 #include "models/governance/model.hpp"
 #include "models/governance/validation.hpp"
 
-#include <chrono>
-#include <exception>
 #include <set>
 #include <stdexcept>
 
@@ -51,22 +50,7 @@ ex::RunOutcome simulate(const sim::ScenarioDocument& base, const ex::RunPlan& pl
 }  // namespace
 
 ex::RunOutcome run_targets(const sim::ScenarioDocument& base, const ex::RunPlan& plan, const std::vector<opt::Target>& targets) {
-  const auto start = std::chrono::steady_clock::now();
-  ex::RunOutcome outcome;
-  try {
-    outcome = simulate(base, plan, targets);
-  } catch (const sim::ScenarioError& e) {
-    std::string text;
-    for (const auto& d : e.diagnostics())
-      if (d.severity == sim::Diagnostic::Severity::error) text += (text.empty() ? "" : "; ") + ("key '" + d.key + "': ") + d.message;
-    outcome.error = "invalid parameters: " + text;
-  } catch (const std::exception& e) {
-    outcome.error = std::string("the run stopped: ") + e.what();
-  } catch (...) {
-    outcome.error = "the run stopped with an unknown exception";
-  }
-  outcome.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return outcome;
+  return run_guarded([&] { return simulate(base, plan, targets); });
 }
 
 opt::RunFunction target_runner(const sim::ScenarioDocument& base) {
