@@ -61,13 +61,30 @@ void fund_new_organizations(ModelState& s, int week) {
   }
 }
 
-/// Cost of one delivered hour for an organisation, and its bid with a markup that shrinks as its
-/// reserves run low (a hungry bidder bids close to cost).
-double bid_price(const ModelState& s, std::uint32_t o) {
+/// Cost of one delivered hour: an organisation's monthly cost per staff member over the service
+/// hours one staff member delivers in a month. The same for every organisation.
+double hourly_cost(const ModelState& s) {
+  return organization_monthly_cost(s.params, 1.0) * 12 / (service_hours_per_staff_week * sim::weeks_per_year);
+}
+
+/// The margin over cost an organisation asks when nobody bids against it: 5% when its reserves
+/// are thin (a hungry provider prices close to cost) up to 20% with six months' costs in hand [A].
+double asking_markup(const ModelState& s, std::uint32_t o) {
   const auto& col = s.organizations.columns;
-  const double cost = organization_monthly_cost(s.params, 1.0) * 12 / (service_hours_per_staff_week * sim::weeks_per_year);
   const double comfort = std::clamp(col.cash_yuan[o] / (6 * organization_monthly_cost(s.params, col.staff[o])), 0.0, 1.0);
-  return cost * (1.05 + 0.15 * comfort);
+  return 0.05 + 0.15 * comfort;
+}
+
+/// Price per hour of a commissioned lot (委托): cost plus the provider's asking margin.
+double commission_price(const ModelState& s, std::uint32_t o) { return hourly_cost(s) * (1.0 + asking_markup(s, o)); }
+
+/// An organisation's bid in a tender against `bidders` qualified bidders (itself included).
+/// Competition presses the margin: in a first-price procurement auction with n symmetric bidders
+/// the equilibrium margin falls as 1/n; `purchase.bid_competition` is the exponent of n (0 =
+/// bidders ignore their rivals and bid as if commissioned).
+double tender_bid(const ModelState& s, std::uint32_t o, int bidders) {
+  const double pressure = std::pow(static_cast<double>(std::max(bidders, 1)), -s.params.purchase.bid_competition);
+  return hourly_cost(s) * (1.0 + asking_markup(s, o) * pressure);
 }
 
 /// Expected demand hours of each category in a community, from its residents' classes.
@@ -103,28 +120,34 @@ Award choose_provider(const ModelState& s, std::size_t c, int k, double value, c
     // organisation, professional agencies first (ties to the lower slot) — at cost plus margin.
     // Without bids the buyer has nothing to compare quality by, so quality plays no part here.
     const auto incumbent = s.last_provider[c * category_count + static_cast<std::size_t>(k)];
-    if (s.organizations.is_alive(incumbent) && has_room(incumbent.index, bid_price(s, incumbent.index)))
-      return {incumbent.index, bid_price(s, incumbent.index), true};
+    if (s.organizations.is_alive(incumbent) && has_room(incumbent.index, commission_price(s, incumbent.index)))
+      return {incumbent.index, commission_price(s, incumbent.index), true};
     Award best;
     double best_size = -1;
     s.organizations.for_each_alive([&](std::uint32_t o) {
       const double size = col.staff[o] + (col.professional[o] ? 1000.0 : 0.0);
-      if (col.street[o] != street || size <= best_size || !has_room(o, bid_price(s, o))) return;
-      best = {o, bid_price(s, o), true};
+      if (col.street[o] != street || size <= best_size || !has_room(o, commission_price(s, o))) return;
+      best = {o, commission_price(s, o), true};
       best_size = size;
     });
     return best;
   }
-  // 购买: score = w_q·q̂ + w_p·(1 − price/cap) + w_e·e; third-party assessment halves the noise on q̂.
-  // Only organisations over the qualification bar (资质) may bid.
+  // 购买: only organisations of the street over the qualification bar (资质) with room for the lot
+  // bid; each knows how many qualified rivals it faces and shades its margin accordingly.
+  // score = w_q·q̂ + w_p·(1 − price/cap) + w_e·e; third-party assessment halves the noise on q̂.
+  const double cost = hourly_cost(s);
+  auto qualified = [&](std::uint32_t o) {
+    return col.street[o] == street && col.quality[o] >= p.tender_min_quality && cost <= p.price_per_hour_yuan &&
+           has_room(o, cost);
+  };
+  int bidders = 0;
+  s.organizations.for_each_alive([&](std::uint32_t o) { bidders += qualified(o) ? 1 : 0; });
   const double noise = p.reputation_noise_sd * (s.params.appraisal.third_party ? 0.5 : 1.0);
   Award best;
   double best_score = -1e9;
   s.organizations.for_each_alive([&](std::uint32_t o) {
-    const double price = bid_price(s, o);
-    if (col.street[o] != street || col.quality[o] < p.tender_min_quality || price > p.price_per_hour_yuan ||
-        !has_room(o, price))
-      return;
+    if (!qualified(o)) return;
+    const double price = std::min(tender_bid(s, o, bidders), p.price_per_hour_yuan);
     // Each (community, category) tender gets its own stream, so one bidder's noise differs by lot.
     const auto lot = static_cast<std::uint64_t>(c * category_count + static_cast<std::size_t>(k));
     sim::RandomStream rng(sim::derive_seed(s.seed, lot), o, static_cast<std::uint32_t>(week), purpose::tender);

@@ -321,7 +321,9 @@ void add_admin(Schema& s) {
       .real("admission_strictness", 0, 1, "probability", "Chance that an off-list task is refused (准入制度).",
             "[Seed]; 0.8 when on [MODEL_BRIEF L1]", [](P& p) -> auto& { return p.admin.admission_strictness; }, "L1")
       .real("leakage", 0, 1, "share 0-1",
-            "Share of the admin hours removed by task cuts and refusals that comes back informally (减负悖论).",
+            "Share of what burden reduction removes that comes back informally (减负悖论): of the admin hours cut "
+            "or refused, and of the appraisals cut below the pre-reform 26 a year (as inspections under other "
+            "names, 变相督查).",
             "[S30]; value assumption", [](P& p) -> auto& { return p.admin.leakage; }, "L1")
       .real("task_cut_share", 0, 0.9, "share 0-1", "Cut in admin inflow under the six rules (只降不升).",
             "[S44]: −50% in Huaiyin; assumption 0.3–0.5", [](P& p) -> auto& { return p.admin.task_cut_share; }, "L16")
@@ -381,6 +383,13 @@ void add_purchase(Schema& s) {
             "purchased work only as a flagship's partner (由大带小) or by growing over the bar.",
             "assumption; [S29] small organisations' dependence on government work",
             [](P& p) -> auto& { return p.purchase.tender_min_quality; })
+      .real("bid_competition", 0, 2, "exponent",
+            "How strongly rivals press tender prices: a bidder facing n qualified bidders (itself included) "
+            "asks its usual margin over cost (5–20%, by its reserves) divided by n to this power; 0 = bids "
+            "ignore rivals and equal commissioned prices.",
+            "first-price procurement auction, symmetric bidders: equilibrium margin ∝ 1/n (Krishna, Auction "
+            "Theory, 2010, ch. 2); exponent 1 an assumption",
+            [](P& p) -> auto& { return p.purchase.bid_competition; })
       .real("direct_cost_per_hour_yuan", 5, 500, "CNY/hour",
             "Cost of one hour of government or workstation staff time on a DIRECT catalogue item (wage plus "
             "on-costs, no margin, no tender).",

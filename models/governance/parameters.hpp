@@ -152,6 +152,7 @@ struct PurchaseParameters {
   double award_weight_embeddedness = 0.2;
   double reputation_noise_sd = 0.15;       ///< noise on observed quality in tenders
   double tender_min_quality = 0.5;         ///< qualification bar (资质): least quality to bid in a tender
+  double bid_competition = 1.0;            ///< exponent of n in a tender bid's margin: margin / n^γ
   double direct_cost_per_hour_yuan = 45;   ///< cost of one government staff hour (DIRECT items)
   double direct_hours_per_1k_residents = 2; ///< most DIRECT hours/week staff can add per 1,000 residents
   double tender_admin_hours_per_lot = 30;  ///< worker hours a tendered lot costs per year (bids, checks)

@@ -1,6 +1,6 @@
 // Direction tests of the mechanisms added with the purchase catalogue and the unified appraisal
 // (docs/model.md): the services-only-grow ratchet, tender overhead, rectification, good-worker
-// awards, the adaptive budget and multi-skilled workers. Each uses the small pre-reform district
+// awards, the adaptive budget, multi-skilled workers and competition in tenders. Each uses the small pre-reform district
 // with a short horizon; where the outcome is random, paired replicates with common random numbers
 // (same seed in both arms) and a 95% interval of the paired difference that excludes zero.
 
@@ -84,6 +84,34 @@ TEST_CASE("Tender overhead: tendering costs more contract admin and worker admin
                                   {"purchase.mode=tendered", "purchase.budget_per_community_yuan=200000"});
   require_effect("tendered vs commissioned", c, "contract_admin_hours", +1);
   require_effect("tendered vs commissioned", c, "worker_admin_share", +1);
+}
+
+TEST_CASE("Tender competition: rivals press bid prices so the same money buys more contract hours", "[model]") {
+  // The first reformed fiscal year's tenders, with bidders who ignore their rivals (exponent 0:
+  // commissioned prices) and with the default pressure (margin / n). Both runs are identical up to
+  // the tender, so the difference is the bids alone.
+  struct Tenders {
+    double value = 0, hours = 0;
+  };
+  auto first_year_tenders = [](double competition) {
+    auto params = short_run({"purchase.mode=tendered", "purchase.budget_per_community_yuan=200000"});
+    params.purchase.bid_competition = competition;
+    GovernanceModel model(params);
+    run_until(model, 56);  // past the first reformed fiscal year (week 52)
+    Tenders t;
+    for (const auto& contract : model.state().contracts) {
+      t.value += contract.value_yuan;
+      t.hours += contract.hours_per_week;
+    }
+    return t;
+  };
+  const auto ignoring = first_year_tenders(0.0);
+  const auto competing = first_year_tenders(1.0);
+  INFO("price per weekly hour: ignoring rivals " << ignoring.value / ignoring.hours << ", competing "
+                                                 << competing.value / competing.hours);
+  REQUIRE(ignoring.hours > 0);
+  REQUIRE(competing.value == Approx(ignoring.value));  // the same budget is spent
+  REQUIRE(competing.value / competing.hours < 0.97 * ignoring.value / ignoring.hours);
 }
 
 TEST_CASE("Rectification starts after a low appraisal and raises service in the rectified category",

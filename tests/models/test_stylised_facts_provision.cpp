@@ -117,7 +117,7 @@ std::vector<std::string> with(std::vector<std::string> base, const std::vector<s
 
 }  // namespace
 
-TEST_CASE("Fact 10: under tendering small organisations die out unless the hub and big-leads-small support them",
+TEST_CASE("Fact 10: tendering raises quality per unit price but small organisations die out unless the hub and big-leads-small support them",
           "[validation][slow]") {
   const auto commissioned =
       run_replicates(ecology_run({"purchase.mode=commissioned", "purchase.budget_per_community_yuan=200000"}));
@@ -125,13 +125,17 @@ TEST_CASE("Fact 10: under tendering small organisations die out unless the hub a
   const auto supported = run_replicates(
       ecology_run(with(tendered_200k, {"organizations.hub=true", "organizations.big_leads_small_share=0.2"})));
 
-  // Quality per unit price, tendering against commissioning: measured and reported, not asserted —
-  // the model does not reproduce this part of the fact (docs/validation.md says why).
-  paired("10 tendered vs commissioned", "quality per ¥100/h", commissioned, tendered,
-         &EcologyOutcome::quality_per_price);
+  // Tendering raises quality per unit price: rivals press the bids (a margin over cost divided by
+  // the number of qualified bidders) while the qualification bar and the quality weight keep the
+  // winners as good as the commissioned flagships.
+  const auto per_price = paired("10 tendered vs commissioned", "quality per ¥100/h", commissioned, tendered,
+                                &EcologyOutcome::quality_per_price);
+  REQUIRE(per_price.mean - per_price.half_width > 0);
   paired("10 tendered vs commissioned", "contracted quality", commissioned, tendered,
          &EcologyOutcome::contracted_quality);
-  paired("10 tendered vs commissioned", "price per hour", commissioned, tendered, &EcologyOutcome::price_per_hour);
+  const auto price = paired("10 tendered vs commissioned", "price per hour", commissioned, tendered,
+                            &EcologyOutcome::price_per_hour);
+  REQUIRE(price.mean + price.half_width < 0);
 
   // Tendering alone: grassroots organisations below the tender bar earn no purchase money and
   // close one by one while qualified organisations keep the work.
