@@ -64,6 +64,16 @@ double admin_inflow_hours(const ModelState& s, const Community& community, std::
   return (pushed - cut - refused + leaked_back) * fluctuation * factor + contract_management;
 }
 
+/// Appraisals and inspections a year as felt on the ground. The six rules may cut them below the
+/// pre-reform count (the lever's default, 26); informally the same share `leakage` of that cut comes
+/// back as checks under other names (变相督查: "research visits", data requests, photo evidence),
+/// so at leakage 1 the appraisal cut is undone like the task cut [S30].
+double appraisals_felt_per_year(const AdminParameters& a) {
+  const auto pre_reform = static_cast<double>(AdminParameters{}.appraisals_per_year);
+  const auto formal = static_cast<double>(a.appraisals_per_year);
+  return formal + std::max(0.0, pre_reform - formal) * a.leakage;
+}
+
 /// Fit of a worker's service in a specialist category it was not trained for, and after training
 /// in "one specialty, many skills" (一专多能) [A].
 constexpr double single_specialty_fit = 0.7;
@@ -158,7 +168,8 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
 
   const double admin_per_worker = admin_inflow_hours(s, community, c, week) / static_cast<double>(admin_staff);
   const double prep_per_worker =
-      s.params.admin.appraisals_per_year * s.params.admin.prep_hours_per_appraisal / sim::weeks_per_year / staff.size();
+      appraisals_felt_per_year(s.params.admin) * s.params.admin.prep_hours_per_appraisal / sim::weeks_per_year /
+      static_cast<double>(staff.size());
   const ActivityHours demand = demand_by_activity(s, c, week);
 
   for (auto slot : staff) {
