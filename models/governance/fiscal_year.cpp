@@ -75,8 +75,11 @@ double asking_markup(const ModelState& s, std::uint32_t o) {
   return 0.05 + 0.15 * comfort;
 }
 
-/// Price per hour of a commissioned lot (委托): cost plus the provider's asking margin.
-double commission_price(const ModelState& s, std::uint32_t o) { return hourly_cost(s) * (1.0 + asking_markup(s, o)); }
+/// Price per hour of a commissioned lot (委托): cost plus the provider's asking margin, at most the
+/// price cap the district pays for any purchased hour.
+double commission_price(const ModelState& s, std::uint32_t o) {
+  return std::min(hourly_cost(s) * (1.0 + asking_markup(s, o)), s.params.purchase.price_per_hour_yuan);
+}
 
 /// An organisation's bid in a tender against `bidders` qualified bidders (itself included).
 /// Competition presses the margin: in a first-price procurement auction with n symmetric bidders
@@ -216,7 +219,8 @@ void award_lot(ModelState& s, std::size_t c, int k, double value, CatalogueMode 
   if (!award.found) return;  // nobody can deliver: the money stays unspent
   const auto id = s.organizations.id_at(award.organization);
   auto& last = s.last_provider[c * category_count + static_cast<std::size_t>(k)];
-  const bool changed = s.organizations.is_alive(last) && last != id;
+  // A new provider has to learn the community whether the last one lost the lot or closed.
+  const bool changed = last.valid() && last != id;
   last = id;
   const double passed_on = pass_share_to_small(s, award, c, k, value, committed);
   const double kept = value - passed_on;
