@@ -139,9 +139,9 @@ Award choose_provider(const ModelState& s, std::size_t c, int k, double value, c
   // bid; each knows how many qualified rivals it faces and shades its margin accordingly.
   // score = w_q·q̂ + w_p·(1 − price/cap) + w_e·e; third-party assessment halves the noise on q̂.
   const double cost = hourly_cost(s);
+  if (cost > p.price_per_hour_yuan) return {};  // nobody can deliver an hour at the price cap
   auto qualified = [&](std::uint32_t o) {
-    return col.street[o] == street && col.quality[o] >= p.tender_min_quality && cost <= p.price_per_hour_yuan &&
-           has_room(o, cost);
+    return col.street[o] == street && col.quality[o] >= p.tender_min_quality && has_room(o, cost);
   };
   int bidders = 0;
   s.organizations.for_each_alive([&](std::uint32_t o) { bidders += qualified(o) ? 1 : 0; });

@@ -1,8 +1,9 @@
 // Direction tests of the mechanisms added with the purchase catalogue and the unified appraisal
 // (docs/model.md): the services-only-grow ratchet, tender overhead, rectification, good-worker
-// awards, the adaptive budget, multi-skilled workers and competition in tenders. Each uses the small pre-reform district
-// with a short horizon; where the outcome is random, paired replicates with common random numbers
-// (same seed in both arms) and a 95% interval of the paired difference that excludes zero.
+// awards, the adaptive budget, multi-skilled workers and competition in tenders. Each uses the
+// small pre-reform district with a short horizon; where the outcome is random, paired replicates
+// with common random numbers (same seed in both arms) and a 95% interval of the paired difference
+// that excludes zero.
 
 #include "stylised_fact_checks.hpp"
 
