@@ -2,8 +2,8 @@
 // mostly random-stream set-up, a few draws and the satisfaction equations, so these numbers
 // bound what the weekly phases can reach.
 
-#include "models/governance/satisfaction.hpp"
-#include "models/governance/workforce.hpp"
+#include "models/governance/phases/satisfaction.hpp"
+#include "models/governance/state/workforce.hpp"
 #include "sim/agent_table.hpp"
 #include "sim/random.hpp"
 

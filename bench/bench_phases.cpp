@@ -6,9 +6,9 @@
 // simulates a whole week on a private copy of the model state, and only the phase under test
 // is timed (manual timing). Rates are reported as resident-weeks per second.
 
-#include "models/governance/encounter.hpp"
+#include "models/governance/phases/encounter.hpp"
 #include "models/governance/model.hpp"
-#include "models/governance/phases.hpp"
+#include "models/governance/phases/phases.hpp"
 #include "sim/calendar.hpp"
 #include "sim/schedule.hpp"
 

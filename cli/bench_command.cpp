@@ -5,7 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "models/governance/model.hpp"
-#include "models/governance/validation.hpp"
+#include "models/governance/spec/validation.hpp"
 #include "sim/output/csv.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/parallel.hpp"

@@ -6,10 +6,9 @@
 #include "cli/commands.hpp"
 #include "cli/output_directory.hpp"
 #include "cli/run_summary.hpp"
-#include "models/governance/comparison.hpp"
-#include "models/governance/cost_effectiveness.hpp"
-#include "models/governance/timeseries_bands.hpp"
-#include "models/governance/validation.hpp"
+#include "models/governance/experiments/comparison.hpp"
+#include "sim/experiments/timeseries_bands.hpp"
+#include "models/governance/spec/validation.hpp"
 #include "sim/build_info.hpp"
 #include "sim/output/csv.hpp"
 #include "sim/output/json_writer.hpp"
@@ -50,13 +49,13 @@ void print_table(const gov::Comparison& c, const CompareOptions& o) {
     auto show = [&](double x) { return display_value(m.metric, x); };
     const std::string interval = show(d.mean) + " [" + show(d.mean - d.half_width) + ", " + show(d.mean + d.half_width) + "]";
     std::printf("  %-30s %10s %10s %26s  %s\n", m.metric.name.c_str(), show(m.baseline_summary.mean).c_str(),
-                show(m.policy_summary.mean).c_str(), interval.c_str(), gov::precision_verdict(m).c_str());
+                show(m.policy_summary.mean).c_str(), interval.c_str(), sim::experiments::precision_verdict(m).c_str());
   }
 }
 
-void print_cost_effectiveness(const gov::CostEffectiveness& ce) {
+void print_cost_effectiveness(const sim::experiments::CostEffectiveness& ce) {
   std::printf("\n  cost-effectiveness: %s per ¥1m of extra annual spending (%s)\n", ce.outcome_metric.c_str(),
-              gov::describe(ce).c_str());
+              sim::experiments::describe(ce).c_str());
   if (!ce.available) return;
   const auto& dc = ce.spending_difference;
   std::printf("    = difference in %s / difference in %s paid in the last year (%+.3f ¥m a year); delta method\n",
@@ -65,7 +64,7 @@ void print_cost_effectiveness(const gov::CostEffectiveness& ce) {
 }
 
 /// The cost-effectiveness as one compare.csv row: the ratio in the difference columns.
-std::vector<std::string> cost_effectiveness_row(const gov::CostEffectiveness& ce) {
+std::vector<std::string> cost_effectiveness_row(const sim::experiments::CostEffectiveness& ce) {
   const auto& q = ce.points_per_million;
   auto number = [&](double x) { return ce.available ? sim::format_number(x) : std::string(); };
   return {"satisfaction_per_million_yuan", "points per ¥1m a year", "higher", "", "", "", "",
@@ -74,7 +73,7 @@ std::vector<std::string> cost_effectiveness_row(const gov::CostEffectiveness& ce
           "difference in " + ce.outcome_metric + " / difference in " + ce.spending_metric + " (¥m paid in the last 52 recorded weeks)"};
 }
 
-std::string comparison_csv(const gov::Comparison& c, const gov::CostEffectiveness& ce) {
+std::string comparison_csv(const gov::Comparison& c, const sim::experiments::CostEffectiveness& ce) {
   std::string out;
   sim::append_csv_line(out, {"metric", "unit", "direction", "baseline_mean", "baseline_half_width", "policy_mean",
                              "policy_half_width", "difference", "difference_low", "difference_high", "replicates",
@@ -85,7 +84,7 @@ std::string comparison_csv(const gov::Comparison& c, const gov::CostEffectivenes
                                sim::format_number(m.baseline_summary.mean), sim::format_number(m.baseline_summary.half_width),
                                sim::format_number(m.policy_summary.mean), sim::format_number(m.policy_summary.half_width),
                                sim::format_number(d.mean), sim::format_number(d.mean - d.half_width),
-                               sim::format_number(d.mean + d.half_width), std::to_string(d.n), gov::precision_verdict(m),
+                               sim::format_number(d.mean + d.half_width), std::to_string(d.n), sim::experiments::precision_verdict(m),
                                m.statistic});
   }
   sim::append_csv_line(out, cost_effectiveness_row(ce));
@@ -95,9 +94,9 @@ std::string comparison_csv(const gov::Comparison& c, const gov::CostEffectivenes
 std::string bands_csv(const gov::Comparison& c) {
   std::string out;
   sim::append_csv_line(out, {"week", "metric", "arm", "mean", "lo", "hi"});
-  for (const auto& b : gov::timeseries_bands(c)) {
+  for (const auto& b : sim::experiments::timeseries_bands(c)) {
     const auto& i = b.band;
-    sim::append_csv_line(out, {std::to_string(b.week), c.metrics[b.metric].metric.name, std::string(gov::to_string(b.arm)),
+    sim::append_csv_line(out, {std::to_string(b.week), c.metrics[b.metric].metric.name, std::string(sim::experiments::to_string(b.arm)),
                                sim::format_number(i.mean), sim::format_number(i.mean - i.half_width),
                                sim::format_number(i.mean + i.half_width)});
   }
@@ -123,7 +122,7 @@ void interval_json(sim::JsonWriter& json, const sim::experiments::MeanInterval& 
   json.end_object();
 }
 
-void cost_effectiveness_json(sim::JsonWriter& json, const gov::CostEffectiveness& ce) {
+void cost_effectiveness_json(sim::JsonWriter& json, const sim::experiments::CostEffectiveness& ce) {
   json.key("cost_effectiveness").begin_object();
   json.key("outcome_metric").value(ce.outcome_metric);
   json.key("spending_metric").value(ce.spending_metric);
@@ -148,7 +147,7 @@ void cost_effectiveness_json(sim::JsonWriter& json, const gov::CostEffectiveness
 }
 
 std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& base, const gov::LoadedScenario& policy,
-                            const gov::Comparison& c, const gov::CostEffectiveness& ce, double seconds) {
+                            const gov::Comparison& c, const sim::experiments::CostEffectiveness& ce, double seconds) {
   sim::JsonWriter json;
   json.begin_object();
   json.key("shanzhi_version").value(std::string(sim::shanzhi_version()));
@@ -202,7 +201,7 @@ std::vector<std::string> result_folder_names(const std::vector<gov::LoadedScenar
 
 void write_comparison_files(const std::filesystem::path& dir, const CompareOptions& o, const gov::LoadedScenario& base,
                             const gov::LoadedScenario& policy, const gov::Comparison& result,
-                            const gov::CostEffectiveness& ce, double seconds) {
+                            const sim::experiments::CostEffectiveness& ce, double seconds) {
   std::filesystem::create_directories(dir);
   // All or nothing: on a write failure the files already written are removed again.
   write_result_files(dir, {{"compare.csv", comparison_csv(result, ce)},

@@ -6,9 +6,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/planning_figures.hpp"
-#include "models/governance/experiment_runner.hpp"
-#include "models/governance/objectives.hpp"
-#include "models/governance/validation.hpp"
+#include "models/governance/experiments/experiment_runner.hpp"
+#include "models/governance/experiments/objectives.hpp"
+#include "models/governance/spec/validation.hpp"
 #include "sim/build_info.hpp"
 #include "sim/optimization/optimizer.hpp"
 #include "sim/output/csv.hpp"

@@ -1,8 +1,8 @@
 // `shanzhi params`: lists every scenario key, or prints docs/parameters.md.
 
 #include "cli/commands.hpp"
-#include "models/governance/parameter_docs.hpp"
-#include "models/governance/parameter_schema.hpp"
+#include "models/governance/spec/parameter_docs.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
 
 #include <iomanip>
 #include <iostream>

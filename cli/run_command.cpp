@@ -5,8 +5,8 @@
 #include "cli/output_directory.hpp"
 #include "cli/run_summary.hpp"
 #include "models/governance/model.hpp"
-#include "models/governance/parameter_schema.hpp"
-#include "models/governance/validation.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
+#include "models/governance/spec/validation.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/parallel.hpp"
 

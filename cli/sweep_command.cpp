@@ -4,7 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/mpi_sweep.hpp"
-#include "models/governance/experiment_runner.hpp"
+#include "models/governance/experiments/experiment_runner.hpp"
 #include "sim/build_info.hpp"
 #include "sim/experiments/results_store.hpp"
 #include "sim/experiments/shard.hpp"

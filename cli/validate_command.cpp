@@ -1,7 +1,7 @@
 // `shanzhi validate FILE...`: checks scenario files without running them.
 
 #include "cli/commands.hpp"
-#include "models/governance/validation.hpp"
+#include "models/governance/spec/validation.hpp"
 
 #include <iostream>
 #include <memory>

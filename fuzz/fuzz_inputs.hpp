@@ -8,9 +8,9 @@
 // sim::ScenarioError; anything else (another exception, a crash, a sanitizer report) escapes and
 // is a bug the fuzzer reports.
 
-#include "models/governance/experiment_runner.hpp"
-#include "models/governance/parameter_schema.hpp"
-#include "models/governance/validation.hpp"
+#include "models/governance/experiments/experiment_runner.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
+#include "models/governance/spec/validation.hpp"
 #include "sim/experiments/csv_table.hpp"
 #include "sim/experiments/experiment.hpp"
 #include "sim/experiments/factors.hpp"

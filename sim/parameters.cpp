@@ -59,6 +59,17 @@ std::string_view to_string(ParamType type) {
   return "unknown";
 }
 
+std::string_view to_string(ParamRole role) {
+  switch (role) {
+    case ParamRole::control: return "control";
+    case ParamRole::structure: return "structure";
+    case ParamRole::lever: return "lever";
+    case ParamRole::option: return "option";
+    case ParamRole::assumption: return "assumption";
+  }
+  return "unknown";
+}
+
 std::string format_value(const ParamValue& value) {
   return std::visit(
       [](const auto& v) -> std::string {

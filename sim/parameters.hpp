@@ -33,6 +33,24 @@ struct SourceLocation {
   std::string describe() const;  ///< "file:line:column", or just the file
 };
 
+/// What a key is for (EMA Workbench keeps levers, uncertainties and constants apart):
+///   control     how a run is made (seed, horizon, output cadence); not part of the model
+///   structure   the district a planner describes (size, population shares)
+///   lever       a policy a planner pulls (the seed's L1–L21)
+///   option      a scenario choice that is not a seed lever (e.g. an optional government rule)
+///   assumption  a number the model assumes: uncertain, with a plausible range
+enum class ParamRole { control, structure, lever, option, assumption };
+
+std::string_view to_string(ParamRole role);
+
+/// The values an assumed number could plausibly take, and why: what a reviewer would accept as
+/// the model's knowledge of it. `shanzhi compare --assumptions default` samples within it.
+struct PlausibleRange {
+  double low = 0;
+  double high = 0;
+  std::string reason;  ///< the source or reasoning behind the range
+};
+
 /// Documentation and constraints of one scenario key, independent of the struct it binds to.
 struct ParamInfo {
   std::string key;          ///< dotted scenario key, e.g. "workers.pay_ratio"
@@ -45,11 +63,15 @@ struct ParamInfo {
   std::string meaning;      ///< one sentence: what the parameter does in the model
   std::string source;       ///< "[S22]" style literature reference, "[Seed]" or "assumption"
   std::string lever;        ///< seed lever id ("L1".."L21") when the parameter is a policy lever
-  std::string group;        ///< section heading in docs and in the GUI lever panel
+  std::string group;        ///< section heading in docs and the GUI: the lever's or mechanism's name
+  ParamRole role = ParamRole::assumption;
+  /// For assumptions: the plausible range (every assumption has one; a test checks).
+  std::optional<PlausibleRange> plausible;
   /// Value the lever holds during burn-in and in the pre-reform baseline; only for levers.
   std::optional<ParamValue> pre_reform_value;
 
   bool is_lever() const { return !lever.empty(); }
+  bool is_assumption() const { return role == ParamRole::assumption; }
   /// Why `value` is not acceptable for this key, or empty if it is. Checks type, finiteness,
   /// range and choices; an integer is accepted for a real parameter.
   std::string check(const ParamValue& value) const;
@@ -114,6 +136,9 @@ class ParameterSchema {
                [names](const auto& source) { return ParamValue(names.at(static_cast<std::size_t>(source))); });
   }
 
+  /// Gives the key added last its plausible range (an assumption's; see PlausibleRange).
+  void set_plausible(PlausibleRange range) { entries_.back().info.plausible = std::move(range); }
+
   const std::vector<Entry>& entries() const { return entries_; }
   const Entry* find(std::string_view key) const {
     for (const auto& e : entries_)
@@ -148,6 +173,7 @@ class ParameterSchema {
     // The documented default is read from the struct's own member initializer, so the docs can
     // never disagree with the code.
     entry.info.default_value = entry.get(P{});
+    if (entry.info.is_lever()) entry.info.role = ParamRole::lever;
     // A lever's pre-reform value is its default unless stated otherwise.
     if (entry.info.is_lever() && !entry.info.pre_reform_value)
       entry.info.pre_reform_value = entry.info.default_value;

@@ -1,8 +1,8 @@
 #include "models/governance/model.hpp"
 
-#include "models/governance/governance_metrics.hpp"
-#include "models/governance/parameter_schema.hpp"
-#include "models/governance/phases.hpp"
+#include "models/governance/recording/governance_metrics.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
+#include "models/governance/phases/phases.hpp"
 
 namespace shanzhi::gov {
 

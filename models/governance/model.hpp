@@ -5,8 +5,8 @@
 // Burn-in: the first `run.burn_in_weeks` weeks run with every lever at its pre-reform value;
 // then the scenario's levers take effect (a policy event), and the recorded horizon begins.
 
-#include "models/governance/breakdown_metrics.hpp"
-#include "models/governance/model_state.hpp"
+#include "models/governance/recording/breakdown_metrics.hpp"
+#include "models/governance/state/model_state.hpp"
 #include "sim/metrics.hpp"
 #include "sim/schedule.hpp"
 

@@ -87,7 +87,7 @@ struct Experiment {
   std::string base_path;     ///< the base scenario, resolved against the experiment's folder
   /// The base scenario with the experiment's `weeks` and `burn_in_weeks` applied (their
   /// locations point into the experiment file). Keys are checked one by one; the model checks
-  /// the combination (see models/governance/experiment_runner.hpp).
+  /// the combination (see models/governance/experiments/experiment_runner.hpp).
   ScenarioDocument base;
   std::int64_t replicates = 1;
   std::uint64_t master_seed = 1;

@@ -2,7 +2,7 @@
 // figures themselves are timings (not tested); what is tested is that the districts have the
 // sizes asked for, the table and CSV hold one row per (size, threads), and bad input exits 2.
 
-#include "cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

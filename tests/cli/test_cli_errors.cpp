@@ -2,7 +2,7 @@
 // `shanzhi validate FILE` and `shanzhi run FILE --out DIR` must exit with code 2 (not crash),
 // say on stderr where the problem is (file:line:column) and which key, and write nothing.
 
-#include "cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

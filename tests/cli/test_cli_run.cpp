@@ -1,7 +1,7 @@
 // `shanzhi run` end to end: the summary it prints, the files it writes, refusing to overwrite
 // results, overrides, seeds, thread-count independence, --help and command-line mistakes.
 
-#include "cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,7 +2,7 @@
 // row, timeseries_bands.csv, compare.json), the summary it prints, and identical bytes for the
 // same seeds.
 
-#include "cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

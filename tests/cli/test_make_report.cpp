@@ -1,7 +1,7 @@
 // scripts/make_report.sh --quick end to end: the report (results/README.md and the PNG figures)
 // is regenerated from `shanzhi compare` outputs into a scratch folder, twice (idempotent).
 
-#include "cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

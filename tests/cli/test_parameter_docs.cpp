@@ -1,9 +1,9 @@
 // docs/parameters.md is generated from the parameter schema; it must be regenerated whenever the
 // schema changes, and every key in it must be documented well enough to use.
 
-#include "cli_runner.hpp"
-#include "models/governance/parameter_docs.hpp"
-#include "models/governance/parameter_schema.hpp"
+#include "tests/support/cli_runner.hpp"
+#include "models/governance/spec/parameter_docs.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -53,7 +53,7 @@ std::map<std::string, std::vector<std::string>> rows_by_key(const std::string& m
   return rows;
 }
 
-enum Column { col_key, col_type, col_default, col_range, col_unit, col_meaning, col_source, col_lever, column_count };
+enum Column { col_key, col_type, col_default, col_range, col_unit, col_meaning, col_source, col_lever, col_plausible, column_count };
 
 }  // namespace
 
@@ -67,7 +67,7 @@ TEST_CASE("docs: docs/parameters.md matches the parameter schema", "[docs]") {
     const auto have = lines_of(on_disk), want = lines_of(expected);
     std::size_t line = 0;
     while (line < have.size() && line < want.size() && have[line] == want[line]) ++line;
-    FAIL(file.string() << " is out of date with models/governance/parameter_schema.cpp; " << regenerate
+    FAIL(file.string() << " is out of date with models/governance/spec/parameter_schema.cpp; " << regenerate
                        << "\nfirst difference at line " << line + 1 << ":\n  file:      "
                        << (line < have.size() ? have[line] : "(end of file)")
                        << "\n  generated: " << (line < want.size() ? want[line] : "(end of file)"));

@@ -2,7 +2,7 @@
 // shrunken district (the structure and levers of the file, far fewer residents), so the whole
 // set takes seconds; a failure names the file.
 
-#include "cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
 // Experiment files: a good file reads into the right experiment, and every kind of mistake is
 // reported at its file:line:column with the field and what was expected.
 
-#include "models/governance/experiment_runner.hpp"
-#include "tests/cli/cli_runner.hpp"
+#include "models/governance/experiments/experiment_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

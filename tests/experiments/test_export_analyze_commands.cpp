@@ -1,7 +1,7 @@
 // `shanzhi export` and `shanzhi analyze` on databases written by `shanzhi sweep`, and analyze on
 // CSV files of outputs computed elsewhere.
 
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -3,9 +3,9 @@
 // flight, and the same command resumes with every committed run skipped.
 // Compiled only when the build has MPI (CMake SHANZHI_MPI found Open MPI and Boost.MPI).
 
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
-#include "tests/sqlite_query.hpp"
+#include "tests/support/sqlite_query.hpp"
 
 #include <catch2/catch.hpp>
 

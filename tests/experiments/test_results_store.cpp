@@ -1,9 +1,9 @@
 // The results store on its own: what it records and reads back, that a (point, replicate) is
 // stored once, and that it refuses a database of another experiment or a file that is not one.
 
-#include "models/governance/experiment_runner.hpp"
+#include "models/governance/experiments/experiment_runner.hpp"
 #include "sim/experiments/results_store.hpp"
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

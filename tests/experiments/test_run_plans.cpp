@@ -2,9 +2,9 @@
 // the same outcome whenever it runs; a bad design point gives a failed run, never an exception;
 // and the outcome statistics read the recorder as documented.
 
-#include "models/governance/experiment_runner.hpp"
+#include "models/governance/experiments/experiment_runner.hpp"
 #include "sim/random.hpp"
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

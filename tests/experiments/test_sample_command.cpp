@@ -2,7 +2,7 @@
 // refused with exit code 2 and a message that says where.
 
 #include "sim/experiments/csv_table.hpp"
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

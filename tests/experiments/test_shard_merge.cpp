@@ -2,9 +2,9 @@
 // merged database holds the same results as one sweep; databases of different experiments are
 // refused; bad shard specifications are reported.
 
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
-#include "tests/sqlite_query.hpp"
+#include "tests/support/sqlite_query.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,9 +2,9 @@
 // exactly once and an intact database; results do not depend on threads or on being split
 // with --limit; failed runs are recorded and the sweep goes on; a changed experiment is refused.
 
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
-#include "tests/sqlite_query.hpp"
+#include "tests/support/sqlite_query.hpp"
 
 #include <catch2/catch.hpp>
 

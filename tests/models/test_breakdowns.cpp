@@ -1,6 +1,6 @@
 // Breakdown tables agree with the weekly series they split, and come at the asked cadence.
 
-#include "model_fixtures.hpp"
+#include "tests/support/model_fixtures.hpp"
 #include "models/governance/model.hpp"
 
 #include <catch2/catch.hpp>

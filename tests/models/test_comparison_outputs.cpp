@@ -2,10 +2,9 @@
 // money metrics, the derived satisfaction of non-vulnerable residents, time bands across
 // replicates and the cost-effectiveness ratio with its delta-method interval.
 
-#include "model_fixtures.hpp"
-#include "models/governance/comparison.hpp"
-#include "models/governance/cost_effectiveness.hpp"
-#include "models/governance/timeseries_bands.hpp"
+#include "tests/support/model_fixtures.hpp"
+#include "models/governance/experiments/comparison.hpp"
+#include "sim/experiments/timeseries_bands.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,6 +12,7 @@
 
 using namespace shanzhi;
 using namespace shanzhi::gov;
+using namespace shanzhi::sim::experiments;
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Same scenario and seed give bit-identical results whatever the number of threads; a different
 // seed gives different results.
 
-#include "model_fixtures.hpp"
+#include "tests/support/model_fixtures.hpp"
 #include "models/governance/model.hpp"
 #include "sim/parallel.hpp"
 

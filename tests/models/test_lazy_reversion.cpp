@@ -2,8 +2,8 @@
 // every week gives: the closed form matches repeated weekly steps, and after a run every
 // resident's S equals the weighted mean of their S_k brought up to date, as the model defines S.
 
-#include "model_fixtures.hpp"
-#include "models/governance/category_reversion.hpp"
+#include "tests/support/model_fixtures.hpp"
+#include "models/governance/state/category_reversion.hpp"
 #include "models/governance/model.hpp"
 
 #include <catch2/catch.hpp>

@@ -5,9 +5,9 @@
 // with common random numbers (same seed in both arms) and a 95% interval of the paired difference
 // that excludes zero.
 
-#include "stylised_fact_checks.hpp"
+#include "tests/support/fact_checks.hpp"
 
-#include "models/governance/category_reversion.hpp"
+#include "models/governance/state/category_reversion.hpp"
 #include "models/governance/model.hpp"
 #include "sim/random.hpp"
 
@@ -32,23 +32,12 @@ Comparison short_comparison(const std::vector<std::string>& base, const std::vec
   return compare_scenarios(short_run(base), short_run(policy), mechanism_replicates, master_seed);
 }
 
-/// The 95% interval of paired differences policy − baseline lies above zero.
-void require_positive(const std::string& what, const std::vector<double>& differences) {
-  const auto d = sim::experiments::mean_with_interval(differences);
-  INFO(what << ": " << d.mean << " ± " << d.half_width);
-  REQUIRE(d.mean - d.half_width > 0);
-}
-
 /// Runs `model` until its week reaches `week`.
 void run_until(GovernanceModel& model, int week) {
   while (model.week() < week) model.step();
 }
 
 std::size_t slot(Category k) { return static_cast<std::size_t>(index(k)); }
-
-std::int64_t replicate_seed(std::size_t r) {
-  return static_cast<std::int64_t>(gov::replicate_seeds(r + 1, master_seed).back());
-}
 
 }  // namespace
 
@@ -148,7 +137,7 @@ TEST_CASE("Rectification starts after a low appraisal and raises service in the 
     for (const auto& a : without.state().appraisals) REQUIRE(a.rectifications == 0);
     extra_served.push_back(served_with - served_without);
   }
-  require_positive("extra needs served in the rectified category", extra_served);
+  require_positive("mechanism", "extra needs served in the rectified category", extra_served);
 }
 
 TEST_CASE("Good-worker awards lower worker turnover", "[model][statistical]") {
@@ -205,7 +194,7 @@ TEST_CASE("Adaptive budget raises the budget below target and under-invests with
     shortfall.push_back(third_party.state().catalogue.budget_per_community_yuan -
                         self_run.state().catalogue.budget_per_community_yuan);
   }
-  require_positive("budget, third-party minus self-run appraisal", shortfall);
+  require_positive("mechanism", "budget, third-party minus self-run appraisal", shortfall);
 }
 
 TEST_CASE("Multi-skilled workers raise satisfaction with specialist-category services", "[model][statistical]") {
@@ -235,5 +224,5 @@ TEST_CASE("Multi-skilled workers raise satisfaction with specialist-category ser
     gain.push_back(specialist_satisfaction(short_run({"workforce.multi_skilled_share=1"}), seed) -
                    specialist_satisfaction(short_run({}), seed));
   }
-  require_positive("specialist-category satisfaction, 一专多能 for all vs none", gain);
+  require_positive("mechanism", "specialist-category satisfaction, 一专多能 for all vs none", gain);
 }

@@ -2,8 +2,8 @@
 // on their scale, residents conserved, worker hours within what workers have, and government
 // money conserved (every yuan paid out is received by an organisation, never beyond allocation).
 
-#include "model_fixtures.hpp"
-#include "model_invariants.hpp"
+#include "tests/support/model_fixtures.hpp"
+#include "tests/support/model_invariants.hpp"
 #include "models/governance/model.hpp"
 
 #include <catch2/catch.hpp>

@@ -3,7 +3,7 @@
 // satisfaction and lowers the admin share, with 95% intervals of the paired differences that
 // exclude zero. Issue #3 adds one such test per stylised fact of MODEL_BRIEF §5.
 
-#include "model_fixtures.hpp"
+#include "tests/support/model_fixtures.hpp"
 #include "models/governance/model.hpp"
 
 #include <catch2/catch.hpp>

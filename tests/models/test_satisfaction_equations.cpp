@@ -1,7 +1,7 @@
 // The satisfaction equations of MODEL_BRIEF §3, checked against their defining properties.
 
-#include "models/governance/governance_metrics.hpp"
-#include "models/governance/satisfaction.hpp"
+#include "models/governance/recording/governance_metrics.hpp"
+#include "models/governance/phases/satisfaction.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,9 +2,9 @@
 // pre-reform district with common random numbers (paired seeds) and asserts the direction of the
 // effect with a 95% interval of the paired difference that excludes zero (and, where the fact
 // states a shape, the shape). Metrics are means over the last recorded year.
-// The shared district, seeds and checks are in stylised_fact_checks.hpp.
+// The shared district, seeds and checks are in tests/support/fact_checks.hpp.
 
-#include "stylised_fact_checks.hpp"
+#include "tests/support/fact_checks.hpp"
 
 using namespace shanzhi;
 using namespace shanzhi::gov;

@@ -1,14 +1,14 @@
 // Stylised facts of MODEL_BRIEF §5 about opinion and voice: hedonic adaptation (6), word-of-mouth
 // clustering (7), participation building trust (11), facility sharing (12) and third-party
 // assessment (14). Same small pre-reform district, seeds and replicates as the other fact files
-// (stylised_fact_checks.hpp); facts whose measure is not a recorded metric look inside the model
-// each week with the same runs (weekly_probe.hpp).
+// (tests/support/fact_checks.hpp); facts whose measure is not a recorded metric look inside the model
+// each week with the same runs (tests/support/weekly_probe.hpp).
 
-#include "stylised_fact_checks.hpp"
-#include "weekly_probe.hpp"
+#include "tests/support/fact_checks.hpp"
+#include "tests/support/weekly_probe.hpp"
 #include "sim/random.hpp"
-#include "models/governance/category_reversion.hpp"
-#include "models/governance/satisfaction.hpp"
+#include "models/governance/state/category_reversion.hpp"
+#include "models/governance/phases/satisfaction.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -20,24 +20,6 @@ using namespace shanzhi::test::facts;
 namespace {
 
 using sim::experiments::mean_with_interval;
-
-/// Appends a probe-measured effect to the validation report, as report() does for metrics.
-void report_values(const std::string& fact, const std::string& measure, const std::vector<double>& paired) {
-  const auto d = mean_with_interval(paired);
-  const char* path = std::getenv("SHANZHI_VALIDATION_REPORT");
-  if (!path) return;
-  std::ofstream out(path, std::ios::app);
-  out << fact << " | " << measure << " | " << d.mean << " [" << d.mean - d.half_width << ", "
-      << d.mean + d.half_width << "] | n=" << d.n << "\n";
-}
-
-/// The paired values are positive with a 95% interval that excludes zero (reported first).
-void require_positive(const std::string& fact, const std::string& measure, const std::vector<double>& paired) {
-  report_values(fact, measure, paired);
-  const auto d = mean_with_interval(paired);
-  INFO(fact << ": " << measure << " " << d.mean << " ± " << d.half_width);
-  REQUIRE(d.mean - d.half_width > 0);
-}
 
 /// Mean predictive expectation E over residents and service categories.
 double mean_expectation(const ModelState& s) {
@@ -169,7 +151,7 @@ TEST_CASE("Fact 6: a sustained improvement raises expectations as well as users'
   constexpr std::size_t late_from = 79, late_to = 104;
   std::vector<double> expectation_rise, faded, late_gain;
   for (std::size_t r = 0; r < replicates; ++r) {
-    const auto seed = replicate_seed(master_seed, r);
+    const auto seed = replicate_seed(r);
     struct Series {
       std::vector<double> satisfaction, unadapted, expectation;
     } b, p;
@@ -207,7 +189,7 @@ TEST_CASE("Fact 7: dissatisfaction clusters by building through word of mouth", 
   silent.insert(silent.end(), {"word_of_mouth.influence=0", "word_of_mouth.expectation_influence=0"});
   std::vector<double> above_random, from_talk;
   for (std::size_t r = 0; r < replicates; ++r) {
-    const auto seed = replicate_seed(master_seed, r);
+    const auto seed = replicate_seed(r);
     const auto talking = clustering_at_end(baseline_with(one_year), seed);
     const auto quiet = clustering_at_end(baseline_with(silent), seed);
     above_random.push_back(talking.observed - talking.relabelled);
@@ -282,7 +264,7 @@ TEST_CASE("Fact 11: participation builds trust and belonging at nearly equal ser
   const auto& attendance = metric(c, "meeting_attendance");
   const auto& residents = metric(c, "residents");
   for (std::size_t r = 0; r < replicates; ++r)
-    attendances_per_resident.push_back(attendance.policy[r] * summary_weeks / residents.policy[r]);
+    attendances_per_resident.push_back(attendance.policy[r] * sim::experiments::summary_weeks / residents.policy[r]);
   const auto a = mean_with_interval(attendances_per_resident);
   report_values("11 participation", "meeting attendances a year per resident (policy level)", attendances_per_resident);
   INFO("attendances a year per resident: " << a.mean << " ± " << a.half_width);
@@ -299,10 +281,10 @@ TEST_CASE("Fact 12: facility sharing raises culture and sports satisfaction with
   std::vector<std::vector<double>> gain(hours.size());  // [level][replicate], paired with `shut`
   std::vector<double> culture_shut;
   for (std::size_t r = 0; r < replicates; ++r) {
-    const auto seed = replicate_seed(master_seed, r);
+    const auto seed = replicate_seed(r);
     const auto last_year = [&](const GovernanceParameters& p) {
       const auto series = weekly_series(p, seed, mean_culture_satisfaction);
-      return window_mean(series, series.size() - summary_weeks, series.size() - 1);
+      return window_mean(series, series.size() - sim::experiments::summary_weeks, series.size() - 1);
     };
     const double base = last_year(shut);
     for (std::size_t h = 0; h < hours.size(); ++h)

@@ -1,11 +1,11 @@
 // Stylised facts of MODEL_BRIEF §5 about how services are provided: fact 10 (the ecology of
 // social organisations under tendering, the hub and big-leads-small) and fact 15 (the trade-offs
 // of the DIRECT, COMMISSIONED and PURCHASED delivery modes). Same district, seeds and checks as
-// the other fact files (stylised_fact_checks.hpp); organisation outcomes that are not recorded
+// the other fact files (tests/support/fact_checks.hpp); organisation outcomes that are not recorded
 // metrics (survival of the small organisations present at the start, quality per unit price)
 // are read from the model's state at the end of each paired run.
 
-#include "stylised_fact_checks.hpp"
+#include "tests/support/fact_checks.hpp"
 
 #include "models/governance/model.hpp"
 #include "sim/random.hpp"
@@ -76,7 +76,7 @@ EcologyOutcome run_ecology(GovernanceParameters params, std::uint64_t seed) {
 std::vector<EcologyOutcome> run_replicates(const GovernanceParameters& params) {
   std::vector<EcologyOutcome> out;
   for (std::size_t r = 0; r < replicates; ++r)
-    out.push_back(run_ecology(params, gov::replicate_seeds(r + 1, master_seed).back()));
+    out.push_back(run_ecology(params, replicate_seed(r)));
   return out;
 }
 

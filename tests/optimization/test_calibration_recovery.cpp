@@ -4,10 +4,10 @@
 // parameter's range of the truth, with a finite standard error. On the one-community tiny
 // district; the whole test takes a few seconds.
 
-#include "models/governance/experiment_runner.hpp"
-#include "models/governance/objectives.hpp"
+#include "models/governance/experiments/experiment_runner.hpp"
+#include "models/governance/experiments/objectives.hpp"
 #include "sim/optimization/calibration.hpp"
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -4,7 +4,7 @@
 // on the thread count; a Pareto front and a robust optimization report what they should.
 
 #include "sim/optimization/planning_results.hpp"
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -2,7 +2,7 @@
 // search replays, takes the committed runs from the database, and ends with the same report as
 // an optimization that was never interrupted, with an intact database.
 
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

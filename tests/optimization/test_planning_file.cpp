@@ -1,10 +1,10 @@
 // Optimization and calibration files: a good file reads into the right spec, and mistakes are
 // reported at file:line:column with the key, what was expected and the nearest valid name.
 
-#include "models/governance/experiment_runner.hpp"
-#include "models/governance/validation.hpp"
+#include "models/governance/experiments/experiment_runner.hpp"
+#include "models/governance/spec/validation.hpp"
 #include "sim/optimization/planning_file.hpp"
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

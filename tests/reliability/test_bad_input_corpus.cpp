@@ -4,7 +4,7 @@
 // listed file:line:column, say the listed message, and leave no output behind when refused.
 // Adding a case is adding a file and a row; see expectations.txt for the format.
 
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -4,7 +4,7 @@
 // even where clang and libFuzzer are not available.
 
 #include "fuzz/fuzz_inputs.hpp"
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -10,9 +10,9 @@
 // most 1); any other refusal by the validator fails the test, since it means a rule this test
 // does not know about.
 
-#include "models/governance/parameter_schema.hpp"
-#include "models/governance/validation.hpp"
-#include "tests/models/model_invariants.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
+#include "models/governance/spec/validation.hpp"
+#include "tests/support/model_invariants.hpp"
 
 #include <catch2/catch.hpp>
 

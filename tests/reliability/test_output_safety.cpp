@@ -8,9 +8,9 @@
 // test's shell. Where namespaces are not allowed (some containers), a file-size limit
 // (ulimit -f, SIGXFSZ ignored) makes writes fail the same way, and the test says so.
 
-#include "tests/cli/cli_runner.hpp"
+#include "tests/support/cli_runner.hpp"
 
-#include "tests/sqlite_query.hpp"
+#include "tests/support/sqlite_query.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -6,8 +6,8 @@
 #include "app/ui_state.hpp"
 #include "core/i18n.hpp"
 #include "core/lever_groups.hpp"
-#include "models/governance/parameter_schema.hpp"
-#include "models/governance/service_category.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
+#include "models/governance/spec/service_category.hpp"
 
 #include <cmath>
 #include <string>

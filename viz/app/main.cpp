@@ -5,7 +5,7 @@
 
 #include "app/app.hpp"
 #include "core/scenario_files.hpp"
-#include "models/governance/parameter_schema.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
 #include <CLI/CLI.hpp>

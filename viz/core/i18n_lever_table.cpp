@@ -1,4 +1,4 @@
-// Every policy lever of the schema (models/governance/parameter_schema.cpp) in plain words, in
+// Every policy lever of the schema (models/governance/spec/parameter_schema.cpp) in plain words, in
 // English and Chinese: a short label and a tooltip on the mechanism, plus the seed's name of
 // each lever id (L1–L21). The completeness test fails when the schema gains a lever not here.
 

@@ -1,4 +1,4 @@
-// Names and definitions of the model's metrics (models/governance/governance_metrics.cpp) in
+// Names and definitions of the model's metrics (models/governance/recording/governance_metrics.cpp) in
 // English and Chinese. The completeness test fails when the model declares a metric not here.
 
 #include "core/i18n.hpp"

@@ -1,7 +1,7 @@
 #include "core/lessons.hpp"
 
-#include "models/governance/parameter_schema.hpp"
-#include "models/governance/validation.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
+#include "models/governance/spec/validation.hpp"
 #include "sim/scenario/diagnostics.hpp"
 #include "sim/scenario/toml_values.hpp"
 

@@ -1,7 +1,7 @@
 #include "core/lever_groups.hpp"
 
 #include "core/i18n.hpp"
-#include "models/governance/service_category.hpp"
+#include "models/governance/spec/service_category.hpp"
 
 #include <map>
 

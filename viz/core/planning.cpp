@@ -1,6 +1,6 @@
 #include "core/planning.hpp"
 
-#include "models/governance/validation.hpp"
+#include "models/governance/spec/validation.hpp"
 #include "sim/experiments/results_store.hpp"
 #include "sim/scenario/diagnostics.hpp"
 

@@ -3,7 +3,7 @@
 // at given weeks. A run is fully described by this value, so it can be replayed exactly (compare
 // mode's baseline twin, lesson steps backwards, a saved file reopened).
 
-#include "models/governance/parameters.hpp"
+#include "models/governance/spec/parameters.hpp"
 #include "sim/parameters.hpp"
 #include "sim/scenario/scenario.hpp"
 

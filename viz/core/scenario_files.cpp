@@ -1,7 +1,7 @@
 #include "core/scenario_files.hpp"
 
-#include "models/governance/parameter_schema.hpp"
-#include "models/governance/validation.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
+#include "models/governance/spec/validation.hpp"
 #include "sim/output/run_outputs.hpp"
 #include "sim/scenario/diagnostics.hpp"
 

@@ -1,6 +1,6 @@
 #include "core/sim_thread.hpp"
 
-#include "models/governance/validation.hpp"
+#include "models/governance/spec/validation.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
 #include <omp.h>

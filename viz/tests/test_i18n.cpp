@@ -6,8 +6,8 @@
 #include "core/i18n.hpp"
 #include "core/lessons.hpp"
 #include "core/lever_groups.hpp"
-#include "models/governance/governance_metrics.hpp"
-#include "models/governance/parameter_schema.hpp"
+#include "models/governance/recording/governance_metrics.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
 
 #include <catch2/catch.hpp>
 

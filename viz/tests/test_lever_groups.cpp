@@ -1,8 +1,8 @@
 // The lever panel is built from the schema: every lever appears once, in the seed's groups.
 
 #include "core/lever_groups.hpp"
-#include "models/governance/parameter_schema.hpp"
-#include "models/governance/service_category.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
+#include "models/governance/spec/service_category.hpp"
 
 #include <catch2/catch.hpp>
 

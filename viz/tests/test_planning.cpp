@@ -7,9 +7,9 @@
 #include "viz_test_helpers.hpp"
 
 #include "core/planning.hpp"
-#include "models/governance/experiment_runner.hpp"
-#include "models/governance/objectives.hpp"
-#include "models/governance/parameter_schema.hpp"
+#include "models/governance/experiments/experiment_runner.hpp"
+#include "models/governance/experiments/objectives.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
 #include "sim/optimization/optimizer.hpp"
 #include "sim/scenario/diagnostics.hpp"
 

@@ -3,7 +3,7 @@
 
 #include "viz_test_helpers.hpp"
 
-#include "models/governance/parameter_schema.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,67 @@
+#include "models/governance/experiments/comparison.hpp"
+
+#include "models/governance/model.hpp"
+#include "models/governance/recording/governance_metrics.hpp"
+
+namespace shanzhi::gov {
+namespace {
+
+/// Metrics `shanzhi compare` derives from recorded ones. Satisfaction of the residents outside
+/// the vulnerable groups lets a report show who gains: the gap is defined as their mean minus the
+/// vulnerable residents' mean.
+const std::vector<sim::experiments::DerivedMetric>& derived_metrics() {
+  static const std::vector<sim::experiments::DerivedMetric> derived{
+      {{"satisfaction_nonvulnerable_mean", "points 0-100",
+        "Mean satisfaction of residents outside the vulnerable groups (derived: satisfaction_vulnerable_mean + "
+        "vulnerable_gap).",
+        sim::Direction::higher_is_better, false},
+       "satisfaction_vulnerable_mean",
+       "vulnerable_gap"},
+  };
+  return derived;
+}
+
+std::vector<sim::MetricInfo> declared_metrics() {
+  sim::MetricRecorder declared;
+  declare_metrics(declared);
+  return declared.metrics();
+}
+
+RunSeries run_one(GovernanceParameters params, std::uint64_t seed) {
+  params.run.seed = static_cast<std::int64_t>(seed);
+  GovernanceModel model(params);
+  model.run_to_end();
+  return sim::experiments::series_of(model.recorder(), derived_metrics(), model.burn_in_weeks());
+}
+
+}  // namespace
+
+std::vector<sim::MetricInfo> compared_metrics() {
+  return sim::experiments::with_derived(declared_metrics(), derived_metrics());
+}
+
+std::vector<RunSeries> run_arms(const std::vector<GovernanceParameters>& arms, std::uint64_t seed) {
+  std::vector<RunSeries> runs;
+  for (const auto& arm : arms) runs.push_back(run_one(arm, seed));
+  return runs;
+}
+
+std::vector<Comparison> compare_scenarios(const GovernanceParameters& baseline,
+                                          const std::vector<GovernanceParameters>& policies, std::size_t replicates,
+                                          std::uint64_t master_seed) {
+  std::vector<GovernanceParameters> arms{baseline};
+  arms.insert(arms.end(), policies.begin(), policies.end());
+  return sim::experiments::compare_paired(compared_metrics(), policies.size(), replicates, master_seed,
+                                          [&arms](std::uint64_t seed) { return run_arms(arms, seed); });
+}
+
+Comparison compare_scenarios(const GovernanceParameters& baseline, const GovernanceParameters& policy,
+                             std::size_t replicates, std::uint64_t master_seed) {
+  return std::move(compare_scenarios(baseline, std::vector<GovernanceParameters>{policy}, replicates, master_seed).front());
+}
+
+sim::experiments::CostEffectiveness cost_effectiveness(const Comparison& comparison) {
+  return sim::experiments::cost_effectiveness(comparison, "satisfaction_mean", "budget_spent_year");
+}
+
+}  // namespace shanzhi::gov

@@ -1,0 +1,97 @@
+// Quarterly community appraisal (L18, L19): a survey of a sample of residents, biased upward when
+// the community or street runs it itself, combined with a records score; the residents' share of
+// the score is w_res. Appraisal validity = surveyed minus true satisfaction.
+// Results feed back (L18): a community scoring below the threshold must rectify (整改) its worst
+// category the next quarter, and at the year's last appraisal the best-scoring communities'
+// workers win 好社工 awards.
+
+#include "models/governance/phases/phases.hpp"
+#include "models/governance/state/random_purposes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace shanzhi::gov {
+namespace {
+
+/// Records hours per 1,000 residents a week that earn a full records score [A].
+constexpr double full_records_hours_per_1k = 3.0;
+/// Credibility of the published result (L19, [S21]): a resident whose own satisfaction falls
+/// short of the published figure by more than this cannot square it with experience [A] ...
+constexpr float credible_gap_points = 10.0f;
+/// ... and loses this much trust in the community, which looks to be whitewashing [A].
+constexpr float whitewash_trust_loss = 1.0f;
+
+/// Each quarter's appraisal result is made public. Residents judge it against their own
+/// experience; an inflated self-run figure lies beyond more residents' experience than an
+/// unbiased third-party one, so it costs more trust (independent sources are more credible, [S21]).
+void publish_result(ModelState& s, const Community& community, double published) {
+  const auto doubted_below = static_cast<float>(published) - credible_gap_points;
+  for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i)
+    if (s.residents.satisfaction[i] < doubted_below)
+      s.residents.trust_community[i] = std::max(0.0f, s.residents.trust_community[i] - whitewash_trust_loss);
+}
+
+void appraise(ModelState& s, std::size_t c, int week) {
+  const auto& community = s.layout.communities[c];
+  const auto& ap = s.params.appraisal;
+  sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(week), purpose::appraisal_survey);
+  const auto sample = static_cast<std::uint32_t>(
+      std::clamp<double>(std::ceil(ap.survey_sample_share * community.resident_count), 1, community.resident_count));
+  double surveyed = 0;
+  for (std::uint32_t n = 0; n < sample; ++n)
+    surveyed += s.residents.satisfaction[community.first_resident + rng.below(community.resident_count)];
+  surveyed = surveyed / sample + (ap.third_party ? 0.0 : ap.self_run_bias);
+  double truth = 0;
+  for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) truth += s.residents.satisfaction[i];
+  truth /= community.resident_count;
+  const double needed = full_records_hours_per_1k * community.resident_count / 1000.0 * sim::weeks_per_quarter;
+  const double records = 100.0 * std::min(1.0, s.records_hours_this_quarter[c] / needed);
+  const double w_res = s.params.workforce.resident_evaluation_weight;
+  auto& a = s.appraisals[c];
+  a.true_satisfaction = truth;
+  a.surveyed_satisfaction = std::min(100.0, surveyed);
+  a.records_score = records;
+  a.score = w_res * a.surveyed_satisfaction + (1.0 - w_res) * records;
+  s.records_hours_this_quarter[c] = 0;
+  publish_result(s, community, a.surveyed_satisfaction);
+}
+
+void order_rectification(ModelState& s, std::size_t c, int week) {
+  auto& a = s.appraisals[c];
+  if (!s.params.appraisal.rectification || a.score >= s.params.appraisal.rectification_threshold) return;
+  a.rectify_category = s.queues[c].category_with_largest_backlog();
+  a.rectify_until_week = week + sim::weeks_per_quarter;
+  ++a.rectifications;
+}
+
+/// At the year's last appraisal the top `award_top_share` of communities by score win; ties
+/// go to the lower community number.
+void grant_awards(ModelState& s, int week) {
+  const auto& ap = s.params.appraisal;
+  if (!ap.good_worker_awards) return;
+  std::vector<std::size_t> order(s.community_count());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return s.appraisals[x].score > s.appraisals[y].score; });
+  const auto winners = static_cast<std::size_t>(std::round(ap.award_top_share * static_cast<double>(order.size())));
+  for (std::size_t n = 0; n < winners; ++n) s.appraisals[order[n]].award_until_week = week + sim::weeks_per_year;
+}
+
+}  // namespace
+
+double rectification_weight(const ModelState& s, std::size_t c, int category, int week) {
+  const auto& a = s.appraisals[c];
+  return a.rectify_category == category && week < a.rectify_until_week ? s.params.appraisal.rectification_priority : 1.0;
+}
+
+void appraise_communities(ModelState& s, const sim::CalendarDate& date) {
+  for (std::size_t c = 0; c < s.community_count(); ++c) {
+    appraise(s, c, date.week);
+    order_rectification(s, c, date.week);
+  }
+  if (date.ends_year) grant_awards(s, date.week);
+}
+
+}  // namespace shanzhi::gov

@@ -1,0 +1,79 @@
+// Monthly cash flow of social organisations and their exit; quarterly capacity building
+// (MODEL_BRIEF §2.3). R ← R + contracts + grants + awards + other income + subsidy − wages − overhead.
+// Contract payments arrive weekly (capacity.cpp); grants and awards at the year's turn
+// (fiscal_year.cpp). An organisation sizes its staff to its contracts (at least one core member),
+// and closes after `months_negative_to_exit` months in debt.
+
+#include "models/governance/phases/phases.hpp"
+#include "models/governance/state/random_purposes.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace shanzhi::gov {
+namespace {
+
+std::vector<double> contract_hours_by_slot(const ModelState& s) {
+  std::vector<double> hours(s.organizations.capacity(), 0.0);
+  for (const auto& contract : s.contracts)
+    if (s.organizations.is_alive(contract.provider)) hours[contract.provider.index] += contract.hours_per_week;
+  return hours;
+}
+
+void settle_one(ModelState& s, std::uint32_t o, double contract_hours, int week) {
+  auto& col = s.organizations.columns;
+  const auto& op = s.params.organizations;
+  // The core member delivers contract hours too; beyond one post, staff is taken on part-time as
+  // the contracts need (fractional staff).
+  col.staff[o] = static_cast<float>(std::max(1.0, contract_hours / service_hours_per_staff_week));
+  sim::RandomStream rng(s.seed, o, static_cast<std::uint32_t>(week), purpose::organization_month);
+  const double other_income = col.other_income_yuan_per_month[o] * std::exp(rng.normal(0, 0.2) - 0.02);
+  const double subsidy = s.budget.pay(Instrument::subsidy, col.staff[o] * op.subsidy_yuan_per_staff_month);
+  receive_government_payment(s, o, subsidy);
+  col.cash_yuan[o] += other_income - organization_monthly_cost(s.params, col.staff[o]);
+  col.months_in_debt[o] = col.cash_yuan[o] < 0 ? col.months_in_debt[o] + 1 : 0;
+}
+
+}  // namespace
+
+void receive_government_payment(ModelState& s, std::uint32_t o, double amount) {
+  auto& col = s.organizations.columns;
+  col.cash_yuan[o] += amount;
+  col.revenue_this_year_yuan[o] += amount;
+  col.government_revenue_total_yuan[o] += amount;
+}
+
+void close_organization(ModelState& s, std::uint32_t o) {
+  s.government_revenue_of_closed_organizations += s.organizations.columns.government_revenue_total_yuan[o];
+  s.organizations.destroy(s.organizations.id_at(o));
+  ++s.rolling.exits_now();
+}
+
+void settle_organization_finances(ModelState& s, const sim::CalendarDate& date) {
+  const auto hours = contract_hours_by_slot(s);
+  const auto months_to_exit = static_cast<int>(s.params.organizations.months_negative_to_exit);
+  for (std::uint32_t o = 0; o < s.organizations.capacity(); ++o) {
+    if (!s.organizations.slot_alive(o)) continue;
+    settle_one(s, o, hours[o], date.week);
+    if (s.organizations.columns.months_in_debt[o] >= months_to_exit) {
+      close_organization(s, o);  // its contracts lapse: see capacity.cpp
+    }
+  }
+}
+
+void develop_organizations(ModelState& s, const sim::CalendarDate&) {
+  // Learning by doing for contract holders; hub members (三社联动, L11) gain from training and
+  // supervision each quarter.
+  const auto hours = contract_hours_by_slot(s);
+  const auto& op = s.params.organizations;
+  auto& col = s.organizations.columns;
+  for (std::uint32_t o = 0; o < s.organizations.capacity(); ++o) {
+    if (!s.organizations.slot_alive(o)) continue;
+    double gain = hours[o] > 0 ? op.quality_learning_per_year / 4.0 : 0.0;
+    if (op.hub) gain += op.hub_quality_gain_per_quarter;
+    if (col.mentored[o]) gain += op.mentoring_quality_per_quarter;
+    col.quality[o] = static_cast<float>(std::min(0.95, col.quality[o] + gain));
+  }
+}
+
+}  // namespace shanzhi::gov

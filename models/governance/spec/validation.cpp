@@ -1,0 +1,132 @@
+#include "models/governance/spec/validation.hpp"
+
+#include "models/governance/spec/parameter_schema.hpp"
+
+#include <cmath>
+#include <sstream>
+
+namespace shanzhi::gov {
+namespace {
+
+/// Where `key` was set, or the main file when it holds its default.
+sim::SourceLocation where(const sim::ScenarioDocument& doc, const std::string& key) {
+  auto it = doc.values.find(key);
+  return it != doc.values.end() ? it->second.second : sim::SourceLocation{doc.path, 0, 0};
+}
+
+sim::Diagnostic error(const sim::ScenarioDocument& doc, const std::string& key, std::string message) {
+  return {sim::Diagnostic::Severity::error, where(doc, key), key, std::move(message)};
+}
+
+std::string fmt(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+
+void check_sum_to_one(std::vector<sim::Diagnostic>& out, const sim::ScenarioDocument& doc, const std::string& table,
+                      const std::vector<std::pair<std::string, double>>& weights) {
+  double total = 0;
+  std::string names;
+  for (const auto& [name, value] : weights) {
+    total += value;
+    names += (names.empty() ? "" : " + ") + table + "." + name;
+  }
+  if (std::fabs(total - 1.0) > 1e-6)
+    out.push_back(error(doc, table + "." + weights.front().first,
+                        names + " must sum to 1, but they sum to " + fmt(total) + "; rescale them"));
+}
+
+}  // namespace
+
+std::vector<sim::Diagnostic> check_combination(const GovernanceParameters& p, const sim::ScenarioDocument& doc) {
+  std::vector<sim::Diagnostic> out;
+  check_sum_to_one(out, doc, "satisfaction",
+                   {{"weight_quality", p.satisfaction.weight_quality},
+                    {"weight_wait", p.satisfaction.weight_wait},
+                    {"weight_fit", p.satisfaction.weight_fit}});
+  check_sum_to_one(out, doc, "purchase",
+                   {{"award_weight_quality", p.purchase.award_weight_quality},
+                    {"award_weight_price", p.purchase.award_weight_price},
+                    {"award_weight_embeddedness", p.purchase.award_weight_embeddedness}});
+  const auto& d = p.district;
+  const double age_shares = d.share_age_0_14 + d.share_age_60_79 + d.share_age_80_plus;
+  if (age_shares > 1.0)
+    out.push_back(error(doc, "district.share_age_60_79",
+                        "district.share_age_0_14 + share_age_60_79 + share_age_80_plus = " + fmt(age_shares) +
+                            " leaves no room for residents aged 15–59; the three must sum to at most 1"));
+  const double residents = static_cast<double>(d.streets) * d.communities_per_street * d.residents_per_community;
+  constexpr double max_residents = 20e6;  // ≈ 4 GB of resident state; well past any district
+  if (residents > max_residents)
+    out.push_back(error(doc, "district.residents_per_community",
+                        "the district would have " + fmt(residents) + " residents (streets × communities_per_street × "
+                        "residents_per_community); the limit is 20 million"));
+  // A horizon shorter than the burn-in is legal (a quick look at the transition) but rarely
+  // what a planner means: the yearly cycles (budget, tenders, appraisal) may never come round.
+  if (p.run.weeks < p.run.burn_in_weeks) {
+    const std::string key = doc.values.count("run.weeks") ? "run.weeks" : "run.burn_in_weeks";
+    out.push_back({sim::Diagnostic::Severity::warning, where(doc, key), key,
+                   "the run records " + fmt(p.run.weeks) + " weeks after a burn-in of " + fmt(p.run.burn_in_weeks) +
+                       " weeks: the policies act for less time than the burn-in, so yearly cycles (budget, "
+                       "tenders, appraisals) may not occur; allowed, but lengthen run.weeks to see the "
+                       "reformed state"});
+  }
+  const auto w_res = doc.values.find("workforce.resident_evaluation_weight");
+  if (w_res != doc.values.end() && p.workforce.resident_evaluation_weight < 0.5)
+    out.push_back({sim::Diagnostic::Severity::warning, w_res->second.second, "workforce.resident_evaluation_weight",
+                   "residents' weight " + fmt(p.workforce.resident_evaluation_weight) +
+                       " is below the seed's floor of 50% (群众评价比重占50%以上); allowed for experiments"});
+  return out;
+}
+
+LoadedScenario load_governance_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+  const auto& schema = governance_schema();
+  const auto infos = schema.infos();
+  LoadedScenario loaded{sim::load_scenario(path, infos), {}};
+  std::vector<sim::Diagnostic> errors;
+  for (const auto& assignment : overrides) {
+    try {
+      sim::apply_override(loaded.document, assignment, infos);
+    } catch (const sim::ScenarioError& e) {
+      errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  if (!errors.empty()) throw sim::ScenarioError(errors);
+  loaded.parameters = sim::resolve_parameters(loaded.document, schema);
+  for (auto& d : check_combination(loaded.parameters, loaded.document)) {
+    if (d.severity == sim::Diagnostic::Severity::error)
+      errors.push_back(std::move(d));
+    else
+      loaded.document.warnings.push_back(std::move(d));
+  }
+  if (!errors.empty()) throw sim::ScenarioError(errors);
+  return loaded;
+}
+
+GovernanceParameters parameters_with(const sim::ScenarioDocument& base,
+                                     const std::vector<std::pair<std::string, sim::ParamValue>>& settings) {
+  const auto& schema = governance_schema();
+  sim::ScenarioDocument doc = base;
+  std::vector<sim::Diagnostic> errors;
+  for (const auto& [key, value] : settings) {
+    const auto* entry = schema.find(key);
+    const sim::SourceLocation where{"design point", 0, 0};
+    if (!entry) {
+      errors.push_back({sim::Diagnostic::Severity::error, where, key, "unknown key"});
+      continue;
+    }
+    if (auto problem = entry->info.check(value); !problem.empty()) {
+      errors.push_back({sim::Diagnostic::Severity::error, where, key, problem});
+      continue;
+    }
+    doc.values[key] = {entry->info.normalise(value), where};
+  }
+  if (!errors.empty()) throw sim::ScenarioError(errors);
+  GovernanceParameters params = sim::resolve_parameters(doc, schema);
+  for (auto& d : check_combination(params, doc))
+    if (d.severity == sim::Diagnostic::Severity::error) errors.push_back(std::move(d));
+  if (!errors.empty()) throw sim::ScenarioError(errors);
+  return params;
+}
+
+}  // namespace shanzhi::gov

@@ -1,0 +1,31 @@
+#pragma once
+// Rules that involve more than one key (single keys are checked by the schema): weights that
+// must sum to one, shares that cannot exceed the population, a district too large for memory,
+// and the seed's 50% floor on the resident-evaluation weight (a warning: planners may test it).
+
+#include "models/governance/spec/parameters.hpp"
+#include "sim/scenario/scenario.hpp"
+
+#include <vector>
+
+namespace shanzhi::gov {
+
+/// Problems with the combination of values in `doc` (resolved into `params`). Each diagnostic
+/// points at the place in the file that set one of the keys involved.
+std::vector<sim::Diagnostic> check_combination(const GovernanceParameters& params, const sim::ScenarioDocument& doc);
+
+/// Loads, overrides and validates a scenario in one call; throws sim::ScenarioError listing every
+/// problem. Warnings are left in the returned document.
+struct LoadedScenario {
+  sim::ScenarioDocument document;
+  GovernanceParameters parameters;
+};
+LoadedScenario load_governance_scenario(const std::string& path, const std::vector<std::string>& overrides);
+
+/// Parameters of an already loaded scenario with `settings` applied on top (a design point of an
+/// experiment). Each value is checked like a file value and the combination like a scenario;
+/// throws sim::ScenarioError naming the key when the point is invalid.
+GovernanceParameters parameters_with(const sim::ScenarioDocument& base,
+                                     const std::vector<std::pair<std::string, sim::ParamValue>>& settings);
+
+}  // namespace shanzhi::gov

@@ -1,0 +1,57 @@
+#include "models/governance/state/district.hpp"
+
+#include <array>
+#include <cmath>
+
+namespace shanzhi::gov {
+namespace {
+
+// Guangling's four urban streets [S31]; further streets are numbered.
+constexpr std::array<const char*, 4> street_names{"东关 Dongguan", "汶河 Wenhe", "文峰 Wenfeng", "曲江 Qujiang"};
+
+std::string street_name(std::size_t s) {
+  return s < street_names.size() ? street_names[s] : "Street " + std::to_string(s + 1);
+}
+
+/// Marks the first round(share × n) communities of each street.
+template <class Setter>
+void mark_share(DistrictLayout& layout, double share, Setter set) {
+  for (const auto& street : layout.streets) {
+    const auto n = street.communities.size();
+    const auto marked = static_cast<std::size_t>(std::lround(share * static_cast<double>(n)));
+    for (std::size_t i = 0; i < n; ++i) set(layout.communities[street.communities[i]], i < marked);
+  }
+}
+
+}  // namespace
+
+DistrictLayout build_layout(const GovernanceParameters& params) {
+  const auto& d = params.district;
+  DistrictLayout layout;
+  layout.residents_per_building = static_cast<std::uint32_t>(d.residents_per_building);
+  layout.residents_per_group = layout.residents_per_building * 4;
+  std::uint32_t next_resident = 0;
+  for (std::int64_t s = 0; s < d.streets; ++s) {
+    Street street{street_name(static_cast<std::size_t>(s)), {}};
+    for (std::int64_t c = 0; c < d.communities_per_street; ++c) {
+      Community community;
+      community.street = static_cast<std::uint16_t>(s);
+      community.first_resident = next_resident;
+      community.resident_count = static_cast<std::uint32_t>(d.residents_per_community);
+      next_resident += community.resident_count;
+      street.communities.push_back(static_cast<std::uint32_t>(layout.communities.size()));
+      layout.communities.push_back(community);
+    }
+    layout.streets.push_back(std::move(street));
+  }
+  layout.resident_count = next_resident;
+  assign_policy_flags(layout, params);
+  return layout;
+}
+
+void assign_policy_flags(DistrictLayout& layout, const GovernanceParameters& params) {
+  mark_share(layout, params.admin.general_practice_share, [](Community& c, bool on) { c.general_practice = on; });
+  mark_share(layout, params.admin.station_separation_share, [](Community& c, bool on) { c.separated = on; });
+}
+
+}  // namespace shanzhi::gov

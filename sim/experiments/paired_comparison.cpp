@@ -1,0 +1,111 @@
+#include "sim/experiments/paired_comparison.hpp"
+
+#include "sim/random.hpp"
+
+#include <omp.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace shanzhi::sim::experiments {
+namespace {
+
+std::size_t replicates_needed(const MeanInterval& d) {
+  if (d.n < 2 || d.mean == 0 || d.half_width == 0) return d.n;
+  const double target = std::fabs(d.mean) / 4;
+  const double ratio = d.half_width / target;
+  return static_cast<std::size_t>(std::ceil(static_cast<double>(d.n) * ratio * ratio));
+}
+
+/// Runs `run` for every seed, spread over threads; each task runs its models on one thread.
+std::vector<std::vector<RunSeries>> run_replicates(const std::vector<std::uint64_t>& seeds, std::size_t arms,
+                                                   const ReplicateRunner& run) {
+  std::vector<std::vector<RunSeries>> runs(seeds.size());
+  const int levels = omp_get_max_active_levels();
+  omp_set_max_active_levels(1);
+  std::exception_ptr failure;
+#pragma omp parallel for schedule(dynamic, 1)
+  for (int r = 0; r < static_cast<int>(seeds.size()); ++r) {
+    try {
+      runs[static_cast<std::size_t>(r)] = run(seeds[static_cast<std::size_t>(r)]);
+    } catch (...) {
+#pragma omp critical(shanzhi_paired_failure)
+      if (!failure) failure = std::current_exception();
+    }
+  }
+  omp_set_max_active_levels(levels);
+  if (failure) std::rethrow_exception(failure);
+  for (const auto& replicate : runs)
+    if (replicate.size() != arms) throw std::logic_error("a replicate runner returned the wrong number of arms");
+  return runs;
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> replicate_seeds(std::size_t replicates, std::uint64_t master_seed) {
+  std::vector<std::uint64_t> seeds;
+  for (std::size_t r = 0; r < replicates; ++r) seeds.push_back(derive_seed(master_seed, r) % replicate_seed_limit);
+  return seeds;
+}
+
+Comparison paired_summary(const std::vector<MetricInfo>& metrics, const std::vector<const RunSeries*>& baseline,
+                          const std::vector<const RunSeries*>& policy, const std::vector<std::uint64_t>& seeds) {
+  Comparison result;
+  result.replicates = seeds.size();
+  result.seeds = seeds;
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    MetricComparison c;
+    c.metric = metrics[m];
+    c.statistic = statistic_name(metrics[m]);
+    std::vector<double> differences;
+    for (std::size_t r = 0; r < seeds.size(); ++r) {
+      c.baseline.push_back(summary_statistic(*baseline[r], m, metrics[m]));
+      c.policy.push_back(summary_statistic(*policy[r], m, metrics[m]));
+      differences.push_back(c.policy.back() - c.baseline.back());
+    }
+    c.baseline_summary = mean_with_interval(c.baseline);
+    c.policy_summary = mean_with_interval(c.policy);
+    c.difference = mean_with_interval(differences);
+    c.replicates_for_precision = replicates_needed(c.difference);
+    result.metrics.push_back(std::move(c));
+  }
+  for (std::size_t r = 0; r < seeds.size(); ++r) {
+    result.baseline_runs.push_back(*baseline[r]);
+    result.policy_runs.push_back(*policy[r]);
+  }
+  return result;
+}
+
+std::vector<Comparison> compare_paired(const std::vector<MetricInfo>& metrics, std::size_t policies,
+                                       std::size_t replicates, std::uint64_t master_seed, const ReplicateRunner& run) {
+  const auto seeds = replicate_seeds(replicates, master_seed);
+  const auto runs = run_replicates(seeds, 1 + policies, run);
+  std::vector<Comparison> results;
+  for (std::size_t p = 0; p < policies; ++p) {
+    std::vector<const RunSeries*> base_runs, policy_runs;
+    for (std::size_t r = 0; r < replicates; ++r) {
+      base_runs.push_back(&runs[r][0]);
+      policy_runs.push_back(&runs[r][1 + p]);
+    }
+    results.push_back(paired_summary(metrics, base_runs, policy_runs, seeds));
+  }
+  return results;
+}
+
+const MetricComparison* find_metric(const Comparison& c, const std::string& name) {
+  for (const auto& m : c.metrics)
+    if (m.metric.name == name) return &m;
+  return nullptr;
+}
+
+std::string precision_verdict(const MetricComparison& m) {
+  const auto& d = m.difference;
+  if (d.n < 2) return "one replicate: no interval";
+  // The interval decides the sign when it excludes zero; it settles the size when its half-width
+  // is at most a quarter of the effect.
+  if (std::fabs(d.mean) <= d.half_width) return "no detectable effect";
+  if (d.half_width <= std::fabs(d.mean) / 4) return "enough";
+  return "sign clear; ~" + std::to_string(m.replicates_for_precision) + " replicates for ±25%";
+}
+
+}  // namespace shanzhi::sim::experiments
