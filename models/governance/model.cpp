@@ -3,6 +3,9 @@
 #include "models/governance/recording/governance_metrics.hpp"
 #include "models/governance/spec/parameter_schema.hpp"
 #include "models/governance/phases/phases.hpp"
+#include "models/governance/spin_up.hpp"
+
+#include <stdexcept>
 
 namespace shanzhi::gov {
 
@@ -20,6 +23,7 @@ GovernanceModel::GovernanceModel(const GovernanceParameters& scenario)
   s.work.resize(communities);
   s.external_capacity.resize(communities);
   s.appraisals.resize(communities);
+  s.news.resize(communities);
   s.records_hours_this_quarter.assign(communities, 0.0);
   s.last_provider.assign(communities * category_count, OrganizationId{});
   s.contract_admin_hours_per_week.assign(communities, 0.0);
@@ -28,8 +32,29 @@ GovernanceModel::GovernanceModel(const GovernanceParameters& scenario)
   initialize_organizations(s);
   initialize_enterprises(s);
   adjust_social_work_posts(s);
+  if (scenario.run.spin_up_years > 0) draw_settled_state(s, scenario);
   s.events.push_back({0, scenario.run.burn_in_weeks > 0 ? "burn-in: levers at pre-reform values" : "scenario levers"});
   declare_metrics(recorder_);
+  build_schedule();
+}
+
+GovernanceModel::GovernanceModel(const GovernanceModel& settled, const GovernanceParameters& scenario)
+    : scenario_(scenario), state_(settled.state_), breakdown_recorder_(settled.state_.community_count()) {
+  if (settled.burn_in_weeks() == 0 || settled.week() != settled.burn_in_weeks() || settled.recorder_.row_count() > 0)
+    throw std::invalid_argument("a model can only be continued from the end of a burn-in, before recording");
+  if (scenario.run.seed != settled.scenario_.run.seed || !same_until_reform(scenario, settled.scenario_))
+    throw std::invalid_argument("the scenario differs from the settled model's before the reform");
+  state_.params.run = scenario.run;
+  declare_metrics(recorder_);
+  build_schedule();
+}
+
+GovernanceModel::GovernanceModel(GovernanceModel&& other) noexcept
+    : scenario_(std::move(other.scenario_)),
+      state_(std::move(other.state_)),
+      recorder_(std::move(other.recorder_)),
+      breakdown_recorder_(std::move(other.breakdown_recorder_)),
+      breakdown_table_(std::move(other.breakdown_table_)) {
   build_schedule();
 }
 
@@ -46,8 +71,10 @@ void GovernanceModel::build_schedule() {
   schedule_.add("residents", Cadence::weekly, phase(update_residents));
   schedule_.add("workforce", Cadence::weekly, phase(update_workforce));
   schedule_.add("organisation finances", Cadence::monthly, phase(settle_organization_finances));
+  schedule_.add("organisation founding", Cadence::monthly, phase(found_niche_organizations));
   schedule_.add("facility sharing", Cadence::monthly, phase(decide_facility_sharing));
   schedule_.add("appraisal", Cadence::quarterly, phase(appraise_communities));
+  schedule_.add("service news", Cadence::quarterly, phase(spread_service_news));
   schedule_.add("organisation development", Cadence::quarterly, phase(develop_organizations));
   schedule_.add("close fiscal year", Cadence::yearly, phase(close_fiscal_year));
 }
@@ -82,13 +109,21 @@ void GovernanceModel::record(int recorded_week) {
     breakdown_recorder_.emit(state_, breakdown_table_, recorded_week);
 }
 
-void GovernanceModel::run_to_end() {
+void GovernanceModel::run_burn_in() {
   while (week() < burn_in_weeks()) step();
+}
+
+void GovernanceModel::run_recorded() {
   record(0);
   while (!finished()) {
     step();
     record(week() - burn_in_weeks());
   }
+}
+
+void GovernanceModel::run_to_end() {
+  run_burn_in();
+  run_recorded();
 }
 
 }  // namespace shanzhi::gov

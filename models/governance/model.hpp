@@ -20,11 +20,28 @@ class GovernanceModel {
   /// `scenario.run.seed`.
   explicit GovernanceModel(const GovernanceParameters& scenario);
 
+  /// A model that continues `settled` under `scenario`: `settled` has run its burn-in and
+  /// recorded nothing, and `scenario` is the same until the reform (same_until_reform), so its
+  /// own run with the same seed would have reached exactly this state. Arms of a comparison share
+  /// the pre-reform run this way. Throws std::invalid_argument when the conditions do not hold.
+  GovernanceModel(const GovernanceModel& settled, const GovernanceParameters& scenario);
+
+  // The schedule's phases hold `this`: a plain copy would run another model's phases, so a moved
+  // model builds its schedule anew, and copies are made only by continuing a settled model.
+  GovernanceModel(GovernanceModel&& other) noexcept;
+  GovernanceModel(const GovernanceModel&) = delete;
+  GovernanceModel& operator=(const GovernanceModel&) = delete;
+  GovernanceModel& operator=(GovernanceModel&&) = delete;
+
   /// Simulates one week.
   void step();
   /// Runs burn-in and horizon to the end, recording a row at the end of burn-in (week 0) and
   /// after every horizon week.
   void run_to_end();
+  /// The first part of run_to_end: the burn-in weeks, recording nothing.
+  void run_burn_in();
+  /// The rest: records the row of week 0, then runs and records the horizon.
+  void run_recorded();
 
   /// Replaces the active parameters from the next week on, recording the change as an event.
   /// Structural keys (district size, seed) are ignored after construction.

@@ -2,6 +2,9 @@
 
 #include "models/governance/model.hpp"
 #include "models/governance/recording/governance_metrics.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
+
+#include <memory>
 
 namespace shanzhi::gov {
 namespace {
@@ -27,10 +30,8 @@ std::vector<sim::MetricInfo> declared_metrics() {
   return declared.metrics();
 }
 
-RunSeries run_one(GovernanceParameters params, std::uint64_t seed) {
-  params.run.seed = static_cast<std::int64_t>(seed);
-  GovernanceModel model(params);
-  model.run_to_end();
+RunSeries recorded_series(GovernanceModel& model) {
+  model.run_recorded();
   return sim::experiments::series_of(model.recorder(), derived_metrics(), model.burn_in_weeks());
 }
 
@@ -41,8 +42,32 @@ std::vector<sim::MetricInfo> compared_metrics() {
 }
 
 std::vector<RunSeries> run_arms(const std::vector<GovernanceParameters>& arms, std::uint64_t seed) {
+  // Arms that are the same until the reform share one pre-reform run (the pilot that settles the
+  // district and the burn-in): with common random numbers their runs would be identical until
+  // then, so each continues a copy of the first such arm's settled model.
+  std::vector<std::unique_ptr<GovernanceModel>> settled;
   std::vector<RunSeries> runs;
-  for (const auto& arm : arms) runs.push_back(run_one(arm, seed));
+  for (auto arm : arms) {
+    arm.run.seed = static_cast<std::int64_t>(seed);
+    const GovernanceModel* shared = nullptr;
+    for (const auto& model : settled)
+      if (same_until_reform(arm, model->scenario())) shared = model.get();
+    if (arm.run.burn_in_weeks == 0) shared = nullptr;  // the reform starts at once: nothing to share
+    if (shared) {
+      GovernanceModel model(*shared, arm);
+      runs.push_back(recorded_series(model));
+      continue;
+    }
+    auto model = std::make_unique<GovernanceModel>(arm);
+    model->run_burn_in();
+    if (arm.run.burn_in_weeks > 0) {
+      settled.push_back(std::move(model));
+      GovernanceModel continued(*settled.back(), arm);
+      runs.push_back(recorded_series(continued));
+    } else {
+      runs.push_back(recorded_series(*model));
+    }
+  }
   return runs;
 }
 

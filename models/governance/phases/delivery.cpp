@@ -80,7 +80,8 @@ std::array<double, category_count> worker_hours_by_category(const ModelState& s,
 /// Counts a closed need. Its wait counts whether it was served or went unmet (then at W_max): a
 /// resident whose need expired waited too, and counting only served needs would make serving
 /// late needs look like longer waits.
-void count_closed(ModelState& s, CommunityWeekStats& stats, std::uint32_t resident, int k, bool unmet, int wait) {
+void count_closed(ModelState& s, std::size_t c, std::uint32_t resident, int k, bool unmet, int wait, float performance) {
+  auto& stats = s.stats[c];
   const bool vulnerable = is_vulnerable(s.residents.demographic_class[resident]);
   if (unmet) {
     ++stats.unmet;
@@ -98,16 +99,19 @@ void count_closed(ModelState& s, CommunityWeekStats& stats, std::uint32_t reside
     ++stats.admin_closed;
   }
   stats.vulnerable_needs_closed += vulnerable;
+  s.news[c].performance_sum[ku] += performance;
+  ++s.news[c].closed[ku];
 }
 
 /// Requests waiting W_max weeks or more go unmet: an encounter with nothing delivered.
-void expire(ModelState& s, std::vector<Request>& queue, int k, int week, CommunityWeekStats& stats) {
+void expire(ModelState& s, std::size_t c, std::vector<Request>& queue, int k, int week) {
   const int max_wait = static_cast<int>(s.params.needs.max_wait_weeks);
   auto keep = queue.begin();
   for (auto it = queue.begin(); it != queue.end(); ++it) {
     if (week - it->arrival_week >= max_wait) {
-      apply_encounter(s, it->resident, k, it->arrival_week, 0.0f, static_cast<float>(max_wait), 0.0f, week);
-      count_closed(s, stats, it->resident, k, true, max_wait);
+      const float performance =
+          apply_encounter(s, it->resident, k, it->arrival_week, 0.0f, static_cast<float>(max_wait), 0.0f, week);
+      count_closed(s, c, it->resident, k, true, max_wait, performance);
     } else {
       *keep++ = *it;
     }
@@ -134,15 +138,15 @@ void serve_category(ModelState& s, std::size_t c, int k, double worker_hours, do
     for (std::size_t j = 0; j < n; ++j) {
       const Request& r = queue[j];
       const int wait = week - r.arrival_week;
-      apply_encounter(s, r.resident, k, r.arrival_week, quality, static_cast<float>(wait), fit, week);
-      count_closed(s, stats, r.resident, k, false, wait);
+      const float performance = apply_encounter(s, r.resident, k, r.arrival_week, quality, static_cast<float>(wait), fit, week);
+      count_closed(s, c, r.resident, k, false, wait, performance);
       stats.found_by_outreach += r.found_by_outreach;
     }
     queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(n));
     stats.service_hours_delivered += static_cast<double>(n) * info(k).hours_per_request;
   }
-  expire(s, queue, k, week, stats);
-  expire(s, s.queues[c].hidden[ku], k, week, stats);
+  expire(s, c, queue, k, week);
+  expire(s, c, s.queues[c].hidden[ku], k, week);
 }
 
 void deliver_in_community(ModelState& s, std::size_t c, int week) {

@@ -6,7 +6,7 @@
 
 namespace shanzhi::gov {
 
-void apply_encounter(ModelState& s, std::uint32_t i, int k, int arrival_week, float quality, float wait_weeks,
+float apply_encounter(ModelState& s, std::uint32_t i, int k, int arrival_week, float quality, float wait_weeks,
                      float fit, int week) {
   const auto& sp = s.params.satisfaction;
   auto& r = s.residents;
@@ -29,6 +29,7 @@ void apply_encounter(ModelState& s, std::uint32_t i, int k, int arrival_week, fl
   r.used_categories[i] = static_cast<std::uint16_t>(r.used_categories[i] | (1u << k));
   expectation = updated_expectation(sp, expectation, performance);
   normative = updated_normative(sp, normative, performance);
+  return performance;
 }
 
 }  // namespace shanzhi::gov

@@ -6,9 +6,10 @@
 
 namespace shanzhi::gov {
 
-/// Applies an encounter with the given quality (0–1), wait (weeks) and fit (0–1). A need that
-/// went unmet is an encounter with quality 0 and fit 0 at the maximum wait.
-void apply_encounter(ModelState& s, std::uint32_t resident, int category, int arrival_week, float quality,
+/// Applies an encounter with the given quality (0–1), wait (weeks) and fit (0–1) and returns the
+/// performance P the resident perceived. A need that went unmet is an encounter with quality 0
+/// and fit 0 at the maximum wait.
+float apply_encounter(ModelState& s, std::uint32_t resident, int category, int arrival_week, float quality,
                      float wait_weeks, float fit, int week);
 
 }  // namespace shanzhi::gov

@@ -241,7 +241,7 @@ void buy_catalogue(ModelState& s, int week) {
   if (budget <= 0) return;
   std::vector<double> committed(s.organizations.capacity(), 0.0);
   for (std::size_t c = 0; c < s.community_count(); ++c) {
-    const auto demand = expected_demand_hours(s, c);
+    const auto& demand = s.expected_demand_hours[c];
     double total = 0;
     for (int k = 0; k < category_count; ++k)
       if (s.catalogue.mode[static_cast<std::size_t>(k)] != CatalogueMode::off) total += demand[static_cast<std::size_t>(k)];
@@ -282,6 +282,8 @@ void pay_awards(ModelState& s) {
 
 void open_fiscal_year(ModelState& s, const sim::CalendarDate& date) {
   revise_catalogue(s);
+  s.expected_demand_hours.resize(s.community_count());
+  for (std::size_t c = 0; c < s.community_count(); ++c) s.expected_demand_hours[c] = expected_demand_hours(s, c);
   s.direct_delivery_paid_at_year_start_yuan = s.direct_delivery_paid_yuan;
   s.budget.open_year(date.year, allocations(s));
   s.organizations.for_each_alive([&](std::uint32_t o) { s.organizations.columns.revenue_this_year_yuan[o] = 0; });

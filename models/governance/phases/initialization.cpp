@@ -127,26 +127,31 @@ double organization_monthly_cost(const GovernanceParameters& p, double staff) {
   return staff * p.organizations.wage_yuan_per_month * (1.0 + p.organizations.overhead_share);
 }
 
-void initialize_organizations(ModelState& s) {
+void found_organization(ModelState& s, std::size_t street, bool professional, sim::RandomStream& rng, int week) {
   const auto& o = s.params.organizations;
+  const auto id = s.organizations.create();
+  auto& col = s.organizations.columns;
+  col.street[id.index] = static_cast<std::uint16_t>(street);
+  col.professional[id.index] = professional;
+  // Professional agencies are larger and better; grassroots groups are more rooted [A].
+  col.quality[id.index] = static_cast<float>(professional ? 0.55 + 0.25 * rng.uniform() : 0.35 + 0.25 * rng.uniform());
+  col.embeddedness[id.index] = static_cast<float>(professional ? 0.2 + 0.3 * rng.uniform() : 0.5 + 0.4 * rng.uniform());
+  col.staff[id.index] = static_cast<float>(std::max(1.0, std::round(o.mean_staff * (professional ? 1.5 : 0.6))));
+  col.cash_yuan[id.index] = o.initial_reserve_months * organization_monthly_cost(s.params, col.staff[id.index]);
+  col.other_income_yuan_per_month[id.index] =
+      static_cast<float>(o.other_income_yuan_per_month * (0.5 + col.embeddedness[id.index]) *
+                         std::exp(rng.normal(0, 0.3) - 0.045));
+  col.founded_week[id.index] = week;
+}
+
+void initialize_organizations(ModelState& s) {
   std::uint32_t serial = 0;
   for (std::size_t street = 0; street < s.layout.streets.size(); ++street) {
-    for (std::int64_t k = 0; k < o.per_street; ++k, ++serial) {
+    for (std::int64_t k = 0; k < s.params.organizations.per_street; ++k, ++serial) {
       RandomStream rng(s.seed, serial, 0, purpose::initial_organization);
-      const auto id = s.organizations.create();
-      auto& col = s.organizations.columns;
-      const bool professional = rng.uniform() < o.professional_share;
-      col.street[id.index] = static_cast<std::uint16_t>(street);
-      col.professional[id.index] = professional;
-      // Professional agencies are larger and better; grassroots groups are more rooted [A].
-      col.quality[id.index] = static_cast<float>(professional ? 0.55 + 0.25 * rng.uniform() : 0.35 + 0.25 * rng.uniform());
-      col.embeddedness[id.index] = static_cast<float>(professional ? 0.2 + 0.3 * rng.uniform() : 0.5 + 0.4 * rng.uniform());
-      col.staff[id.index] = static_cast<float>(std::max(1.0, std::round(o.mean_staff * (professional ? 1.5 : 0.6))));
-      col.cash_yuan[id.index] = o.initial_reserve_months * organization_monthly_cost(s.params, col.staff[id.index]);
-      col.other_income_yuan_per_month[id.index] =
-          static_cast<float>(o.other_income_yuan_per_month * (0.5 + col.embeddedness[id.index]) *
-                             std::exp(rng.normal(0, 0.3) - 0.045));
-      col.founded_week[id.index] = -static_cast<std::int32_t>(rng.below(520));
+      const bool professional = rng.uniform() < s.params.organizations.professional_share;
+      const auto founded = -static_cast<std::int32_t>(rng.below(520));  // up to ten years before the start
+      found_organization(s, street, professional, rng, founded);
     }
   }
 }

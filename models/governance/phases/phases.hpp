@@ -39,10 +39,12 @@ void adjust_social_work_posts(ModelState& s);
 
 // Monthly.
 void settle_organization_finances(ModelState& s, const sim::CalendarDate& date);  // organization_finance.cpp
+void found_niche_organizations(ModelState& s, const sim::CalendarDate& date);  // organization_founding.cpp
 void decide_facility_sharing(ModelState& s, const sim::CalendarDate& date);       // capacity.cpp
 
 // Quarterly.
 void appraise_communities(ModelState& s, const sim::CalendarDate& date);   // appraisal.cpp
+void spread_service_news(ModelState& s, const sim::CalendarDate& date);    // information.cpp
 void develop_organizations(ModelState& s, const sim::CalendarDate& date);  // organization_finance.cpp
 
 // Yearly.
@@ -72,6 +74,11 @@ float worker_fit(const GovernanceParameters& p, int k);
 /// Weight workers give category `k`'s backlog in community `c` this week: the rectification
 /// priority while the category is under a rectification order (整改, L18), else 1 (appraisal.cpp).
 double rectification_weight(const ModelState& s, std::size_t c, int category, int week);
+
+/// A new social organisation in `street` founded in `week` (initialization.cpp), a professional
+/// agency or a grassroots group, its quality, roots, staff, reserves and other income drawn from
+/// `rng`.
+void found_organization(ModelState& s, std::size_t street, bool professional, sim::RandomStream& rng, int week);
 
 /// Monthly running cost of an organisation with `staff` staff.
 double organization_monthly_cost(const GovernanceParameters& p, double staff);

@@ -89,6 +89,12 @@ void add_run(Schema& s) {
                "—", [](P& p) -> auto& { return p.run.seed; })
       .integer("weeks", 1, 2600, "weeks", "Weeks simulated and recorded after the burn-in (260 = five years).",
                "MODEL_BRIEF §6: 3–5 years", [](P& p) -> auto& { return p.run.weeks; })
+      .integer("spin_up_years", 0, 100, "years",
+               "Years of the pre-reform pilot (one community per street) whose end state the district's residents, "
+               "workers and organisations are drawn from, so the run starts settled at the model's own long-run "
+               "state; 0 = start from the parametric first draws (initial_mean etc.), which drift for years.",
+               "docs/model.md, The settled baseline: 20 years leave no trend in the baseline's headline metrics",
+               [](P& p) -> auto& { return p.run.spin_up_years; })
       .integer("burn_in_weeks", 0, 520, "weeks",
                "Weeks run first with every lever at its pre-reform value, so the state settles before reforms start.",
                "MODEL_BRIEF §6: 52-week burn-in", [](P& p) -> auto& { return p.run.burn_in_weeks; })
@@ -179,6 +185,13 @@ void add_satisfaction(Schema& s) {
             "assumption; [S8] negativity", [](P& p) -> auto& { return p.satisfaction.expectation_learning_rate; })
       .real("normative_ratchet", 0, 0.1, "rate/encounter", "Step of the normative floor up toward better performance.",
             "assumption [MODEL_BRIEF §3.4]", [](P& p) -> auto& { return p.satisfaction.normative_ratchet; })
+      .real("information_rate", 0, 1, "share/quarter",
+            "η_I: each quarter every resident's expectation of a service moves this share of the way toward the "
+            "performance residents of the community perceived in that service's needs closed that quarter (what "
+            "they hear: neighbours, the public-sentiment database, published appraisals).",
+            "MODEL_BRIEF §3.4 (E ← E + η(P − E) + η_I(I − E)); value assumption",
+            [](P& p) -> auto& { return p.satisfaction.information_rate; })
+      .plausible(0.03, 0.3, "assumption: the gap to what residents hear halves in 2 quarters (0.3) to 6 years (0.03)")
       .real("initial_mean", 20, 95, "points 0-100", "Mean satisfaction at the start.",
             "assumption; [S53] Chinese street surveys", [](P& p) -> auto& { return p.satisfaction.initial_mean; })
       .real("initial_sd", 0, 30, "points", "Spread of satisfaction at the start.", "assumption",
@@ -471,8 +484,30 @@ void add_organizations(Schema& s) {
             "Subsidy per full-time social worker from party service funds.", "[Seed]; value assumption",
             [](P& p) -> auto& { return p.organizations.subsidy_yuan_per_staff_month; }, "L17")
       .group("Organisation model")
-      .integer("per_street", 0, 500, "organisations", "Social organisations per street at the start.",
+      .integer("per_street", 0, 500, "organisations",
+               "Social organisations per street at the start, and the street's room for organisations living without the "
+               "district's money (fees, donations, volunteers, work elsewhere): when closures leave a kind (agencies, "
+               "grassroots groups) short of its share, new ones of that kind are founded (founding_rate).",
                "assumption: 15–25 [MODEL_BRIEF §4]", [](P& p) -> auto& { return p.organizations.per_street; })
+      .plausible(15, 25, "MODEL_BRIEF §4: default 15–25 social organisations per street [A]")
+      .real("founding_rate", 0, 12, "per year",
+            "Organisations founded per year per missing organisation when a street has fewer than per_street (a gap "
+            "closes in 1/rate years); venture philanthropy founds more on top.",
+            "assumption; needed for a settled pre-reform district (docs/model.md)",
+            [](P& p) -> auto& { return p.organizations.founding_rate; })
+      .plausible(0.2, 2, "assumption: a closed group is replaced within 6 months (2) to 5 years (0.2)")
+      .real("core_staff", 0.1, 5, "staff",
+            "Paid staff an organisation keeps without contracts (a part-time coordinator working with volunteers); "
+            "contracts add staff as they need.",
+            "assumption; grassroots groups run on volunteers [S29]", [](P& p) -> auto& { return p.organizations.core_staff; })
+      .plausible(0.25, 1, "assumption: a quarter-time coordinator to one full-time member")
+      .real("crowding_out", 0, 1, "share 0-1",
+            "Share of an organisation's fee and donation income lost per share of its street's demand (in catalogue "
+            "categories) that other organisations serve under contract, free to residents: users and donors go to "
+            "the contracted provider (winner-take-most).",
+            "assumption; MODEL_BRIEF fact 10, [S29] dependence on government money",
+            [](P& p) -> auto& { return p.organizations.crowding_out; })
+      .plausible(0.3, 1, "assumption: contracted services take between a third and all of the fee-paying users")
       .real("professional_share", 0, 1, "share 0-1", "Share that are professional social-work agencies.",
             "assumption: 20%", [](P& p) -> auto& { return p.organizations.professional_share; })
       .real("mean_staff", 1, 50, "staff", "Mean full-time staff of an organisation.", "assumption",
@@ -607,6 +642,17 @@ Schema build_schema() {
 const Schema& governance_schema() {
   static const Schema schema = build_schema();
   return schema;
+}
+
+bool same_until_reform(const GovernanceParameters& a, const GovernanceParameters& b) {
+  const auto& schema = governance_schema();
+  const auto pre_a = schema.with_levers_pre_reform(a);
+  const auto pre_b = schema.with_levers_pre_reform(b);
+  for (const auto& entry : schema.entries()) {
+    if (entry.info.key == "run.weeks" || entry.info.key == "run.breakdown_every_weeks") continue;
+    if (entry.get(pre_a) != entry.get(pre_b)) return false;
+  }
+  return true;
 }
 
 }  // namespace shanzhi::gov

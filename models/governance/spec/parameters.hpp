@@ -21,6 +21,7 @@ enum class CatalogueMode : std::uint8_t { off, direct, purchase, commissioned, t
 struct RunParameters {
   std::int64_t seed = 1;
   std::int64_t weeks = 260;          ///< recorded horizon after burn-in (5 years)
+  std::int64_t spin_up_years = 20;   ///< pilot run that settles the pre-reform state (spin_up.hpp)
   std::int64_t burn_in_weeks = 52;   ///< run with every lever at its pre-reform value
   std::int64_t breakdown_every_weeks = 13;  ///< cadence of breakdowns.csv (0 = only the last week)
 };
@@ -62,6 +63,7 @@ struct SatisfactionParameters {
   double unused_category_weight = 0.3;
   double expectation_learning_rate = 0.2;  ///< η
   double normative_ratchet = 0.02;
+  double information_rate = 0.1;           ///< η_I: share of the gap to what residents hear, per quarter
   double initial_mean = 70;
   double initial_sd = 12;
 };
@@ -176,7 +178,10 @@ struct CatalogueParameters {
 };
 
 struct OrganizationParameters {
-  std::int64_t per_street = 20;
+  std::int64_t per_street = 20;            ///< at the start, and the niche founding refills
+  double founding_rate = 0.5;              ///< per missing organisation per year
+  double core_staff = 0.5;                 ///< staff kept without contracts
+  double crowding_out = 1.0;               ///< income lost per share of street demand others' contracts cover
   double professional_share = 0.2;
   double mean_staff = 4;
   double wage_yuan_per_month = 5000;

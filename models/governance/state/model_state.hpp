@@ -147,6 +147,13 @@ struct CommunityProject {
   double fit = 0.8;
 };
 
+/// What a community heard about its services this quarter: the performance residents perceived
+/// in each category's closed needs (served or unmet), summed (phases/information.cpp).
+struct ServiceNews {
+  std::array<double, category_count> performance_sum{};
+  std::array<std::uint32_t, category_count> closed{};
+};
+
 struct PolicyEvent {
   int week = 0;
   std::string label;
@@ -179,6 +186,9 @@ struct ModelState {
   double direct_delivery_paid_at_year_start_yuan = 0;  ///< for the metric of this year's spending
   Enterprises enterprises;
   std::vector<ExternalCapacity> external_capacity;  ///< per community, rebuilt each week
+  /// Expected weekly demand hours per community and category at this fiscal year's rates
+  /// (what the budget is split by, and the needs contracted providers cover).
+  std::vector<std::array<double, category_count>> expected_demand_hours;
 
   Budget budget;
   /// Government money received by organisations that have since closed (for the conservation
@@ -187,6 +197,7 @@ struct ModelState {
   std::vector<CommunityQueues> queues;
   std::vector<CommunityWeekStats> stats;
   std::vector<CommunityAppraisal> appraisals;
+  std::vector<ServiceNews> news;  ///< per community, since the last quarterly news
   RollingYear rolling;
   /// The weekly arrival chances (DemographyTables::weekly_any_need) that residents' next need
   /// weeks (Residents::next_need_week) were drawn with; when the tables change (a policy event),

@@ -30,6 +30,8 @@ inline constexpr sim::Purpose project_choice = 22;        ///< an office's unpro
 inline constexpr sim::Purpose talk_decision = 23;   ///< whether a resident talks (one word per resident)
 inline constexpr sim::Purpose complaint = 24;       ///< complaint and its resolution (below S = 50)
 inline constexpr sim::Purpose need_schedule = 25;   ///< next need week, drawn when the rates change
+inline constexpr sim::Purpose background_founding = 26;  ///< organisations founded to fill a street's niche
+inline constexpr sim::Purpose settled_state = 27;   ///< which pilot resident or worker an agent takes after (spin_up.cpp)
 /// Encounter noise is keyed by the request (category and arrival week, which identify it for a
 /// resident: at most one need a week, and no request waits 64 weeks), so two encounters closing
 /// in one week stay independent.
