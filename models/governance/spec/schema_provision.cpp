@@ -1,0 +1,176 @@
+// Scenario keys of the providers other than community workers: purchase of services and its
+// catalogue (L3), social organisations (L11–L13, L17), enterprises and co-building (L20, L21) and
+// party coordination (L5).
+// Sources: [Seed] = the Guangling report; [S#] = MODEL_BRIEF.md §7; "assumption" = a modelling
+// choice to calibrate, with its plausible range. Lever defaults are the pre-reform state.
+
+#include "models/governance/spec/schema_builder.hpp"
+
+#include <string>
+
+namespace shanzhi::gov::schema {
+
+void add_purchase(Schema& s) {
+  TableBuilder(s, "purchase", "Purchase of services")
+      .real("budget_per_community_yuan", 0, 5'000'000, "CNY/year",
+            "Annual government purchase-of-services budget per community (政府购买服务).",
+            "assumption ¥150–300k [MODEL_BRIEF §4]", [](P& p) -> auto& { return p.purchase.budget_per_community_yuan; },
+            "L3")
+      .choice("mode", {"commissioned", "tendered"},
+              "Delivery mode: commissioned (委托, to the incumbent) or tendered (购买, competitive bids).", "[Seed]",
+              [](P& p) -> auto& { return p.purchase.mode; }, "L3")
+      .group("Purchase model")
+      .real("price_per_hour_yuan", 10, 500, "CNY/hour",
+            "Highest price per service hour a tender accepts; commissioned contracts pay cost plus margin below it.",
+            "assumption: ≈ ¥100k per post-year [MODEL_BRIEF §4: ¥80–100k]", [](P& p) -> auto& { return p.purchase.price_per_hour_yuan; })
+      .real("award_weight_quality", 0, 1, "weight", "Weight of observed quality in tender scores.",
+            "assumption [MODEL_BRIEF §2.3]", [](P& p) -> auto& { return p.purchase.award_weight_quality; })
+      .real("award_weight_price", 0, 1, "weight", "Weight of price in tender scores.", "assumption",
+            [](P& p) -> auto& { return p.purchase.award_weight_price; })
+      .real("award_weight_embeddedness", 0, 1, "weight", "Weight of local embeddedness in tender scores.",
+            "assumption; [Seed] rooted SOs preferred", [](P& p) -> auto& { return p.purchase.award_weight_embeddedness; })
+      .real("reputation_noise_sd", 0, 1, "quality units", "Noise on quality as seen by the buyer in a tender.",
+            "assumption", [](P& p) -> auto& { return p.purchase.reputation_noise_sd; })
+      .real("tender_min_quality", 0, 1, "quality 0-1",
+            "Qualification bar of a tender (资质要求): an organisation whose quality is below it cannot bid (it "
+            "lacks the certified staff and track record a tender asks for); small organisations below it reach "
+            "purchased work only as a flagship's partner (由大带小) or by growing over the bar.",
+            "assumption; [S29] small organisations' dependence on government work",
+            [](P& p) -> auto& { return p.purchase.tender_min_quality; })
+      .real("bid_competition", 0, 2, "exponent",
+            "How strongly rivals press tender prices: a bidder facing n qualified bidders (itself included) "
+            "asks its usual margin over cost (5–20%, by its reserves) divided by n to this power; 0 = bids "
+            "ignore rivals and equal commissioned prices.",
+            "first-price procurement auction, symmetric bidders: equilibrium margin ∝ 1/n (Krishna, Auction "
+            "Theory, 2010, ch. 2); exponent 1 an assumption",
+            [](P& p) -> auto& { return p.purchase.bid_competition; })
+      .real("direct_cost_per_hour_yuan", 5, 500, "CNY/hour",
+            "Cost of one hour of government or workstation staff time on a DIRECT catalogue item (wage plus "
+            "on-costs, no margin, no tender).",
+            "assumption: ¥5,000/month × 1.5 on-costs / 173 h ≈ ¥45", [](P& p) -> auto& { return p.purchase.direct_cost_per_hour_yuan; })
+      .real("direct_hours_per_1k_residents", 0, 50, "hours/week",
+            "Most DIRECT service hours staff can add per 1,000 residents a week: direct delivery is capped by "
+            "worker hours; money beyond the cap stays unspent.",
+            "assumption [MODEL_BRIEF fact 15]", [](P& p) -> auto& { return p.purchase.direct_hours_per_1k_residents; })
+      .real("tender_admin_hours_per_lot", 0, 500, "hours/year",
+            "Community worker hours one tendered lot costs per year (needs statement, bid review, acceptance "
+            "checks); they join the mandatory admin hours.",
+            "assumption [MODEL_BRIEF fact 15: tender overhead]", [](P& p) -> auto& { return p.purchase.tender_admin_hours_per_lot; })
+      .real("commission_admin_hours_per_lot", 0, 500, "hours/year",
+            "The same for a commissioned lot (no competition, less paperwork).", "assumption",
+            [](P& p) -> auto& { return p.purchase.commission_admin_hours_per_lot; })
+      .integer("handover_weeks", 0, 52, "weeks",
+               "Weeks of lower quality after a lot changes provider (continuity dip).",
+               "assumption [MODEL_BRIEF fact 15]", [](P& p) -> auto& { return p.purchase.handover_weeks; })
+      .real("handover_quality_factor", 0.1, 1, "factor", "Quality multiplier of a new provider during the handover.",
+            "assumption", [](P& p) -> auto& { return p.purchase.handover_quality_factor; })
+      .group("Government")
+      .role(sim::ParamRole::option)
+      .boolean("adaptive_budget",
+               "Adaptive budget rule: each fiscal year the district raises the purchase budget by the step when "
+               "appraised satisfaction is below the target and lowers it when it is 5 points or more above.",
+               "MODEL_BRIEF §2.5 (optional rule); assumption", [](P& p) -> auto& { return p.purchase.adaptive_budget; })
+      .real("satisfaction_target", 0, 100, "points 0-100", "Appraised satisfaction the adaptive budget rule aims at.",
+            "assumption", [](P& p) -> auto& { return p.purchase.satisfaction_target; })
+      .real("adaptive_step_share", 0, 1, "share 0-1", "Yearly budget change under the adaptive rule.", "assumption",
+            [](P& p) -> auto& { return p.purchase.adaptive_step_share; });
+}
+
+void add_catalogue(Schema& s) {
+  TableBuilder table(s, "catalogue", "Purchase of services");
+  for (int k = 0; k < category_count; ++k) {
+    const std::string meaning = "How " + std::string(info(k).name_en) + " (" + std::string(info(k).name_zh) +
+                                ") is provided: off (left to the community's own staff), direct (直接服务: "
+                                "government staff hours bought from the purchase budget), purchase (bought from "
+                                "organisations as purchase.mode says), commissioned (委托) or tendered (购买).";
+    const std::string name(info(k).key);
+    table.choice(name.c_str(), {"off", "direct", "purchase", "commissioned", "tendered"}, meaning.c_str(),
+                 "[Seed] 政府购买服务目录; default catalogue assumption",
+                 [k](P& p) -> auto& { return p.catalogue.mode[static_cast<std::size_t>(k)]; }, "L3");
+  }
+}
+
+void add_organizations(Schema& s) {
+  TableBuilder(s, "organizations", "Three-society linkage")
+      .boolean("hub", "A street social-work development centre (三社联动 hub) that trains member organisations.",
+               "[Seed]", [](P& p) -> auto& { return p.organizations.hub; }, "L11")
+      .real("direct_grant_yuan", 0, 1'000'000, "CNY/year", "Operating grant per organisation per year (直接资助).",
+            "[Seed]; value assumption", [](P& p) -> auto& { return p.organizations.direct_grant_yuan; }, "L12")
+      .real("award_pool_yuan", 0, 50'000'000, "CNY/year",
+            "District pool of awards paid after the fact on rated quality (以奖代补).", "[Seed]; value assumption",
+            [](P& p) -> auto& { return p.organizations.award_pool_yuan; }, "L12")
+      .real("venture_budget_yuan", 0, 50'000'000, "CNY/year", "District venture-philanthropy fund (公益创投).",
+            "[S48, S49]: ¥1–3m/yr assumption", [](P& p) -> auto& { return p.organizations.venture_budget_yuan; }, "L12")
+      .real("big_leads_small_share", 0, 0.8, "share 0-1",
+            "Share of each lot a professional agency wins that it passes to a small rooted organisation it mentors "
+            "(由大带小).", "[Seed]; 0.2 assumption [MODEL_BRIEF L13]",
+            [](P& p) -> auto& { return p.organizations.big_leads_small_share; }, "L13")
+      .real("subsidy_yuan_per_staff_month", 0, 10'000, "CNY/month",
+            "Subsidy per full-time social worker from party service funds.", "[Seed]; value assumption",
+            [](P& p) -> auto& { return p.organizations.subsidy_yuan_per_staff_month; }, "L17")
+      .group("Organisation model")
+      .integer("per_street", 0, 500, "organisations", "Social organisations per street at the start.",
+               "assumption: 15–25 [MODEL_BRIEF §4]", [](P& p) -> auto& { return p.organizations.per_street; })
+      .real("professional_share", 0, 1, "share 0-1", "Share that are professional social-work agencies.",
+            "assumption: 20%", [](P& p) -> auto& { return p.organizations.professional_share; })
+      .real("mean_staff", 1, 50, "staff", "Mean full-time staff of an organisation.", "assumption",
+            [](P& p) -> auto& { return p.organizations.mean_staff; })
+      .real("wage_yuan_per_month", 1000, 30000, "CNY/month", "Monthly wage of an organisation's staff member.",
+            "assumption", [](P& p) -> auto& { return p.organizations.wage_yuan_per_month; })
+      .real("overhead_share", 0, 2, "share of wages", "Overhead costs as a share of the wage bill.", "assumption",
+            [](P& p) -> auto& { return p.organizations.overhead_share; })
+      .real("initial_reserve_months", 0, 36, "months of costs", "Cash reserves at the start.", "assumption",
+            [](P& p) -> auto& { return p.organizations.initial_reserve_months; })
+      .real("other_income_yuan_per_month", 0, 200'000, "CNY/month",
+            "Mean income from fees, donations and CSR per organisation.", "assumption; [S29] dependence",
+            [](P& p) -> auto& { return p.organizations.other_income_yuan_per_month; })
+      .integer("months_negative_to_exit", 1, 24, "months", "An organisation closes after this many months in debt.",
+               "assumption [MODEL_BRIEF §2.3]", [](P& p) -> auto& { return p.organizations.months_negative_to_exit; })
+      .real("venture_grant_yuan", 1000, 1'000'000, "CNY", "Seed grant to one new organisation from the venture fund.",
+            "[S49]: ≈ ¥35k; [S45]: up to ¥300k", [](P& p) -> auto& { return p.organizations.venture_grant_yuan; })
+      .real("hub_quality_gain_per_quarter", 0, 0.2, "quality/quarter", "Quality gained by hub members each quarter.",
+            "assumption [MODEL_BRIEF L11]", [](P& p) -> auto& { return p.organizations.hub_quality_gain_per_quarter; })
+      .real("quality_learning_per_year", 0, 0.2, "quality/year", "Quality gained per year of contract work.",
+            "assumption", [](P& p) -> auto& { return p.organizations.quality_learning_per_year; })
+      .real("mentoring_quality_per_quarter", 0, 0.2, "quality/quarter",
+            "Quality a mentored small organisation gains each quarter under 由大带小.", "assumption [MODEL_BRIEF L13]",
+            [](P& p) -> auto& { return p.organizations.mentoring_quality_per_quarter; });
+}
+
+void add_enterprises(Schema& s) {
+  TableBuilder(s, "enterprises", "Co-building")
+      .boolean("governance_council", "Community governance council (社区治理事务会) with property companies and units.",
+               "[Seed]", [](P& p) -> auto& { return p.enterprises.governance_council; }, "L20")
+      .boolean("party_pairing", "Party organisations of resident units pair with the community (共驻共建).", "[Seed]",
+               [](P& p) -> auto& { return p.enterprises.party_pairing; }, "L21")
+      .group("Enterprise model")
+      .real("property_quality_mean", 0, 1, "quality 0-1", "Mean service quality of property companies.",
+            "assumption", [](P& p) -> auto& { return p.enterprises.property_quality_mean; })
+      .real("property_hours_per_1k_residents", 0, 100, "hours/week",
+            "Property-company service hours per 1,000 residents per week.", "assumption",
+            [](P& p) -> auto& { return p.enterprises.property_hours_per_1k_residents; })
+      .real("council_responsiveness_gain", 0, 1, "share 0-1",
+            "Extra property-company hours and quality where the council meets.", "assumption",
+            [](P& p) -> auto& { return p.enterprises.council_responsiveness_gain; })
+      .integer("resident_units_per_community", 0, 50, "units", "Resident units (驻区单位) per community.",
+               "assumption", [](P& p) -> auto& { return p.enterprises.resident_units_per_community; })
+      .real("facility_hours_per_week", 0, 200, "hours/week", "Facility hours a unit adds to culture and sports when open.",
+            "assumption", [](P& p) -> auto& { return p.enterprises.facility_hours_per_week; })
+      .real("open_logit_base", -10, 10, "logit", "a0: log-odds that a unit opens its facilities in a month.",
+            "assumption [MODEL_BRIEF §2.4]", [](P& p) -> auto& { return p.enterprises.open_logit_base; })
+      .real("open_logit_council", 0, 5, "logit", "a2: extra log-odds where the council meets.", "assumption",
+            [](P& p) -> auto& { return p.enterprises.open_logit_council; })
+      .real("open_logit_pairing", 0, 5, "logit", "a3: extra log-odds with party pairing.", "assumption",
+            [](P& p) -> auto& { return p.enterprises.open_logit_pairing; });
+}
+
+void add_coordination(Schema& s) {
+  TableBuilder(s, "coordination", "Collaborative governance")
+      .real("party_coordination", 0, 1, "index 0-1",
+            "c: how well the community party organisation coordinates the actors (一核多元); scales the effects "
+            "of the governance council and of party pairing (c = 0.8 gives their stated effects).",
+            "[Seed]; 0.5–0.9 assumption [MODEL_BRIEF L5]",
+            [](P& p) -> auto& { return p.coordination.party_coordination; }, "L5");
+}
+
+}  // namespace shanzhi::gov::schema
