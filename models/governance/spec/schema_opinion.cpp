@@ -13,77 +13,107 @@ void add_satisfaction(Schema& s) {
   TableBuilder(s, "satisfaction", "Satisfaction model")
       .real("weight_quality", 0, 1, "weight", "ω_q: weight of service quality in perceived performance.",
             "assumption [MODEL_BRIEF §3.1]", [](P& p) -> auto& { return p.satisfaction.weight_quality; })
+      .plausible(0.4, 0.6, "MODEL_BRIEF §3.1 ω = (0.5, 0.3, 0.2) [A]: ±0.1; the three weights must sum to 1, so a sampler renormalises them")
       .real("weight_wait", 0, 1, "weight", "ω_w: weight of the wait term exp(−W/W0).", "assumption",
             [](P& p) -> auto& { return p.satisfaction.weight_wait; })
+      .plausible(0.2, 0.4, "MODEL_BRIEF §3.1 [A]: ±0.1; sums to 1 with weight_quality and weight_fit")
       .real("weight_fit", 0, 1, "weight", "ω_f: weight of fit between service and need.", "assumption",
             [](P& p) -> auto& { return p.satisfaction.weight_fit; })
+      .plausible(0.1, 0.3, "MODEL_BRIEF §3.1 [A]: ±0.1; sums to 1 with weight_quality and weight_wait")
       .real("performance_noise_sd", 0, 30, "points", "Standard deviation of the noise ε on perceived performance.",
             "assumption [MODEL_BRIEF §3.1]", [](P& p) -> auto& { return p.satisfaction.performance_noise_sd; })
+      .plausible(4, 12, "MODEL_BRIEF §3.1 gives 8 [A]: half to one and a half times")
       .real("beta_performance", 0.4, 0.8, "coefficient", "β_P: effect of performance on encounter satisfaction.",
             "assumption; EDM [S1–S4]", [](P& p) -> auto& { return p.satisfaction.beta_performance; })
+      .plausible(0.4, 0.8, "MODEL_BRIEF §3.2 table: β_P 0.4–0.8")
       .real("beta_expectation", 0, 0.2, "coefficient", "β_E: direct effect of expectations.",
             "[S2] positive; [S6] ≈ 0; [S5] r = .29", [](P& p) -> auto& { return p.satisfaction.beta_expectation; })
+      .plausible(0, 0.2, "MODEL_BRIEF §3.2 table: β_E 0–0.2 ([S2] positive; [S6] ≈ 0)")
       .real("beta_disconfirmation", 0.2, 0.6, "coefficient", "β_D: effect of positive disconfirmation P − E.",
             "assumption; subtractive disconfirmation [S3]",
             [](P& p) -> auto& { return p.satisfaction.beta_disconfirmation; })
+      .plausible(0.2, 0.6, "MODEL_BRIEF §3.2 table: β_D 0.2–0.6")
       .real("negativity_multiplier", 1, 3, "multiplier",
             "λ: negative disconfirmation weighs this many times more than positive.", "[S7, S9]; value assumption",
             [](P& p) -> auto& { return p.satisfaction.negativity_multiplier; })
+      .plausible(1.5, 2.5, "MODEL_BRIEF §3.2 table: λ 1.5–2.5 [S7, S9]")
       .real("beta_normative", 0.1, 0.3, "coefficient", "β_N: penalty when performance falls below the normative floor.",
             "[S6]; value assumption", [](P& p) -> auto& { return p.satisfaction.beta_normative; })
+      .plausible(0.1, 0.3, "MODEL_BRIEF §3.2 table: β_N 0.1–0.3 [S6]")
       .real("memory", 0.5, 0.8, "weight", "ρ: weight kept on the old category satisfaction after an encounter.",
             "assumption [MODEL_BRIEF §3.3]", [](P& p) -> auto& { return p.satisfaction.memory; })
+      .plausible(0.5, 0.8, "MODEL_BRIEF §3.3: ρ 0.5–0.8")
       .real("weekly_reversion", 0.9, 1, "factor/week",
             "Without encounters, satisfaction keeps this share of its distance from the personal prior each week.",
             "assumption [MODEL_BRIEF §3.3]: 0.995", [](P& p) -> auto& { return p.satisfaction.weekly_reversion; })
+      .plausible(0.99, 0.998, "MODEL_BRIEF §3.3 gives 0.995 (a half-life of 138 weeks) [A]: half-lives of 69 to 346 weeks")
       .real("unused_category_weight", 0, 1, "weight",
             "Weight of categories a resident has never used in overall satisfaction.", "assumption [MODEL_BRIEF §3.3]",
             [](P& p) -> auto& { return p.satisfaction.unused_category_weight; })
+      .plausible(0.1, 0.5, "MODEL_BRIEF §3.3 gives 0.3 [A]: ±0.2")
       .real("expectation_learning_rate", 0.05, 0.5, "rate/encounter",
             "η: step of expectations toward performance (doubled when performance disappoints).",
             "assumption; [S8] negativity", [](P& p) -> auto& { return p.satisfaction.expectation_learning_rate; })
+      .plausible(0.1, 0.3, "MODEL_BRIEF §3.4: η 0.1–0.3")
       .real("normative_ratchet", 0, 0.1, "rate/encounter", "Step of the normative floor up toward better performance.",
             "assumption [MODEL_BRIEF §3.4]", [](P& p) -> auto& { return p.satisfaction.normative_ratchet; })
+      .plausible(0.01, 0.04, "MODEL_BRIEF §3.4 gives 0.02 [A]: half to double")
       .real("initial_mean", 20, 95, "points 0-100", "Mean satisfaction at the start.",
             "assumption; [S53] Chinese street surveys", [](P& p) -> auto& { return p.satisfaction.initial_mean; })
+      .plausible(65, 75, "MODEL_BRIEF §4: mean S 70 [A]; [S54] ACSI federal 66–70; Chinese surveys read higher, partly response bias [S53]")
       .real("initial_sd", 0, 30, "points", "Spread of satisfaction at the start.", "assumption",
-            [](P& p) -> auto& { return p.satisfaction.initial_sd; });
+            [](P& p) -> auto& { return p.satisfaction.initial_sd; })
+      .plausible(8, 16, "MODEL_BRIEF §4 gives sd 12 [A]: ±one third");
 }
 
 void add_word_of_mouth(Schema& s) {
   TableBuilder(s, "word_of_mouth", "Word of mouth")
       .integer("mean_degree", 2, 16, "ties", "Ties per resident in the building network (group leaders 3×).",
                "assumption [MODEL_BRIEF §3.5]: 6–10", [](P& p) -> auto& { return p.word_of_mouth.mean_degree; })
+      .plausible(6, 10, "MODEL_BRIEF §3.5: mean degree 6–10")
       .real("rewiring_probability", 0, 1, "probability", "Share of ties rewired to anyone in the community.",
             "assumption: small world p = 0.05", [](P& p) -> auto& { return p.word_of_mouth.rewiring_probability; })
+      .plausible(0.01, 0.1, "MODEL_BRIEF §3.5 gives p = 0.05 [A]; small-world behaviour holds over roughly 0.01–0.1 (Watts–Strogatz)")
       .real("talk_base", 0, 1, "probability/week", "Weekly chance that a neutral resident talks about services.",
             "assumption [S11]", [](P& p) -> auto& { return p.word_of_mouth.talk_base; })
+      .plausible(0.025, 0.075, "MODEL_BRIEF §3.5 [A; shape from S11]: ±50%, no measured value")
       .real("talk_satisfied", 0, 1, "probability/week", "Extra talk chance at full satisfaction (S = 100).",
             "assumption [S11]", [](P& p) -> auto& { return p.word_of_mouth.talk_satisfied; })
+      .plausible(0.075, 0.225, "MODEL_BRIEF §3.5 [A; shape from S11]: ±50%, no measured value")
       .real("talk_dissatisfied", 0, 1, "probability/week", "Extra talk chance at zero satisfaction.",
             "assumption [S11]", [](P& p) -> auto& { return p.word_of_mouth.talk_dissatisfied; })
+      .plausible(0.15, 0.45, "MODEL_BRIEF §3.5 [A]: ±50%; [S11] the dissatisfied talk more, by less than folklore claims")
       .real("influence", 0, 1, "rate", "μ: step of the listener's satisfaction toward the talker's.",
             "assumption; Deffuant [S20]", [](P& p) -> auto& { return p.word_of_mouth.influence; })
+      .plausible(0.1, 0.3, "MODEL_BRIEF §3.5: μ 0.1–0.3")
       .real("confidence_bound", 0, 100, "points", "ε: listeners ignore talkers whose satisfaction differs more.",
             "assumption [S20]", [](P& p) -> auto& { return p.word_of_mouth.confidence_bound; })
+      .plausible(30, 50, "MODEL_BRIEF §3.5: ε 30–50 points")
       .real("expectation_influence", 0, 1, "rate", "μ_E: step of the listener's expectation toward what they hear.",
-            "assumption", [](P& p) -> auto& { return p.word_of_mouth.expectation_influence; });
+            "assumption", [](P& p) -> auto& { return p.word_of_mouth.expectation_influence; })
+      .plausible(0.05, 0.15, "assumption with no source: ±50% of 0.1");
 }
 
 void add_trust(Schema& s) {
   TableBuilder(s, "trust", "Trust")
       .real("initial_mean", 0, 100, "points 0-100", "Mean trust in the community at the start.", "assumption",
             [](P& p) -> auto& { return p.trust.initial_mean; })
+      .plausible(50, 70, "assumption with no source (set below satisfaction): ±10 points")
       .real("gain_rate", 0, 0.2, "rate/week", "γ⁺: weekly step of trust toward higher satisfaction.",
             "assumption [MODEL_BRIEF §3.6]", [](P& p) -> auto& { return p.trust.gain_rate; })
+      .plausible(0.01, 0.03, "MODEL_BRIEF §3.6: γ⁺ 0.01–0.03 a week")
       .real("loss_multiplier", 1, 5, "multiplier", "γ⁻/γ⁺: trust falls this many times faster than it rises.",
             "[S18]; value assumption", [](P& p) -> auto& { return p.trust.loss_multiplier; })
+      .plausible(2, 3, "MODEL_BRIEF §3.6: γ⁻ = 2–3 × γ⁺ [S18]")
       .real("participation_gain", 0, 5, "points/event", "θ_p: trust gained per meeting attended.",
             "assumption [MODEL_BRIEF §3.6]", [](P& p) -> auto& { return p.trust.participation_gain; })
+      .plausible(0.5, 2, "MODEL_BRIEF §3.6: θ_p 0.5–2 points per event")
       .real("complaint_loss", 0, 10, "points/complaint", "θ_c: trust lost per unresolved complaint.", "assumption",
             [](P& p) -> auto& { return p.trust.complaint_loss; })
+      .plausible(1, 3, "assumption with no source: ±50% of 2 points")
       .real("transparency_gain", 0, 0.5, "points/week", "Weekly trust gain from the five affairs in the open.",
-            "assumption", [](P& p) -> auto& { return p.trust.transparency_gain; });
+            "assumption", [](P& p) -> auto& { return p.trust.transparency_gain; })
+      .plausible(0.01, 0.04, "assumption with no source: half to double");
 }
 
 }  // namespace shanzhi::gov::schema

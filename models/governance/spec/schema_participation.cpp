@@ -36,26 +36,36 @@ void add_participation(Schema& s) {
                "grassroots organisation and paid from the projects budget.",
                "[Seed] 4+4+N; count assumption", [](P& p) -> auto& { return p.participation.projects_per_year; }, "L4")
       .group("Participation model")
+      .role(sim::ParamRole::option)  // what a project gets is the district's choice, not an assumption
       .real("project_budget_yuan", 0, 1'000'000, "CNY/year", "Money for one community project for a year.",
             "assumption: a 公益创投-sized project", [](P& p) -> auto& { return p.participation.project_budget_yuan; })
+      .role(sim::ParamRole::assumption)
       .integer("weeks_per_deliberation_step", 1, 13, "weeks", "Weeks each of the five deliberation steps takes.",
                "assumption", [](P& p) -> auto& { return p.participation.weeks_per_deliberation_step; })
+      .plausible(1, 4, "assumption with no source: a step takes one to four weeks")
       .real("leader_report_share", 0, 1, "share 0-1",
             "Share of needs the databases cannot see that a supported group leader brings to light.", "assumption",
             [](P& p) -> auto& { return p.participation.leader_report_share; })
+      .plausible(0.15, 0.5, "assumption with no source: about half to one and a half times 0.3")
       .real("base_logit", -10, 2, "logit", "α0: log-odds that an adult attends a given meeting.",
             "assumption; [S25, S26] low participation", [](P& p) -> auto& { return p.participation.base_logit; })
+      .plausible(-4.5, -3.5, "set so that attendance stays a minority [S25, S26; MODEL_BRIEF §3.7: 15–25% of adults a year]: ±0.5 log-odds")
       .real("elderly_logit", 0, 3, "logit", "Extra log-odds of attending for residents aged 60+.",
             "assumption [MODEL_BRIEF §3.7]", [](P& p) -> auto& { return p.participation.elderly_logit; })
+      .plausible(0.4, 1.1, "MODEL_BRIEF §3.7: the elderly attend about twice as often (ln 2 ≈ 0.7); 1.5 to 3 times")
       .real("trust_logit", 0, 3, "logit", "Extra log-odds per unit of (trust − 50)/50.", "assumption",
             [](P& p) -> auto& { return p.participation.trust_logit; })
+      .plausible(0.5, 1.5, "assumption with no source: ±50%")
       .real("belonging_gain", 0, 10, "points/event", "Belonging gained per meeting attended.", "assumption",
             [](P& p) -> auto& { return p.participation.belonging_gain; })
+      .plausible(1, 3, "assumption with no source: ±50% of 2 points")
       .real("facilitation_logit", 0, 3, "logit",
             "Extra log-odds of attending where workers give at least 10 self-governance hours per 1,000 residents a week.",
             "assumption", [](P& p) -> auto& { return p.participation.facilitation_logit; })
+      .plausible(0.4, 1.2, "assumption with no source: ±50%")
       .real("complaint_propensity", 0, 0.5, "probability/week", "κ: weekly chance of a complaint at zero satisfaction.",
-            "assumption [MODEL_BRIEF §3.6]", [](P& p) -> auto& { return p.participation.complaint_propensity; });
+            "assumption [MODEL_BRIEF §3.6]", [](P& p) -> auto& { return p.participation.complaint_propensity; })
+      .plausible(0.02, 0.06, "MODEL_BRIEF §3.6 κ, no value given: ±50% of 0.04");
 }
 
 void add_appraisal(Schema& s) {
@@ -65,8 +75,10 @@ void add_appraisal(Schema& s) {
       .group("Evaluation model")
       .real("self_run_bias", 0, 30, "points", "Upward bias of self-run appraisal surveys.", "assumption [MODEL_BRIEF L19]",
             [](P& p) -> auto& { return p.appraisal.self_run_bias; })
+      .plausible(2, 10, "MODEL_BRIEF L19 gives +5 points [A]; [S21] independent sources are more credible")
       .real("survey_sample_share", 0.001, 1, "share 0-1", "Share of residents sampled by each quarterly appraisal.",
             "assumption: 5–10%", [](P& p) -> auto& { return p.appraisal.survey_sample_share; })
+      .plausible(0.05, 0.1, "MODEL_BRIEF §6: 5–10% of households")
       .group("Evaluation")
       .boolean("rectification",
                "Feedback and rectification (整改): a community whose quarterly appraisal score is below the "
@@ -77,17 +89,21 @@ void add_appraisal(Schema& s) {
                "Good social worker awards (好社工): each year the workers of the best-appraised communities get a "
                "bonus, which lowers their turnover hazard for the next year as a pay rise would.",
                "[Seed]", [](P& p) -> auto& { return p.appraisal.good_worker_awards; }, "L18")
-      .group("Evaluation model")
+      // How the district designs rectification and awards (L18): its choices, not assumptions.
+      .role(sim::ParamRole::option)
       .real("rectification_threshold", 0, 100, "points 0-100", "Appraisal score below which a community must rectify.",
-            "assumption", [](P& p) -> auto& { return p.appraisal.rectification_threshold; })
+            "policy design; value assumption", [](P& p) -> auto& { return p.appraisal.rectification_threshold; })
+      .real("award_top_share", 0, 1, "share 0-1", "Share of communities whose workers win the yearly award.",
+            "policy design; value assumption", [](P& p) -> auto& { return p.appraisal.award_top_share; })
+      .real("award_pay_bonus", 0, 1, "share of pay",
+            "Award as a share of a year's reference pay; it counts as that much pay in the turnover hazard for a year.",
+            "policy design; value assumption", [](P& p) -> auto& { return p.appraisal.award_pay_bonus; })
+      .group("Evaluation model")
+      .role(sim::ParamRole::assumption)
       .real("rectification_priority", 1, 10, "weight",
             "Weight of the rectified category's backlog in workers' hours for the quarter after the appraisal.",
             "assumption", [](P& p) -> auto& { return p.appraisal.rectification_priority; })
-      .real("award_top_share", 0, 1, "share 0-1", "Share of communities whose workers win the yearly award.",
-            "assumption", [](P& p) -> auto& { return p.appraisal.award_top_share; })
-      .real("award_pay_bonus", 0, 1, "share of pay",
-            "Award as a share of a year's reference pay; it counts as that much pay in the turnover hazard for a year.",
-            "assumption", [](P& p) -> auto& { return p.appraisal.award_pay_bonus; });
+      .plausible(1.5, 3, "assumption with no source: how hard workers lean into an order, from half again to three times");
 }
 
 }  // namespace shanzhi::gov::schema

@@ -23,20 +23,26 @@ void add_purchase(Schema& s) {
       .real("price_per_hour_yuan", 10, 500, "CNY/hour",
             "Highest price per service hour a tender accepts; commissioned contracts pay cost plus margin below it.",
             "assumption: ≈ ¥100k per post-year [MODEL_BRIEF §4: ¥80–100k]", [](P& p) -> auto& { return p.purchase.price_per_hour_yuan; })
+      .plausible(55, 85, "¥80–120k per post-year over 1,456 delivered hours (28 h × 52) [MODEL_BRIEF §4: SW post ¥80–100k all-in]")
       .real("award_weight_quality", 0, 1, "weight", "Weight of observed quality in tender scores.",
             "assumption [MODEL_BRIEF §2.3]", [](P& p) -> auto& { return p.purchase.award_weight_quality; })
+      .plausible(0.4, 0.6, "MODEL_BRIEF §2.3 gives 0.5 [A]: ±0.1; sums to 1 with the other two award weights, so a sampler renormalises")
       .real("award_weight_price", 0, 1, "weight", "Weight of price in tender scores.", "assumption",
             [](P& p) -> auto& { return p.purchase.award_weight_price; })
+      .plausible(0.2, 0.4, "MODEL_BRIEF §2.3 gives 0.3 [A]: ±0.1; sums to 1 with the other two")
       .real("award_weight_embeddedness", 0, 1, "weight", "Weight of local embeddedness in tender scores.",
             "assumption; [Seed] rooted SOs preferred", [](P& p) -> auto& { return p.purchase.award_weight_embeddedness; })
+      .plausible(0.1, 0.3, "MODEL_BRIEF §2.3 gives 0.2 [A]: ±0.1; sums to 1 with the other two")
       .real("reputation_noise_sd", 0, 1, "quality units", "Noise on quality as seen by the buyer in a tender.",
             "assumption", [](P& p) -> auto& { return p.purchase.reputation_noise_sd; })
+      .plausible(0.05, 0.25, "assumption with no source: a third to five thirds of 0.15")
       .real("tender_min_quality", 0, 1, "quality 0-1",
             "Qualification bar of a tender (资质要求): an organisation whose quality is below it cannot bid (it "
             "lacks the certified staff and track record a tender asks for); small organisations below it reach "
             "purchased work only as a flagship's partner (由大带小) or by growing over the bar.",
             "assumption; [S29] small organisations' dependence on government work",
             [](P& p) -> auto& { return p.purchase.tender_min_quality; })
+      .plausible(0.4, 0.6, "assumption ([S29] dependence of small organisations): ±0.1")
       .real("bid_competition", 0, 2, "exponent",
             "How strongly rivals press tender prices: a bidder facing n qualified bidders (itself included) "
             "asks its usual margin over cost (5–20%, by its reserves) divided by n to this power; 0 = bids "
@@ -44,26 +50,33 @@ void add_purchase(Schema& s) {
             "first-price procurement auction, symmetric bidders: equilibrium margin ∝ 1/n (Krishna, Auction "
             "Theory, 2010, ch. 2); exponent 1 an assumption",
             [](P& p) -> auto& { return p.purchase.bid_competition; })
+      .plausible(0.5, 1.5, "1 for symmetric first-price bidders (Krishna 2010); lower if bidders ignore rivals or collude, higher if they undercut hard")
       .real("direct_cost_per_hour_yuan", 5, 500, "CNY/hour",
             "Cost of one hour of government or workstation staff time on a DIRECT catalogue item (wage plus "
             "on-costs, no margin, no tender).",
             "assumption: ¥5,000/month × 1.5 on-costs / 173 h ≈ ¥45", [](P& p) -> auto& { return p.purchase.direct_cost_per_hour_yuan; })
+      .plausible(35, 60, "wages ¥4,000–6,000 a month with on-costs of 1.3–1.7 over 173 h")
       .real("direct_hours_per_1k_residents", 0, 50, "hours/week",
             "Most DIRECT service hours staff can add per 1,000 residents a week: direct delivery is capped by "
             "worker hours; money beyond the cap stays unspent.",
             "assumption [MODEL_BRIEF fact 15]", [](P& p) -> auto& { return p.purchase.direct_hours_per_1k_residents; })
+      .plausible(1, 4, "assumption with no source: half to double")
       .real("tender_admin_hours_per_lot", 0, 500, "hours/year",
             "Community worker hours one tendered lot costs per year (needs statement, bid review, acceptance "
             "checks); they join the mandatory admin hours.",
             "assumption [MODEL_BRIEF fact 15: tender overhead]", [](P& p) -> auto& { return p.purchase.tender_admin_hours_per_lot; })
+      .plausible(15, 60, "assumption with no source: half to double 30 h")
       .real("commission_admin_hours_per_lot", 0, 500, "hours/year",
             "The same for a commissioned lot (no competition, less paperwork).", "assumption",
             [](P& p) -> auto& { return p.purchase.commission_admin_hours_per_lot; })
+      .plausible(4, 16, "assumption with no source: half to double 8 h")
       .integer("handover_weeks", 0, 52, "weeks",
                "Weeks of lower quality after a lot changes provider (continuity dip).",
                "assumption [MODEL_BRIEF fact 15]", [](P& p) -> auto& { return p.purchase.handover_weeks; })
+      .plausible(4, 13, "assumption with no source: one month to a quarter")
       .real("handover_quality_factor", 0.1, 1, "factor", "Quality multiplier of a new provider during the handover.",
             "assumption", [](P& p) -> auto& { return p.purchase.handover_quality_factor; })
+      .plausible(0.6, 0.9, "assumption with no source: a 10–40% dip")
       .group("Government")
       .role(sim::ParamRole::option)
       .boolean("adaptive_budget",
@@ -111,30 +124,43 @@ void add_organizations(Schema& s) {
       .group("Organisation model")
       .integer("per_street", 0, 500, "organisations", "Social organisations per street at the start.",
                "assumption: 15–25 [MODEL_BRIEF §4]", [](P& p) -> auto& { return p.organizations.per_street; })
+      .plausible(15, 25, "MODEL_BRIEF §4: 15–25 per street [A]")
       .real("professional_share", 0, 1, "share 0-1", "Share that are professional social-work agencies.",
             "assumption: 20%", [](P& p) -> auto& { return p.organizations.professional_share; })
+      .plausible(0.15, 0.3, "MODEL_BRIEF §4: 20% [A]; [S50] Hanjiang: 80 of 477 rated 3A or above")
       .real("mean_staff", 1, 50, "staff", "Mean full-time staff of an organisation.", "assumption",
             [](P& p) -> auto& { return p.organizations.mean_staff; })
+      .plausible(2, 6, "assumption with no source: ±50%")
       .real("wage_yuan_per_month", 1000, 30000, "CNY/month", "Monthly wage of an organisation's staff member.",
             "assumption", [](P& p) -> auto& { return p.organizations.wage_yuan_per_month; })
+      .plausible(4000, 6500, "assumption: local social-work wages around ¥5,000")
       .real("overhead_share", 0, 2, "share of wages", "Overhead costs as a share of the wage bill.", "assumption",
             [](P& p) -> auto& { return p.organizations.overhead_share; })
+      .plausible(0.15, 0.4, "assumption with no source: 15–40% of wages")
       .real("initial_reserve_months", 0, 36, "months of costs", "Cash reserves at the start.", "assumption",
             [](P& p) -> auto& { return p.organizations.initial_reserve_months; })
+      .plausible(3, 12, "assumption with no source: a quarter to a year of costs")
       .real("other_income_yuan_per_month", 0, 200'000, "CNY/month",
             "Mean income from fees, donations and CSR per organisation.", "assumption; [S29] dependence",
             [](P& p) -> auto& { return p.organizations.other_income_yuan_per_month; })
+      .plausible(2000, 6000, "assumption; [S29] organisations depend on government money: ±50%")
       .integer("months_negative_to_exit", 1, 24, "months", "An organisation closes after this many months in debt.",
                "assumption [MODEL_BRIEF §2.3]", [](P& p) -> auto& { return p.organizations.months_negative_to_exit; })
+      .plausible(2, 6, "MODEL_BRIEF §2.3: 3 months [A]")
+      .role(sim::ParamRole::option)  // the size of a seed grant is the district's choice (L12)
       .real("venture_grant_yuan", 1000, 1'000'000, "CNY", "Seed grant to one new organisation from the venture fund.",
             "[S49]: ≈ ¥35k; [S45]: up to ¥300k", [](P& p) -> auto& { return p.organizations.venture_grant_yuan; })
+      .role(sim::ParamRole::assumption)
       .real("hub_quality_gain_per_quarter", 0, 0.2, "quality/quarter", "Quality gained by hub members each quarter.",
             "assumption [MODEL_BRIEF L11]", [](P& p) -> auto& { return p.organizations.hub_quality_gain_per_quarter; })
+      .plausible(0.01, 0.04, "MODEL_BRIEF L11: +0.02 a quarter [A]: half to double")
       .real("quality_learning_per_year", 0, 0.2, "quality/year", "Quality gained per year of contract work.",
             "assumption", [](P& p) -> auto& { return p.organizations.quality_learning_per_year; })
+      .plausible(0.01, 0.04, "assumption with no source: half to double")
       .real("mentoring_quality_per_quarter", 0, 0.2, "quality/quarter",
             "Quality a mentored small organisation gains each quarter under 由大带小.", "assumption [MODEL_BRIEF L13]",
-            [](P& p) -> auto& { return p.organizations.mentoring_quality_per_quarter; });
+            [](P& p) -> auto& { return p.organizations.mentoring_quality_per_quarter; })
+      .plausible(0.005, 0.02, "assumption with no source: half to double");
 }
 
 void add_enterprises(Schema& s) {
@@ -146,22 +172,30 @@ void add_enterprises(Schema& s) {
       .group("Enterprise model")
       .real("property_quality_mean", 0, 1, "quality 0-1", "Mean service quality of property companies.",
             "assumption", [](P& p) -> auto& { return p.enterprises.property_quality_mean; })
+      .plausible(0.45, 0.65, "assumption with no source: ±0.1")
       .real("property_hours_per_1k_residents", 0, 100, "hours/week",
             "Property-company service hours per 1,000 residents per week.", "assumption",
             [](P& p) -> auto& { return p.enterprises.property_hours_per_1k_residents; })
+      .plausible(6, 12, "assumption with no source: ±one third")
       .real("council_responsiveness_gain", 0, 1, "share 0-1",
             "Extra property-company hours and quality where the council meets.", "assumption",
             [](P& p) -> auto& { return p.enterprises.council_responsiveness_gain; })
+      .plausible(0.05, 0.25, "assumption with no source: ±0.1")
       .integer("resident_units_per_community", 0, 50, "units", "Resident units (驻区单位) per community.",
                "assumption", [](P& p) -> auto& { return p.enterprises.resident_units_per_community; })
+      .plausible(2, 5, "assumption with no source")
       .real("facility_hours_per_week", 0, 200, "hours/week", "Facility hours a unit adds to culture and sports when open.",
             "assumption", [](P& p) -> auto& { return p.enterprises.facility_hours_per_week; })
+      .plausible(15, 35, "assumption with no source: ±10 h")
       .real("open_logit_base", -10, 10, "logit", "a0: log-odds that a unit opens its facilities in a month.",
             "assumption [MODEL_BRIEF §2.4]", [](P& p) -> auto& { return p.enterprises.open_logit_base; })
+      .plausible(-2.5, -0.5, "MODEL_BRIEF §2.4 a0 [A]: ±1 log-odds (a monthly chance of 8% to 38%)")
       .real("open_logit_council", 0, 5, "logit", "a2: extra log-odds where the council meets.", "assumption",
             [](P& p) -> auto& { return p.enterprises.open_logit_council; })
+      .plausible(0.5, 1.5, "MODEL_BRIEF §2.4 a2 [A]: ±50%")
       .real("open_logit_pairing", 0, 5, "logit", "a3: extra log-odds with party pairing.", "assumption",
-            [](P& p) -> auto& { return p.enterprises.open_logit_pairing; });
+            [](P& p) -> auto& { return p.enterprises.open_logit_pairing; })
+      .plausible(0.6, 1.8, "MODEL_BRIEF §2.4 a3 [A]: ±50%");
 }
 
 void add_coordination(Schema& s) {

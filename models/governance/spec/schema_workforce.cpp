@@ -38,37 +38,51 @@ void add_workforce(Schema& s) {
       .group("Workforce model")
       .real("workers_per_10k_residents", 5, 40, "workers", "Community worker posts per 10,000 residents.",
             "[S14]: 18 per 10k", [](P& p) -> auto& { return p.workforce.workers_per_10k_residents; })
+      .plausible(14, 20, "[S14]: the 18 per 10k target; [S38] Linyi ≥ 14 per community (20 per 10k at 7,000 residents); actual staffing may fall short")
       .real("hours_per_week", 20, 60, "hours/week", "Contract hours of a worker.", "assumption [MODEL_BRIEF §2.2]",
             [](P& p) -> auto& { return p.workforce.hours_per_week; })
+      .plausible(40, 44, "MODEL_BRIEF §2.2: 40 h; up to 44 where weekend duty is routine (assumption)")
       .real("max_overtime_hours", 0, 30, "hours/week", "Overtime a worker will do for mandatory tasks.",
             "assumption", [](P& p) -> auto& { return p.workforce.max_overtime_hours; })
+      .plausible(5, 15, "MODEL_BRIEF §2.2: up to 10 h [A]: ±5 h")
       .real("turnover_reference_annual", 0, 1, "share/year", "h0: annual turnover at pay ratio 1 with no burnout.",
             "calibrated to ≈ 20%/yr at baseline [S22–S24]",
             [](P& p) -> auto& { return p.workforce.turnover_reference_annual; })
+      .plausible(0.05, 0.08, "calibrated so pre-reform turnover is ≈ 18% a year [S22–S24: 17.6–20%]; the range gives about 14–22% at the default β_w and β_b")
       .real("pay_sensitivity", 0, 6, "coefficient", "β_w in h = h0·exp(−β_w(pay − 1))·(1 + β_b·burnout).",
             "assumption: 2–4", [](P& p) -> auto& { return p.workforce.pay_sensitivity; })
+      .plausible(2, 4, "MODEL_BRIEF §2.2: β_w 2–4")
       .real("burnout_sensitivity", 0, 4, "coefficient", "β_b: turnover hazard rises with burnout.",
             "assumption: 1–2", [](P& p) -> auto& { return p.workforce.burnout_sensitivity; })
+      .plausible(1, 2, "MODEL_BRIEF §2.2: β_b 1–2")
       .real("promotion_hazard_cut", 0, 1, "share 0-1", "Cut in the turnover hazard when a promotion path exists.",
             "assumption", [](P& p) -> auto& { return p.workforce.promotion_hazard_cut; })
+      .plausible(0.15, 0.45, "assumption with no source: ±50% of 0.3")
       .integer("vacancy_fill_weeks", 0, 52, "weeks", "Weeks to fill a vacant post.", "assumption: 8–12",
                [](P& p) -> auto& { return p.workforce.vacancy_fill_weeks; })
+      .plausible(8, 12, "MODEL_BRIEF §2.2: 8–12 weeks")
       .real("new_hire_skill", 0, 1, "skill 0-1", "Skill of a new hire.", "assumption",
             [](P& p) -> auto& { return p.workforce.new_hire_skill; })
+      .plausible(0.3, 0.5, "MODEL_BRIEF §2.2 gives 0.4 [A]: ±0.1")
       .real("experience_skill_per_year", 0, 0.3, "skill/year", "Skill gained per year on the job.", "assumption",
             [](P& p) -> auto& { return p.workforce.experience_skill_per_year; })
+      .plausible(0.015, 0.045, "assumption with no source: ±50%")
       .real("burnout_gain", 0, 0.2, "per week", "α_b: burnout added per week per unit of stress (admin share + 2 × overtime share).", "assumption",
             [](P& p) -> auto& { return p.workforce.burnout_gain; })
+      .plausible(0.005, 0.015, "assumption with no source: ±50%")
       .real("burnout_recovery", 0.001, 0.5, "share/week", "r_b: share of burnout recovered per week.", "assumption",
             [](P& p) -> auto& { return p.workforce.burnout_recovery; })
+      .plausible(0.01, 0.03, "assumption with no source: ±50%")
       .real("allocation_temperature", 0.05, 5, "utility units",
             "τ: how sharply workers choose between resident-facing work and records as the appraisal rewards them.",
             "assumption [MODEL_BRIEF §2.2]",
             [](P& p) -> auto& { return p.workforce.allocation_temperature; })
+      .plausible(0.25, 1, "MODEL_BRIEF §2.2 τ, no value given: half to double 0.5")
       .real("service_motivation", 0, 3, "utility units",
             "m: intrinsic utility workers draw from resident-facing work, whatever the appraisal rewards "
             "(0.9 gives about a third of free hours to records before reform).",
-            "assumption [MODEL_BRIEF §2.2]", [](P& p) -> auto& { return p.workforce.service_motivation; });
+            "assumption [MODEL_BRIEF §2.2]", [](P& p) -> auto& { return p.workforce.service_motivation; })
+      .plausible(0.6, 1.2, "set so about a third of free hours go to records before reform [MODEL_BRIEF §4: admin + reporting 50–75%]: ±0.3");
 }
 
 void add_admin(Schema& s) {
@@ -100,15 +114,20 @@ void add_admin(Schema& s) {
       .real("task_hours_per_1k_residents", 0, 200, "hours/week",
             "θ_task: admin hours pushed down per 1,000 residents per week (≈ 60% of worker time).",
             "[S40–S43]; calibrated to 60% admin share", [](P& p) -> auto& { return p.admin.task_hours_per_1k_residents; })
+      .plausible(36, 54, "calibrated to the 60% admin share [MODEL_BRIEF §4: 50–75%]; 36–54 gives about 50–75%")
       .real("off_list_share", 0, 1, "share 0-1", "Share of pushed-down tasks that are not on the admitted list.",
             "assumption", [](P& p) -> auto& { return p.admin.off_list_share; })
+      .plausible(0.2, 0.6, "assumption; [S41] 322 work items and 40 bodies placed in communities, many without approval: ±50% of 0.4")
       .real("prep_hours_per_appraisal", 0, 200, "hours", "Worker hours one appraisal or inspection costs (迎检).",
             "assumption", [](P& p) -> auto& { return p.admin.prep_hours_per_appraisal; })
+      .plausible(10, 40, "assumption with no source: one to five working days of one worker per appraisal")
       .real("general_practice_admin_factor", 0.2, 1, "factor", "Admin time per task with 全科社工.",
             "[S27]: paperwork −40% → 0.6", [](P& p) -> auto& { return p.admin.general_practice_admin_factor; })
+      .plausible(0.5, 0.8, "[S27]: paperwork −40% in one Ningxia case; cuts of 20–50% elsewhere are plausible")
       .real("committee_share_of_staff", 0, 0.9, "share 0-1",
             "Residents' committee members' share of staff where 居站分设 applies (kept free of admin tasks).",
-            "assumption; [S12] 5–9 members", [](P& p) -> auto& { return p.admin.committee_share_of_staff; });
+            "assumption; [S12] 5–9 members", [](P& p) -> auto& { return p.admin.committee_share_of_staff; })
+      .plausible(0.3, 0.5, "[S12]: 5–9 committee members among about 13 staff");
 }
 
 }  // namespace shanzhi::gov::schema
