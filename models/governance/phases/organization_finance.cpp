@@ -25,7 +25,7 @@ void settle_one(ModelState& s, std::uint32_t o, double contract_hours, int week)
   const auto& op = s.params.organizations;
   // The core member delivers contract hours too; beyond one post, staff is taken on part-time as
   // the contracts need (fractional staff).
-  col.staff[o] = static_cast<float>(std::max(1.0, contract_hours / service_hours_per_staff_week));
+  col.staff[o] = static_cast<float>(std::max(1.0, contract_hours / op.service_hours_per_staff_week));
   sim::RandomStream rng(s.seed, o, static_cast<std::uint32_t>(week), purpose::organization_month);
   const double other_income = col.other_income_yuan_per_month[o] * std::exp(rng.normal(0, 0.2) - 0.02);
   const double subsidy = s.budget.pay(Instrument::subsidy, col.staff[o] * op.subsidy_yuan_per_staff_month);
@@ -69,10 +69,10 @@ void develop_organizations(ModelState& s, const sim::CalendarDate&) {
   auto& col = s.organizations.columns;
   for (std::uint32_t o = 0; o < s.organizations.capacity(); ++o) {
     if (!s.organizations.slot_alive(o)) continue;
-    double gain = hours[o] > 0 ? op.quality_learning_per_year / 4.0 : 0.0;
+    double gain = hours[o] > 0 ? op.quality_learning_per_year / sim::quarters_per_year : 0.0;
     if (op.hub) gain += op.hub_quality_gain_per_quarter;
     if (col.mentored[o]) gain += op.mentoring_quality_per_quarter;
-    col.quality[o] = static_cast<float>(std::min(0.95, col.quality[o] + gain));
+    col.quality[o] = static_cast<float>(std::min(s.params.services.max_provider_quality, col.quality[o] + gain));
   }
 }
 

@@ -59,7 +59,16 @@ void add_district(Schema& s) {
       .real("low_income_share", 0, 0.5, "share 0-1", "Share of residents on minimum-income support (低保).",
             "assumption", [](P& p) -> auto& { return p.district.low_income_share; })
       .real("migrant_share", 0, 0.6, "share 0-1", "Share of residents who are migrants (all of working age).", "assumption",
-            [](P& p) -> auto& { return p.district.migrant_share; });
+            [](P& p) -> auto& { return p.district.migrant_share; })
+      .integer("buildings_per_resident_group", 1, 100, "buildings",
+               "Buildings that make one resident group (居民小组); the group's first adult is its leader.",
+               "[S33]: Jingzhongsi, 6,922 residents in 29 resident groups ≈ 240 = 4 buildings of 60",
+               [](P& p) -> auto& { return p.district.buildings_per_resident_group; })
+      .role(sim::ParamRole::assumption)  // not a planner's description of the district: how disability rises with age
+      .real("disability_factor_80_plus", 1, 5, "multiplier",
+            "Disability is this many times as common among residents aged 80+ as among the rest.", "assumption",
+            [](P& p) -> auto& { return p.district.disability_factor_80_plus; })
+      .plausible(1.5, 3, "assumption: disability prevalence rises steeply with age; no local survey");
 }
 
 Schema build_schema() {
@@ -68,6 +77,7 @@ Schema build_schema() {
   add_run(s);
   add_district(s);
   add_needs(s);
+  add_services(s);
   add_satisfaction(s);
   add_word_of_mouth(s);
   add_trust(s);

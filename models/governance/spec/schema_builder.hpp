@@ -5,12 +5,22 @@
 
 #include "models/governance/spec/parameter_schema.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 namespace shanzhi::gov::schema {
 
 using P = GovernanceParameters;
+
+/// `x` to six significant digits: a plausible bound computed as a multiple of a default reads
+/// 0.225 in the docs, not 0.22499999999999998.
+inline double tidy(double x) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", x);
+  return std::strtod(text, nullptr);
+}
 
 /// Adds keys of one scenario table ("[workforce]") with less repetition.
 class TableBuilder {

@@ -63,7 +63,38 @@ void add_satisfaction(Schema& s) {
       .plausible(65, 75, "MODEL_BRIEF §4: mean S 70 [A]; [S54] ACSI federal 66–70; Chinese surveys read higher, partly response bias [S53]")
       .real("initial_sd", 0, 30, "points", "Spread of satisfaction at the start.", "assumption",
             [](P& p) -> auto& { return p.satisfaction.initial_sd; })
-      .plausible(8, 16, "MODEL_BRIEF §4 gives sd 12 [A]: ±one third");
+      .plausible(8, 16, "MODEL_BRIEF §4 gives sd 12 [A]: ±one third")
+      .real("anchor_points", 0, 100, "points 0-100",
+            "Where the EDM is anchored: β0 = anchor × (1 − β_P − β_E), so performance equal to expectations at the anchor "
+            "leaves encounter satisfaction there; below it a met expectation still disappoints a little, above it "
+            "pleases.",
+            "MODEL_BRIEF §3.2: β0 = 21, set so that P = E = 70 gives S = 70",
+            [](P& p) -> auto& { return p.satisfaction.anchor_points; })
+      .plausible(60, 80, "satisfaction levels seen: [S54] ACSI federal 66–70; [S53] Chinese street surveys higher")
+      .real("disappointment_learning_factor", 1, 5, "multiplier",
+            "Expectations move this many times faster toward a performance that falls short of them.",
+            "MODEL_BRIEF §3.4: η doubled when P < E [A factor]; [S8] negativity",
+            [](P& p) -> auto& { return p.satisfaction.disappointment_learning_factor; })
+      .plausible(1.5, 3, "MODEL_BRIEF §3.4 gives 2 [A]; [S8] shows information on poor performance moves expectations "
+                         "more, without a size")
+      .real("salience_floor", 0, 5, "needs/year",
+            "Added to each category's need rate when weighing it in overall satisfaction, so a category a resident "
+            "rarely needs still counts a little.",
+            "assumption [MODEL_BRIEF §3.3: weights follow need salience]",
+            [](P& p) -> auto& { return p.satisfaction.salience_floor; })
+      .plausible(0.05, 0.2, "assumption with no source: half to double")
+      .real("initial_category_sd", 0, 30, "points",
+            "Spread of each category's satisfaction around the resident's overall starting level.", "assumption",
+            [](P& p) -> auto& { return p.satisfaction.initial_category_sd; })
+      .plausible(2.5, 10, "assumption with no source: half to double")
+      .real("initial_expectation_sd", 0, 30, "points", "Spread of starting expectations around initial_mean.",
+            "assumption", [](P& p) -> auto& { return p.satisfaction.initial_expectation_sd; })
+      .plausible(2.5, 10, "assumption with no source: half to double")
+      .real("initial_normative_gap", 0, 50, "points",
+            "The normative floor (what residents think they are owed) starts this many points below what they expect.",
+            "assumption; [S6] normative and predictive expectations differ",
+            [](P& p) -> auto& { return p.satisfaction.initial_normative_gap; })
+      .plausible(5, 20, "assumption with no source: half to double");
 }
 
 void add_word_of_mouth(Schema& s) {
@@ -91,7 +122,25 @@ void add_word_of_mouth(Schema& s) {
       .plausible(30, 50, "MODEL_BRIEF §3.5: ε 30–50 points")
       .real("expectation_influence", 0, 1, "rate", "μ_E: step of the listener's expectation toward what they hear.",
             "assumption", [](P& p) -> auto& { return p.word_of_mouth.expectation_influence; })
-      .plausible(0.05, 0.15, "assumption with no source: ±50% of 0.1");
+      .plausible(0.05, 0.15, "assumption with no source: ±50% of 0.1")
+      .integer("leader_degree_factor", 1, 10, "multiplier",
+               "Resident group leaders have this many times the ties of other residents; the extra ties reach across "
+               "their resident group.",
+               "assumption [MODEL_BRIEF §3.5, L14: 3×]", [](P& p) -> auto& { return p.word_of_mouth.leader_degree_factor; })
+      .plausible(2, 4, "MODEL_BRIEF gives 3× [A]: ±1")
+      .real("talk_satisfied_above", 0, 99, "points 0-100",
+            "Satisfaction above which residents talk more the happier they are (reaching talk_satisfied at 100).",
+            "MODEL_BRIEF §3.5: (S − 70)⁺/30 [A]", [](P& p) -> auto& { return p.word_of_mouth.talk_satisfied_above; })
+      .plausible(60, 80, "MODEL_BRIEF §3.5 gives 70 [A]: ±10 points")
+      .real("talk_dissatisfied_below", 1, 100, "points 0-100",
+            "Satisfaction below which residents talk more the unhappier they are (reaching talk_dissatisfied at 0).",
+            "MODEL_BRIEF §3.5: (50 − S)⁺/50 [A]", [](P& p) -> auto& { return p.word_of_mouth.talk_dissatisfied_below; })
+      .plausible(40, 60, "MODEL_BRIEF §3.5 gives 50 [A]: ±10 points")
+      .real("experienced_influence_factor", 0, 1, "multiplier",
+            "μ is multiplied by this when the listener has used the service talked about.",
+            "MODEL_BRIEF §3.5: halve μ; [S9] own experience weakens the negativity bias",
+            [](P& p) -> auto& { return p.word_of_mouth.experienced_influence_factor; })
+      .plausible(0.25, 0.75, "MODEL_BRIEF gives a half [A]: ±50%");
 }
 
 void add_trust(Schema& s) {
@@ -113,7 +162,42 @@ void add_trust(Schema& s) {
       .plausible(1, 3, "assumption with no source: ±50% of 2 points")
       .real("transparency_gain", 0, 0.5, "points/week", "Weekly trust gain from the five affairs in the open.",
             "assumption", [](P& p) -> auto& { return p.trust.transparency_gain; })
-      .plausible(0.01, 0.04, "assumption with no source: half to double");
+      .plausible(0.01, 0.04, "assumption with no source: half to double")
+      .real("initial_sd", 0, 40, "points", "Spread of trust in the community at the start.", "assumption",
+            [](P& p) -> auto& { return p.trust.initial_sd; })
+      .plausible(8, 16, "assumption: as for satisfaction (MODEL_BRIEF §4 sd 12), ±one third")
+      .real("hierarchical_share", 0, 1, "share 0-1",
+            "Share of residents who start trusting higher levels more (T_dist ≥ T_street ≥ T_comm).",
+            "[S17]: one third to two thirds hold this pattern (Li 2016)",
+            [](P& p) -> auto& { return p.trust.hierarchical_share; })
+      .plausible(0.33, 0.67, "[S17]: one third to two thirds of residents in Chinese national surveys")
+      .real("hierarchical_step_max", 0, 50, "points",
+            "For those residents, street trust starts 0 to this many points above community trust, and district "
+            "trust as much again above street trust.",
+            "assumption", [](P& p) -> auto& { return p.trust.hierarchical_step_max; })
+      .plausible(5, 20, "assumption with no source: half to double")
+      .real("level_sd", 0, 30, "points",
+            "For the other residents, street and district trust start around community trust with this spread.",
+            "assumption", [](P& p) -> auto& { return p.trust.level_sd; })
+      .plausible(2.5, 10, "assumption with no source: half to double")
+      .real("street_rate_factor", 0, 1, "multiplier",
+            "Trust in the street office follows satisfaction at this fraction of the community's pace.",
+            "assumption; [S17] higher levels are further from residents' experience",
+            [](P& p) -> auto& { return p.trust.street_rate_factor; })
+      .plausible(0.25, 0.75, "assumption with no source: ±50%")
+      .real("district_rate_factor", 0, 1, "multiplier",
+            "Trust in the district follows satisfaction at this fraction of the community's pace.",
+            "assumption; [S17]", [](P& p) -> auto& { return p.trust.district_rate_factor; })
+      .plausible(0.1, 0.5, "assumption with no source: below the street's pace, from 0.1 to 0.5")
+      .real("belonging_premium", 0, 2, "points/point",
+            "Trust in the community settles at satisfaction plus this many points per point of belonging above "
+            "neutral (50): belonging is what lets taking part build trust that lasts (fact 11).",
+            "assumption; [S25, S26]", [](P& p) -> auto& { return p.trust.belonging_premium; })
+      .plausible(0.25, 1, "assumption with no source: half to double")
+      .real("complaint_resolved_share", 0, 1, "share 0-1",
+            "Share of complaints resolved before they cost trust in the community.", "assumption",
+            [](P& p) -> auto& { return p.trust.complaint_resolved_share; })
+      .plausible(0.3, 0.7, "assumption with no source: a third to two thirds resolved");
 }
 
 }  // namespace shanzhi::gov::schema

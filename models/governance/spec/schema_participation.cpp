@@ -60,12 +60,62 @@ void add_participation(Schema& s) {
             [](P& p) -> auto& { return p.participation.belonging_gain; })
       .plausible(1, 3, "assumption with no source: ±50% of 2 points")
       .real("facilitation_logit", 0, 3, "logit",
-            "Extra log-odds of attending where workers give at least 10 self-governance hours per 1,000 residents a week.",
+            "Extra log-odds of attending where workers give at least facilitation_hours_per_1k_residents "
+            "self-governance hours a week (less in proportion below).",
             "assumption", [](P& p) -> auto& { return p.participation.facilitation_logit; })
       .plausible(0.4, 1.2, "assumption with no source: ±50%")
       .real("complaint_propensity", 0, 0.5, "probability/week", "κ: weekly chance of a complaint at zero satisfaction.",
             "assumption [MODEL_BRIEF §3.6]", [](P& p) -> auto& { return p.participation.complaint_propensity; })
-      .plausible(0.02, 0.06, "MODEL_BRIEF §3.6 κ, no value given: ±50% of 0.04");
+      .plausible(0.02, 0.06, "MODEL_BRIEF §3.6 κ, no value given: ±50% of 0.04")
+      .real("complaint_below_points", 1, 100, "points 0-100",
+            "Residents complain only below this satisfaction; the weekly chance is κ × (this − S)/this.",
+            "MODEL_BRIEF §3.6: κ·((50 − S)/50)⁺ [A]", [](P& p) -> auto& { return p.participation.complaint_below_points; })
+      .plausible(40, 60, "MODEL_BRIEF §3.6 gives 50 [A]: ±10 points")
+      .real("leader_logit", 0, 5, "logit", "Extra log-odds of attending for resident group leaders, who organise their buildings.",
+            "assumption [MODEL_BRIEF L14]", [](P& p) -> auto& { return p.participation.leader_logit; })
+      .plausible(0.75, 2.25, "assumption with no source: ±50%")
+      .real("supported_leader_logit", 0, 5, "logit",
+            "With support for group leaders (L14), leaders' further log-odds of attending.", "assumption",
+            [](P& p) -> auto& { return p.participation.supported_leader_logit; })
+      .plausible(0.5, 1.5, "assumption with no source: ±50%")
+      .real("supported_neighbour_logit", 0, 3, "logit",
+            "With support for group leaders (L14), every adult's extra log-odds of attending: leaders bring their "
+            "neighbours.",
+            "assumption", [](P& p) -> auto& { return p.participation.supported_neighbour_logit; })
+      .plausible(0.2, 0.6, "assumption with no source: ±50%")
+      .real("facilitation_hours_per_1k_residents", 0.1, 100, "hours/week",
+            "Self-governance hours per 1,000 residents a week that meetings and resident groups take: standing work "
+            "for workers, and the level at which facilitation is fully felt in attendance.",
+            "assumption", [](P& p) -> auto& { return p.participation.facilitation_hours_per_1k_residents; })
+      .plausible(5, 15, "assumption with no source: ±50%")
+      .real("belonging_reversion", 0, 0.1, "rate/week",
+            "Weekly step of belonging back toward neutral (50) without participation.",
+            "assumption", [](P& p) -> auto& { return p.participation.belonging_reversion; })
+      .plausible(0.0025, 0.01, "assumption with no source: half-lives of 69 to 277 weeks around 139")
+      .real("initial_belonging_mean", 0, 100, "points 0-100", "Mean sense of belonging at the start (50 = neutral).",
+            "assumption", [](P& p) -> auto& { return p.participation.initial_belonging_mean; })
+      .plausible(40, 60, "assumption with no source: ±10 points around neutral")
+      .real("initial_belonging_sd", 0, 40, "points", "Spread of belonging at the start.", "assumption",
+            [](P& p) -> auto& { return p.participation.initial_belonging_sd; })
+      .plausible(10, 20, "assumption with no source: ±one third")
+      .real("deliberated_project_fit", 0, 1, "fit 0-1",
+            "Fit to residents' needs of a community project they chose through the five steps (五议).",
+            "assumption [MODEL_BRIEF §3.1: 1 when the service matches the need]",
+            [](P& p) -> auto& { return p.participation.deliberated_project_fit; })
+      .plausible(0.9, 1, "MODEL_BRIEF §3.1: a matched service fits 1; a chosen project may still miss a little")
+      .real("office_project_fit", 0, 1, "fit 0-1",
+            "Fit of a community project the office chose on its own, without residents.",
+            "assumption [MODEL_BRIEF §3.1: 0.5 generic, 1 matched; Seed 居民说事]",
+            [](P& p) -> auto& { return p.participation.office_project_fit; })
+      .plausible(0.6, 0.9, "between a generic service (0.5) and a matched one (1) [MODEL_BRIEF §3.1]")
+      .integer("evaluation_week_mid_year", 1, 52, "week of year",
+               "Week of the year (1–52) of the mid-year evaluation (两评, when on).", "[Seed] twice a year; week assumption",
+               [](P& p) -> auto& { return p.participation.evaluation_week_mid_year; })
+      .plausible(22, 30, "mid-year: late May to July")
+      .integer("evaluation_week_year_end", 1, 52, "week of year",
+               "Week of the year (1–52) of the year-end evaluation.", "[Seed] twice a year; week assumption",
+               [](P& p) -> auto& { return p.participation.evaluation_week_year_end; })
+      .plausible(48, 52, "the year's last month");
 }
 
 void add_appraisal(Schema& s) {
@@ -103,7 +153,21 @@ void add_appraisal(Schema& s) {
       .real("rectification_priority", 1, 10, "weight",
             "Weight of the rectified category's backlog in workers' hours for the quarter after the appraisal.",
             "assumption", [](P& p) -> auto& { return p.appraisal.rectification_priority; })
-      .plausible(1.5, 3, "assumption with no source: how hard workers lean into an order, from half again to three times");
+      .plausible(1.5, 3, "assumption with no source: how hard workers lean into an order, from half again to three times")
+      .real("full_records_hours_per_1k_residents", 0.1, 50, "hours/week",
+            "Records hours per 1,000 residents a week that earn a full records score (L18).", "assumption",
+            [](P& p) -> auto& { return p.appraisal.full_records_hours_per_1k_residents; })
+      .plausible(1.5, 4.5, "assumption with no source: ±50%")
+      .real("credible_gap_points", 0, 100, "points",
+            "A resident whose satisfaction falls more than this below the published appraisal score cannot square it "
+            "with experience (L19).",
+            "assumption; [S21] independent sources are more credible",
+            [](P& p) -> auto& { return p.appraisal.credible_gap_points; })
+      .plausible(5, 15, "assumption with no source: ±50%")
+      .real("whitewash_trust_loss", 0, 10, "points",
+            "Trust in the community such a resident loses at each published appraisal: it looks to be whitewashing.",
+            "assumption; [S21]", [](P& p) -> auto& { return p.appraisal.whitewash_trust_loss; })
+      .plausible(0.5, 2, "assumption with no source: half to double");
 }
 
 }  // namespace shanzhi::gov::schema

@@ -45,7 +45,7 @@ void add_purchase(Schema& s) {
       .plausible(0.4, 0.6, "assumption ([S29] dependence of small organisations): ±0.1")
       .real("bid_competition", 0, 2, "exponent",
             "How strongly rivals press tender prices: a bidder facing n qualified bidders (itself included) "
-            "asks its usual margin over cost (5–20%, by its reserves) divided by n to this power; 0 = bids "
+            "asks its usual margin over cost (5–20% by its reserves: margin_low_reserves, margin_reserve_premium) divided by n to this power; 0 = bids "
             "ignore rivals and equal commissioned prices.",
             "first-price procurement auction, symmetric bidders: equilibrium margin ∝ 1/n (Krishna, Auction "
             "Theory, 2010, ch. 2); exponent 1 an assumption",
@@ -77,16 +77,46 @@ void add_purchase(Schema& s) {
       .real("handover_quality_factor", 0.1, 1, "factor", "Quality multiplier of a new provider during the handover.",
             "assumption", [](P& p) -> auto& { return p.purchase.handover_quality_factor; })
       .plausible(0.6, 0.9, "assumption with no source: a 10–40% dip")
+      .real("contract_fit_base", 0, 1, "fit 0-1",
+            "Fit of a purchased service = this + contract_fit_per_embeddedness × the provider's embeddedness: a rooted "
+            "organisation knows what users want, a distant one delivers what the contract says.",
+            "assumption; [S55] purchased services can miss end-user demand",
+            [](P& p) -> auto& { return p.purchase.contract_fit_base; })
+      .plausible(0.6, 0.85, "between a generic service (0.5) and a matched one (1) [MODEL_BRIEF §3.1]; [S55]")
+      .real("contract_fit_per_embeddedness", 0, 1, "fit/embeddedness", "Fit a purchased service gains per unit of embeddedness.",
+            "assumption; [Seed] rooted organisations preferred", [](P& p) -> auto& { return p.purchase.contract_fit_per_embeddedness; })
+      .plausible(0.1, 0.3, "assumption with no source: ±50%")
+      .real("third_party_noise_factor", 0, 1, "multiplier",
+            "With third-party assessment (L19) the noise on quality a tender buyer sees is multiplied by this.",
+            "assumption; [S21] independent assessment is more reliable",
+            [](P& p) -> auto& { return p.purchase.third_party_noise_factor; })
+      .plausible(0.25, 0.75, "assumption with no source: 'halves' ±50%")
+      .real("margin_low_reserves", 0, 1, "share of cost",
+            "Margin over cost an organisation asks when its reserves are empty (a hungry provider prices close to cost).",
+            "assumption", [](P& p) -> auto& { return p.purchase.margin_low_reserves; })
+      .plausible(0.02, 0.08, "assumption with no source")
+      .real("margin_reserve_premium", 0, 1, "share of cost",
+            "Margin added as reserves grow to comfortable_reserve_months of costs (5% + 15% = 20% at the default).",
+            "assumption", [](P& p) -> auto& { return p.purchase.margin_reserve_premium; })
+      .plausible(0.08, 0.2, "assumption with no source: total margins of about 10–28%")
+      .real("comfortable_reserve_months", 0.5, 36, "months of costs",
+            "Reserves, in months of costs, at which an organisation asks its full margin.", "assumption",
+            [](P& p) -> auto& { return p.purchase.comfortable_reserve_months; })
+      .plausible(3, 12, "assumption with no source: a quarter to a year of costs")
       .group("Government")
       .role(sim::ParamRole::option)
       .boolean("adaptive_budget",
                "Adaptive budget rule: each fiscal year the district raises the purchase budget by the step when "
-               "appraised satisfaction is below the target and lowers it when it is 5 points or more above.",
+               "appraised satisfaction is below the target and lowers it when it is adaptive_dead_band_points (5) or "
+               "more above.",
                "MODEL_BRIEF §2.5 (optional rule); assumption", [](P& p) -> auto& { return p.purchase.adaptive_budget; })
       .real("satisfaction_target", 0, 100, "points 0-100", "Appraised satisfaction the adaptive budget rule aims at.",
             "assumption", [](P& p) -> auto& { return p.purchase.satisfaction_target; })
       .real("adaptive_step_share", 0, 1, "share 0-1", "Yearly budget change under the adaptive rule.", "assumption",
-            [](P& p) -> auto& { return p.purchase.adaptive_step_share; });
+            [](P& p) -> auto& { return p.purchase.adaptive_step_share; })
+      .real("adaptive_dead_band_points", 0, 50, "points",
+            "The adaptive rule cuts the budget only when appraised satisfaction is this far or more above the target.",
+            "assumption", [](P& p) -> auto& { return p.purchase.adaptive_dead_band_points; });
 }
 
 void add_catalogue(Schema& s) {
@@ -160,7 +190,92 @@ void add_organizations(Schema& s) {
       .real("mentoring_quality_per_quarter", 0, 0.2, "quality/quarter",
             "Quality a mentored small organisation gains each quarter under 由大带小.", "assumption [MODEL_BRIEF L13]",
             [](P& p) -> auto& { return p.organizations.mentoring_quality_per_quarter; })
-      .plausible(0.005, 0.02, "assumption with no source: half to double");
+      .plausible(0.005, 0.02, "assumption with no source: half to double")
+      .real("service_hours_per_staff_week", 1, 60, "hours/week",
+            "Contract service hours one staff member delivers a week (the rest is travel, records, supervision); sets "
+            "an hour's cost and how many staff a contract needs.",
+            "assumption", [](P& p) -> auto& { return p.organizations.service_hours_per_staff_week; })
+      .plausible(24, 32, "assumption: 60–80% of a 40-hour week")
+      .real("max_staff", 1, 200, "staff",
+            "Most staff an organisation can field for contracts: it bids only for lots that keep it within this.",
+            "assumption", [](P& p) -> auto& { return p.organizations.max_staff; })
+      .plausible(6, 18, "assumption with no source: ±50%")
+      .real("subsidy_headroom", 1, 5, "multiplier",
+            "The subsidy budget (L17) is today's staff × the rate × 12 months × this, leaving room for growth.",
+            "assumption", [](P& p) -> auto& { return p.organizations.subsidy_headroom; })
+      .plausible(1.2, 2, "assumption with no source")
+      .real("initial_quality_professional_min", 0, 1, "quality 0-1",
+            "A professional agency's starting quality is uniform from this to this + the width.", "assumption",
+            [](P& p) -> auto& { return p.organizations.initial_quality_professional_min; })
+      .plausible(0.45, 0.65, "assumption with no source: ±0.1")
+      .real("initial_quality_professional_width", 0, 1, "quality 0-1", "Width of a professional agency's starting quality range.",
+            "assumption", [](P& p) -> auto& { return p.organizations.initial_quality_professional_width; })
+      .plausible(0.15, 0.35, "assumption with no source: ±0.1")
+      .real("initial_quality_grassroots_min", 0, 1, "quality 0-1",
+            "A grassroots organisation's starting quality is uniform from this to this + the width.", "assumption",
+            [](P& p) -> auto& { return p.organizations.initial_quality_grassroots_min; })
+      .plausible(0.25, 0.45, "assumption with no source: ±0.1")
+      .real("initial_quality_grassroots_width", 0, 1, "quality 0-1", "Width of a grassroots organisation's starting quality range.",
+            "assumption", [](P& p) -> auto& { return p.organizations.initial_quality_grassroots_width; })
+      .plausible(0.15, 0.35, "assumption with no source: ±0.1")
+      .real("initial_embeddedness_professional_min", 0, 1, "embeddedness 0-1",
+            "A professional agency's starting embeddedness is uniform from this to this + the width.", "assumption",
+            [](P& p) -> auto& { return p.organizations.initial_embeddedness_professional_min; })
+      .plausible(0.1, 0.3, "assumption with no source: ±0.1")
+      .real("initial_embeddedness_professional_width", 0, 1, "embeddedness 0-1",
+            "Width of a professional agency's starting embeddedness range.", "assumption",
+            [](P& p) -> auto& { return p.organizations.initial_embeddedness_professional_width; })
+      .plausible(0.2, 0.4, "assumption with no source: ±0.1")
+      .real("initial_embeddedness_grassroots_min", 0, 1, "embeddedness 0-1",
+            "A grassroots organisation's starting embeddedness is uniform from this to this + the width.",
+            "assumption [MODEL_BRIEF §2.3: grassroots groups are rooted]",
+            [](P& p) -> auto& { return p.organizations.initial_embeddedness_grassroots_min; })
+      .plausible(0.4, 0.6, "assumption with no source: ±0.1")
+      .real("initial_embeddedness_grassroots_width", 0, 1, "embeddedness 0-1",
+            "Width of a grassroots organisation's starting embeddedness range.", "assumption",
+            [](P& p) -> auto& { return p.organizations.initial_embeddedness_grassroots_width; })
+      .plausible(0.3, 0.5, "assumption with no source: ±0.1")
+      .real("staff_factor_professional", 0.1, 10, "multiplier",
+            "A professional agency starts with mean_staff × this staff (rounded, at least 1).", "assumption",
+            [](P& p) -> auto& { return p.organizations.staff_factor_professional; })
+      .plausible(1.2, 2, "assumption: agencies are larger than the mean")
+      .real("staff_factor_grassroots", 0.1, 10, "multiplier",
+            "A grassroots organisation starts with mean_staff × this staff (rounded, at least 1).", "assumption",
+            [](P& p) -> auto& { return p.organizations.staff_factor_grassroots; })
+      .plausible(0.4, 0.8, "assumption: grassroots groups are smaller than the mean")
+      .integer("initial_age_max_weeks", 1, 5200, "weeks",
+               "An organisation's age at the start is uniform from 0 to this (recorded; no mechanism reads it yet).",
+               "assumption", [](P& p) -> auto& { return p.organizations.initial_age_max_weeks; })
+      .plausible(260, 780, "assumption: most organisations were registered in the last 5–15 years")
+      .real("venture_quality_min", 0, 1, "quality 0-1",
+            "An organisation founded by venture philanthropy (公益创投) starts with quality uniform from this to this + "
+            "the width: young and still weak.",
+            "assumption [MODEL_BRIEF §2.3: low q, high e]", [](P& p) -> auto& { return p.organizations.venture_quality_min; })
+      .plausible(0.2, 0.4, "assumption with no source: ±0.1")
+      .real("venture_quality_width", 0, 1, "quality 0-1", "Width of a new organisation's quality range.", "assumption",
+            [](P& p) -> auto& { return p.organizations.venture_quality_width; })
+      .plausible(0.1, 0.25, "assumption with no source")
+      .real("venture_embeddedness_min", 0, 1, "embeddedness 0-1",
+            "A new organisation's embeddedness is uniform from this to this + the width: deeply rooted.",
+            "assumption [MODEL_BRIEF §2.3]", [](P& p) -> auto& { return p.organizations.venture_embeddedness_min; })
+      .plausible(0.6, 0.8, "assumption with no source: ±0.1")
+      .real("venture_embeddedness_width", 0, 1, "embeddedness 0-1", "Width of a new organisation's embeddedness range.",
+            "assumption", [](P& p) -> auto& { return p.organizations.venture_embeddedness_width; })
+      .plausible(0.1, 0.3, "assumption with no source: ±0.1")
+      .real("income_base_factor", 0, 5, "multiplier",
+            "An organisation's other income is other_income_yuan_per_month × (this + its embeddedness): rooted "
+            "organisations raise more locally.",
+            "assumption; [S29]", [](P& p) -> auto& { return p.organizations.income_base_factor; })
+      .plausible(0.25, 1, "assumption with no source: half to double")
+      .real("income_spread_sd", 0, 2, "log-sd",
+            "Spread of other income between organisations: a mean-one lognormal factor with this log-sd.",
+            "assumption", [](P& p) -> auto& { return p.organizations.income_spread_sd; })
+      .plausible(0.15, 0.6, "assumption with no source: half to double")
+      .group("Three-society linkage")
+      .role(sim::ParamRole::option)  // how the district pays awards (以奖代补, L12) is its choice
+      .real("award_quality_threshold", 0, 1, "quality 0-1",
+            "The award pool is shared among contract holders in proportion to their quality above this.",
+            "policy design; value assumption", [](P& p) -> auto& { return p.organizations.award_quality_threshold; });
 }
 
 void add_enterprises(Schema& s) {
@@ -195,16 +310,43 @@ void add_enterprises(Schema& s) {
       .plausible(0.5, 1.5, "MODEL_BRIEF §2.4 a2 [A]: ±50%")
       .real("open_logit_pairing", 0, 5, "logit", "a3: extra log-odds with party pairing.", "assumption",
             [](P& p) -> auto& { return p.enterprises.open_logit_pairing; })
-      .plausible(0.6, 1.8, "MODEL_BRIEF §2.4 a3 [A]: ±50%");
+      .plausible(0.6, 1.8, "MODEL_BRIEF §2.4 a3 [A]: ±50%")
+      .real("csr_logit_sd", 0, 5, "logit",
+            "Spread between resident units of their public spirit (CSR), added to the log-odds of opening.",
+            "assumption [MODEL_BRIEF §2.4: a1·CSR]", [](P& p) -> auto& { return p.enterprises.csr_logit_sd; })
+      .plausible(0.35, 1.05, "assumption with no source: ±50%")
+      .real("property_quality_sd", 0, 0.5, "quality 0-1", "Spread of property companies' quality around the mean.",
+            "assumption", [](P& p) -> auto& { return p.enterprises.property_quality_sd; })
+      .plausible(0.05, 0.15, "assumption with no source: ±50%")
+      .real("council_quality_share", 0, 2, "quality/hours share",
+            "Where the council meets, property quality rises by this × the council's gain in hours.", "assumption",
+            [](P& p) -> auto& { return p.enterprises.council_quality_share; })
+      .plausible(0.25, 1, "assumption with no source: half to double")
+      .real("property_fit", 0, 1, "fit 0-1", "Fit of property services to what residents need.",
+            "assumption [MODEL_BRIEF §3.1]", [](P& p) -> auto& { return p.enterprises.property_fit; })
+      .plausible(0.8, 1, "assumption: a property company does what residents ask, mostly")
+      .real("facility_quality", 0, 1, "quality 0-1", "Quality of an opened facility hour: decent, not professional.",
+            "assumption", [](P& p) -> auto& { return p.enterprises.facility_quality; })
+      .plausible(0.5, 0.85, "assumption with no source")
+      .real("facility_fit", 0, 1, "fit 0-1", "Fit of opened facilities to residents' culture and sports needs.",
+            "assumption [MODEL_BRIEF §3.1]", [](P& p) -> auto& { return p.enterprises.facility_fit; })
+      .plausible(0.8, 1, "assumption: residents who want sport get sport");
 }
 
 void add_coordination(Schema& s) {
   TableBuilder(s, "coordination", "Collaborative governance")
       .real("party_coordination", 0, 1, "index 0-1",
             "c: how well the community party organisation coordinates the actors (一核多元); scales the effects "
-            "of the governance council and of party pairing (c = 0.8 gives their stated effects).",
+            "of the governance council and of party pairing (c = reference_coordination, 0.8, gives their stated "
+            "effects).",
             "[Seed]; 0.5–0.9 assumption [MODEL_BRIEF L5]",
-            [](P& p) -> auto& { return p.coordination.party_coordination; }, "L5");
+            [](P& p) -> auto& { return p.coordination.party_coordination; }, "L5")
+      .group("Collaborative governance model")
+      .real("reference_coordination", 0.05, 1, "index 0-1",
+            "Coordination at which the council's and party pairing's parameters give their stated effects; the "
+            "effects scale with party_coordination / this.",
+            "assumption [MODEL_BRIEF L5: c 0.5–0.9]", [](P& p) -> auto& { return p.coordination.reference_coordination; })
+      .plausible(0.7, 0.9, "MODEL_BRIEF L5: c 0.5–0.9; the effects were stated for a reformed community");
 }
 
 }  // namespace shanzhi::gov::schema

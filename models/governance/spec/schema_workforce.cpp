@@ -82,7 +82,57 @@ void add_workforce(Schema& s) {
             "m: intrinsic utility workers draw from resident-facing work, whatever the appraisal rewards "
             "(0.9 gives about a third of free hours to records before reform).",
             "assumption [MODEL_BRIEF §2.2]", [](P& p) -> auto& { return p.workforce.service_motivation; })
-      .plausible(0.6, 1.2, "set so about a third of free hours go to records before reform [MODEL_BRIEF §4: admin + reporting 50–75%]: ±0.3");
+      .plausible(0.6, 1.2, "set so about a third of free hours go to records before reform [MODEL_BRIEF §4: admin + reporting 50–75%]: ±0.3")
+      .real("single_specialty_fit", 0, 1, "fit 0-1",
+            "Fit of a single-specialty worker's service in the specialist categories (elderly, family, disability, "
+            "health); 1 elsewhere.",
+            "assumption [MODEL_BRIEF §3.1: 0.5 generic, 1 matched]",
+            [](P& p) -> auto& { return p.workforce.single_specialty_fit; })
+      .plausible(0.5, 0.85, "between a generic service (0.5) and most of a matched one [MODEL_BRIEF §3.1]")
+      .real("multi_skilled_fit", 0, 1, "fit 0-1",
+            "The same fit for a worker trained to one specialty, many skills (一专多能, L7).",
+            "assumption [MODEL_BRIEF §3.1]", [](P& p) -> auto& { return p.workforce.multi_skilled_fit; })
+      .plausible(0.8, 1, "assumption: training closes most of the gap to a matched service (1)")
+      .real("social_worker_casework_tilt", 1, 10, "multiplier",
+            "Professional social-work posts (L2) weigh the casework and outreach waiting for them this many times.",
+            "assumption", [](P& p) -> auto& { return p.workforce.social_worker_casework_tilt; })
+      .plausible(1.5, 3, "assumption with no source")
+      .real("quality_base", 0, 1, "quality 0-1",
+            "Service quality of an unskilled, unlicensed worker: quality = base + per_skill × skill + licensed bonus.",
+            "assumption", [](P& p) -> auto& { return p.workforce.quality_base; })
+      .plausible(0.2, 0.4, "assumption with no source: ±0.1")
+      .real("quality_per_skill", 0, 1, "quality/skill", "Service quality gained per unit of skill (0–1).", "assumption",
+            [](P& p) -> auto& { return p.workforce.quality_per_skill; })
+      .plausible(0.4, 0.6, "assumption with no source: ±0.1")
+      .real("licensed_quality_bonus", 0, 0.5, "quality 0-1", "Service quality a licence (持证上岗, L7) adds.",
+            "assumption [MODEL_BRIEF L7: certification raises base quality]",
+            [](P& p) -> auto& { return p.workforce.licensed_quality_bonus; })
+      .plausible(0.05, 0.15, "assumption with no source: ±50%")
+      .real("overtime_stress_weight", 0, 10, "weight",
+            "Burnout stress = admin share of the week + this × overtime share.", "assumption",
+            [](P& p) -> auto& { return p.workforce.overtime_stress_weight; })
+      .plausible(1, 3, "assumption: an overtime hour wears at least as much as an admin hour, up to three times")
+      .real("new_hire_burnout", 0, 1, "burnout 0-1", "Burnout of a new hire.", "assumption",
+            [](P& p) -> auto& { return p.workforce.new_hire_burnout; })
+      .plausible(0, 0.1, "assumption with no source")
+      .real("initial_skill_min", 0, 1, "skill 0-1", "Skill at the start is uniform from this to this + initial_skill_width.",
+            "assumption", [](P& p) -> auto& { return p.workforce.initial_skill_min; })
+      .plausible(0.3, 0.5, "around a new hire's skill (MODEL_BRIEF §2.2: 0.4)")
+      .real("initial_skill_width", 0, 1, "skill 0-1", "Width of the starting skill range.", "assumption",
+            [](P& p) -> auto& { return p.workforce.initial_skill_width; })
+      .plausible(0.2, 0.5, "assumption with no source")
+      .real("initial_burnout_min", 0, 1, "burnout 0-1",
+            "Burnout at the start is uniform from this to this + initial_burnout_width.", "assumption",
+            [](P& p) -> auto& { return p.workforce.initial_burnout_min; })
+      .plausible(0.05, 0.2, "assumption with no source: half to double")
+      .real("initial_burnout_width", 0, 1, "burnout 0-1", "Width of the starting burnout range.", "assumption",
+            [](P& p) -> auto& { return p.workforce.initial_burnout_width; })
+      .plausible(0.1, 0.3, "assumption with no source: ±50%")
+      .integer("initial_tenure_max_weeks", 1, 2000, "weeks",
+               "Tenure at the start is uniform from 0 to this (recorded; no mechanism reads tenure yet).",
+               "assumption; [S22] Shenzhen mean tenure 1.7 years",
+               [](P& p) -> auto& { return p.workforce.initial_tenure_max_weeks; })
+      .plausible(156, 364, "[S22]: mean tenure 1.7 years (a uniform maximum of 3.4 years ≈ 177 weeks) to 7 years");
 }
 
 void add_admin(Schema& s) {
@@ -127,7 +177,20 @@ void add_admin(Schema& s) {
       .real("committee_share_of_staff", 0, 0.9, "share 0-1",
             "Residents' committee members' share of staff where 居站分设 applies (kept free of admin tasks).",
             "assumption; [S12] 5–9 members", [](P& p) -> auto& { return p.admin.committee_share_of_staff; })
-      .plausible(0.3, 0.5, "[S12]: 5–9 committee members among about 13 staff");
+      .plausible(0.3, 0.5, "[S12]: 5–9 committee members among about 13 staff")
+      .real("committee_self_governance_tilt", 1, 20, "multiplier",
+            "Where 居站分设 applies (L9), committee members weigh the self-governance work waiting for them this many "
+            "times when they split their free hours.",
+            "assumption [Seed: 居行自治, the committee does self-governance]",
+            [](P& p) -> auto& { return p.admin.committee_self_governance_tilt; })
+      .plausible(2, 8, "assumption with no source: half to double")
+      .real("weekly_fluctuation_sd", 0, 1, "share 0-1",
+            "Admin inflow varies from week to week by the factor 1 + this × N(0, 1).", "assumption",
+            [](P& p) -> auto& { return p.admin.weekly_fluctuation_sd; })
+      .plausible(0.05, 0.2, "assumption with no source: half to double")
+      .real("min_weekly_factor", 0, 1, "factor", "Lowest factor the weekly fluctuation of admin inflow can reach.", "assumption",
+            [](P& p) -> auto& { return p.admin.min_weekly_factor; })
+      .plausible(0.3, 0.7, "assumption with no source: a week never brings less than a third to two thirds of the usual");
 }
 
 }  // namespace shanzhi::gov::schema
