@@ -27,7 +27,10 @@ void settle_one(ModelState& s, std::uint32_t o, double contract_hours, int week)
   // the contracts need (fractional staff).
   col.staff[o] = static_cast<float>(std::max(1.0, contract_hours / op.service_hours_per_staff_week));
   sim::RandomStream rng(s.seed, o, static_cast<std::uint32_t>(week), purpose::organization_month);
-  const double other_income = col.other_income_yuan_per_month[o] * std::exp(rng.normal(0, 0.2) - 0.02);
+  // This month's other income: the organisation's level × a mean-one lognormal factor.
+  const double noise_sd = op.income_noise_sd;
+  const double other_income =
+      col.other_income_yuan_per_month[o] * std::exp(rng.normal(0, noise_sd) - noise_sd * noise_sd / 2);
   const double subsidy = s.budget.pay(Instrument::subsidy, col.staff[o] * op.subsidy_yuan_per_staff_month);
   receive_government_payment(s, o, subsidy);
   col.cash_yuan[o] += other_income - organization_monthly_cost(s.params, col.staff[o]);

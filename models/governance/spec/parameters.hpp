@@ -312,6 +312,7 @@ struct OrganizationParameters {
   double venture_embeddedness_width = 0.2;
   double income_base_factor = 0.5;         ///< other income ∝ (this + embeddedness)
   double income_spread_sd = 0.3;           ///< log-sd of other income between organisations
+  double income_noise_sd = 0.2;            ///< log-sd of other income from month to month
 };
 
 struct EnterpriseParameters {

@@ -271,6 +271,10 @@ void add_organizations(Schema& s) {
             "Spread of other income between organisations: a mean-one lognormal factor with this log-sd.",
             "assumption", [](P& p) -> auto& { return p.organizations.income_spread_sd; })
       .plausible(0.15, 0.6, "assumption with no source: half to double")
+      .real("income_noise_sd", 0, 2, "log-sd",
+            "Month-to-month variation of an organisation's other income: a mean-one lognormal factor with this log-sd.",
+            "assumption", [](P& p) -> auto& { return p.organizations.income_noise_sd; })
+      .plausible(0.1, 0.4, "assumption with no source: half to double")
       .group("Three-society linkage")
       .role(sim::ParamRole::option)  // how the district pays awards (以奖代补, L12) is its choice
       .real("award_quality_threshold", 0, 1, "quality 0-1",
