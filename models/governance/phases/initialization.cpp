@@ -16,6 +16,10 @@ using sim::RandomStream;
 
 float clamp_points(double x) { return static_cast<float>(std::clamp(x, 0.0, 100.0)); }
 
+double working_age_share(const DistrictParameters& d) {
+  return 1.0 - d.share_age_0_14 - d.share_age_60_79 - d.share_age_80_plus;
+}
+
 AgeBand draw_age(const DistrictParameters& d, double u) {
   if (u < d.share_age_0_14) return AgeBand::child_0_14;
   u -= d.share_age_0_14;
@@ -33,7 +37,9 @@ std::uint8_t draw_flags(const DistrictParameters& d, AgeBand age, RandomStream& 
   const double disability = d.disability_share * (age == AgeBand::oldest_80_plus ? d.disability_factor_80_plus : 1.0);
   if (rng.uniform() < disability) f |= flag::disabled;
   if (rng.uniform() < d.low_income_share) f |= flag::low_income;
-  if (age == AgeBand::adult_15_59 && rng.uniform() < d.migrant_share / 0.63) f |= flag::migrant;
+  // Migrants are all of working age: among 15–59-year-olds their share is migrant_share over the
+  // working-age share, so that they make up migrant_share of all residents.
+  if (age == AgeBand::adult_15_59 && rng.uniform() < d.migrant_share / working_age_share(d)) f |= flag::migrant;
   return f;
 }
 
