@@ -10,6 +10,7 @@ namespace shanzhi::sim {
 
 inline constexpr int weeks_per_year = 52;
 inline constexpr int weeks_per_quarter = 13;
+inline constexpr int quarters_per_year = weeks_per_year / weeks_per_quarter;
 inline constexpr int months_per_year = 12;
 
 /// Position of a week (0-based tick) in the calendar.

@@ -135,8 +135,7 @@ GovernanceParameters pilot_parameters(const GovernanceParameters& scenario) {
   p.run.burn_in_weeks = 0;
   p.run.weeks = scenario.run.spin_up_years * sim::weeks_per_year;
   p.run.breakdown_every_weeks = 0;
-  constexpr std::uint64_t pilot_stream = 0x5e771ed;  // any fixed number: the pilot's seed differs from the run's
-  p.run.seed = static_cast<std::int64_t>(sim::derive_seed(static_cast<std::uint64_t>(scenario.run.seed), pilot_stream) %
+  p.run.seed = static_cast<std::int64_t>(sim::derive_seed(static_cast<std::uint64_t>(scenario.run.seed), purpose::pilot_seed) %
                                          sim::experiments::replicate_seed_limit);
   return p;
 }

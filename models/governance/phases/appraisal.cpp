@@ -15,22 +15,19 @@
 namespace shanzhi::gov {
 namespace {
 
-/// Records hours per 1,000 residents a week that earn a full records score [A].
-constexpr double full_records_hours_per_1k = 3.0;
-/// Credibility of the published result (L19, [S21]): a resident whose own satisfaction falls
-/// short of the published figure by more than this cannot square it with experience [A] ...
-constexpr float credible_gap_points = 10.0f;
-/// ... and loses this much trust in the community, which looks to be whitewashing [A].
-constexpr float whitewash_trust_loss = 1.0f;
-
 /// Each quarter's appraisal result is made public. Residents judge it against their own
-/// experience; an inflated self-run figure lies beyond more residents' experience than an
-/// unbiased third-party one, so it costs more trust (independent sources are more credible, [S21]).
+/// experience (L19, [S21]): one whose satisfaction falls short of the published figure by more than
+/// `credible_gap_points` cannot square it with experience and loses `whitewash_trust_loss` trust
+/// in the community, which looks to be whitewashing. An inflated self-run figure lies beyond more
+/// residents' experience than an unbiased third-party one, so it costs more trust (independent
+/// sources are more credible, [S21]).
 void publish_result(ModelState& s, const Community& community, double published) {
-  const auto doubted_below = static_cast<float>(published) - credible_gap_points;
+  const auto& ap = s.params.appraisal;
+  const auto doubted_below = static_cast<float>(published) - static_cast<float>(ap.credible_gap_points);
+  const auto loss = static_cast<float>(ap.whitewash_trust_loss);
   for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i)
     if (s.residents.satisfaction[i] < doubted_below)
-      s.residents.trust_community[i] = std::max(0.0f, s.residents.trust_community[i] - whitewash_trust_loss);
+      s.residents.trust_community[i] = std::max(0.0f, s.residents.trust_community[i] - loss);
 }
 
 void appraise(ModelState& s, std::size_t c, int week) {
@@ -46,7 +43,9 @@ void appraise(ModelState& s, std::size_t c, int week) {
   double truth = 0;
   for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) truth += s.residents.satisfaction[i];
   truth /= community.resident_count;
-  const double needed = full_records_hours_per_1k * community.resident_count / 1000.0 * sim::weeks_per_quarter;
+  // Records hours that earn a full records score.
+  const double needed =
+      ap.full_records_hours_per_1k_residents * community.resident_count / 1000.0 * sim::weeks_per_quarter;
   const double records = 100.0 * std::min(1.0, s.records_hours_this_quarter[c] / needed);
   const double w_res = s.params.workforce.resident_evaluation_weight;
   auto& a = s.appraisals[c];
@@ -61,7 +60,7 @@ void appraise(ModelState& s, std::size_t c, int week) {
 void order_rectification(ModelState& s, std::size_t c, int week) {
   auto& a = s.appraisals[c];
   if (!s.params.appraisal.rectification || a.score >= s.params.appraisal.rectification_threshold) return;
-  a.rectify_category = s.queues[c].category_with_largest_backlog();
+  a.rectify_category = s.queues[c].category_with_largest_backlog(s.params.services);
   a.rectify_until_week = week + sim::weeks_per_quarter;
   ++a.rectifications;
 }

@@ -9,15 +9,11 @@
 namespace shanzhi::gov {
 namespace {
 
-/// Quality of an opened facility hour [A]: decent, not professional.
-constexpr double facility_quality = 0.7;
-/// Fit of property services and opened facilities to what residents need [A; MODEL_BRIEF §3.1].
-constexpr double property_fit = 0.9;
-constexpr double facility_fit = 0.9;
-
 /// Fit of a purchased service: an organisation rooted in the community knows what its residents
 /// need; a distant one may deliver what the contract says rather than what users want [S55; A].
-double contract_fit(float embeddedness) { return 0.75 + 0.2 * embeddedness; }
+double contract_fit(const PurchaseParameters& p, float embeddedness) {
+  return p.contract_fit_base + p.contract_fit_per_embeddedness * embeddedness;
+}
 
 void add_contract_capacity(ModelState& s, int week) {
   auto& orgs = s.organizations;
@@ -33,17 +29,19 @@ void add_contract_capacity(ModelState& s, int week) {
     const bool handover = contract.new_provider && week - contract.start_week < p.handover_weeks;
     const double quality = orgs.columns.quality[o] * (handover ? p.handover_quality_factor : 1.0);
     s.external_capacity[contract.community].add(contract.category, contract.hours_per_week, quality,
-                                                contract_fit(orgs.columns.embeddedness[o]));
+                                                contract_fit(p, orgs.columns.embeddedness[o]));
   }
 }
 
-/// Mean service quality of a community's own workers (DIRECT items use their hours).
+/// Mean service quality of a community's own workers (DIRECT items use their hours); with every
+/// post vacant, that of the unlicensed new hire the street would send.
 double community_worker_quality(const ModelState& s, std::size_t c) {
+  const auto& w = s.params.workforce;
   const auto& staff = s.workers_by_community[c];
-  if (staff.empty()) return 0.5;
+  if (staff.empty()) return worker_quality(w, static_cast<float>(w.new_hire_skill), false);
   const auto& col = s.workers.columns;
   double sum = 0;
-  for (auto slot : staff) sum += worker_quality(col, slot, s.params.workforce.certified_share);
+  for (auto slot : staff) sum += worker_quality(w, col, slot);
   return sum / static_cast<double>(staff.size());
 }
 
@@ -65,9 +63,11 @@ void add_direct_capacity(ModelState& s) {
   }
 }
 
-/// Party coordination c (L5) scales what the council and pairing achieve; c = 0.8 gives the
-/// parameters' stated effects.
-double coordination_factor(const GovernanceParameters& p) { return p.coordination.party_coordination / 0.8; }
+/// Party coordination c (L5) scales what the council and pairing achieve; c at the reference
+/// (0.8) gives the parameters' stated effects.
+double coordination_factor(const GovernanceParameters& p) {
+  return p.coordination.party_coordination / p.coordination.reference_coordination;
+}
 
 /// Community projects under way (the N of 4+4+N, L4): paid weekly from the projects ledger.
 void add_project_capacity(ModelState& s, int week) {
@@ -85,16 +85,17 @@ void add_property_capacity(ModelState& s) {
   const double council = e.governance_council ? e.council_responsiveness_gain * coordination_factor(s.params) : 0.0;
   for (const auto& company : s.enterprises.property_companies) {
     const double hours = company.residents / 1000.0 * e.property_hours_per_1k_residents * (1.0 + council);
-    const double quality = std::min(0.95, company.quality + 0.5 * council);
-    s.external_capacity[company.community].add(index(Category::environment), hours, quality, property_fit);
+    const double quality = std::min(s.params.services.max_provider_quality, company.quality + e.council_quality_share * council);
+    s.external_capacity[company.community].add(index(Category::environment), hours, quality, e.property_fit);
   }
 }
 
 void add_facility_capacity(ModelState& s) {
+  const auto& e = s.params.enterprises;
   for (const auto& unit : s.enterprises.resident_units)
     if (unit.facilities_open)
-      s.external_capacity[unit.community].add(index(Category::culture), s.params.enterprises.facility_hours_per_week,
-                                              facility_quality, facility_fit);
+      s.external_capacity[unit.community].add(index(Category::culture), e.facility_hours_per_week, e.facility_quality,
+                                              e.facility_fit);
 }
 
 }  // namespace

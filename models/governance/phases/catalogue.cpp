@@ -28,7 +28,7 @@ double adaptive_budget(const ModelState& s) {
   const bool restart = !s.catalogue.adaptive || s.catalogue.scenario_budget_yuan != p.budget_per_community_yuan;
   if (restart || seen < 0) return p.budget_per_community_yuan;
   if (seen < p.satisfaction_target) return last * (1.0 + p.adaptive_step_share);
-  if (seen >= p.satisfaction_target + 5.0) return last * (1.0 - p.adaptive_step_share);
+  if (seen >= p.satisfaction_target + p.adaptive_dead_band_points) return last * (1.0 - p.adaptive_step_share);
   return last;
 }
 

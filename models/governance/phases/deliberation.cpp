@@ -7,7 +7,8 @@
 // (群议, a residents' meeting where the category residents wait on most is chosen), resolve (决议,
 // delivery starts) and review (评议, a second meeting at the year's end). Without the platform the
 // office picks a category on its own after one step: sooner, but it may miss what residents need
-// (fit 0.8 against 1.0 for a project residents chose) [A; Seed: 五议, 居民说事].
+// (participation.office_project_fit 0.8 against deliberated_project_fit 1.0 for a project residents
+// chose) [A; Seed: 五议, 居民说事].
 // A rooted grassroots organisation of the street delivers the project, paid weekly from the
 // projects ledger; the project adds service hours to its category until the year ends.
 
@@ -22,9 +23,6 @@ namespace {
 
 constexpr int public_discussion_step = 3;  ///< 群议: the category is chosen here
 constexpr int resolution_step = 4;         ///< 决议: delivery starts after it
-/// Fit of a project to residents' needs when they chose it, and when the office did [A].
-constexpr double deliberated_fit = 1.0;
-constexpr double office_fit = 0.8;
 
 int step_weeks(const ModelState& s) { return static_cast<int>(s.params.participation.weeks_per_deliberation_step); }
 
@@ -72,13 +70,13 @@ void start_project(ModelState& s, CommunityProject& p, int week) {
 
 void choose_category(ModelState& s, CommunityProject& p, std::size_t index, int week) {
   if (p.deliberated) {
-    p.category = static_cast<std::int16_t>(s.queues[p.community].category_with_largest_backlog());
-    p.fit = deliberated_fit;
+    p.category = static_cast<std::int16_t>(s.queues[p.community].category_with_largest_backlog(s.params.services));
+    p.fit = s.params.participation.deliberated_project_fit;
     return;
   }
   sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(week), purpose::project_choice);
   p.category = static_cast<std::int16_t>(rng.below(category_count));
-  p.fit = office_fit;
+  p.fit = s.params.participation.office_project_fit;
 }
 
 /// A public meeting for each community that reaches a deliberation step with residents this week

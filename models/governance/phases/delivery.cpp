@@ -59,7 +59,8 @@ std::array<double, category_count> worker_hours_by_category(const ModelState& s,
   for (int k = 0; k < category_count; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     residual[ku] = rectification_weight(s, c, k, week) *
-                   std::max(0.0, s.queues[c].waiting[ku].size() * info(k).hours_per_request - s.external_capacity[c].hours[ku]);
+                   std::max(0.0, s.queues[c].waiting[ku].size() * s.params.services.hours_per_request_of(k) -
+                                     s.external_capacity[c].hours[ku]);
   }
   std::array<double, category_count> hours{};
   const auto& activity = s.work[c].activity;
@@ -127,7 +128,8 @@ void serve_category(ModelState& s, std::size_t c, int k, double worker_hours, do
   const double capacity = external.hours[ku] + worker_hours;
   if (!queue.empty() && capacity > 0) {
     if (s.params.information.queue_rule == QueueRule::priority) std::sort(queue.begin(), queue.end(), served_first);
-    const double servable = capacity / info(k).hours_per_request;
+    const float hours_per_request = s.params.services.hours_per_request_of(k);
+    const double servable = capacity / hours_per_request;
     sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(c * category_count + ku), static_cast<std::uint32_t>(week),
                           purpose::service_rounding);
     auto n = static_cast<std::size_t>(std::floor(servable));
@@ -143,7 +145,7 @@ void serve_category(ModelState& s, std::size_t c, int k, double worker_hours, do
       stats.found_by_outreach += r.found_by_outreach;
     }
     queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(n));
-    stats.service_hours_delivered += static_cast<double>(n) * info(k).hours_per_request;
+    stats.service_hours_delivered += static_cast<double>(n) * hours_per_request;
   }
   expire(s, c, queue, k, week);
   expire(s, c, s.queues[c].hidden[ku], k, week);
@@ -160,7 +162,8 @@ void deliver_in_community(ModelState& s, std::size_t c, int week) {
   double service_hours = 0;
   for (int a = 0; a < activity_count; ++a)
     if (static_cast<Activity>(a) != Activity::records) service_hours += work.activity[static_cast<std::size_t>(a)];
-  const double quality = service_hours > 0 ? work.quality_weighted_hours / service_hours : 0.5;
+  // With no service hours the quality multiplies zero worker hours: any value would do.
+  const double quality = service_hours > 0 ? work.quality_weighted_hours / service_hours : 0.0;
   for (int k = 0; k < category_count; ++k) serve_category(s, c, k, hours[static_cast<std::size_t>(k)], quality, week);
 }
 

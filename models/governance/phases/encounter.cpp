@@ -12,7 +12,7 @@ float apply_encounter(ModelState& s, std::uint32_t i, int k, int arrival_week, f
   auto& r = s.residents;
   sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::encounter_of(k, arrival_week));
   const float noise = static_cast<float>(rng.normal(0, sp.performance_noise_sd));
-  const float performance = perceived_performance(sp, quality, wait_weeks, info(k).tolerable_wait_weeks, fit, noise);
+  const float performance = perceived_performance(sp, quality, wait_weeks, s.params.services.tolerable_wait_of(k), fit, noise);
   float& expectation = r.expectations_of(i)[k];
   float& normative = r.normatives_of(i)[k];
   // The encounter comes before this week's reversion (in the resident pass, which then weighs S

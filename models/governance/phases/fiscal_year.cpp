@@ -13,8 +13,11 @@
 namespace shanzhi::gov {
 namespace {
 
-/// Most contract hours one organisation takes on per staff it could field [A].
-constexpr double max_staff_per_organization = 12.0;
+/// Most contract hours a week one organisation can take on: the staff it could field
+/// (organizations.max_staff) at the hours one staff member delivers.
+double max_contract_hours_per_week(const ModelState& s) {
+  return s.params.organizations.max_staff * s.params.organizations.service_hours_per_staff_week;
+}
 
 std::array<double, instrument_count> allocations(const ModelState& s) {
   const auto& p = s.params;
@@ -25,8 +28,9 @@ std::array<double, instrument_count> allocations(const ModelState& s) {
   a[static_cast<std::size_t>(Instrument::direct_grant)] = p.organizations.direct_grant_yuan * s.organizations.alive_count();
   a[static_cast<std::size_t>(Instrument::award)] = p.organizations.award_pool_yuan;
   a[static_cast<std::size_t>(Instrument::venture)] = p.organizations.venture_budget_yuan;
-  // Subsidies are budgeted for today's staff, with 50% headroom for growth under new contracts.
-  a[static_cast<std::size_t>(Instrument::subsidy)] = p.organizations.subsidy_yuan_per_staff_month * staff * 12 * 1.5;
+  // Subsidies are budgeted for today's staff, with headroom for growth under new contracts.
+  a[static_cast<std::size_t>(Instrument::subsidy)] =
+      p.organizations.subsidy_yuan_per_staff_month * staff * sim::months_per_year * p.organizations.subsidy_headroom;
   a[static_cast<std::size_t>(Instrument::projects)] =
       p.participation.project_budget_yuan * static_cast<double>(p.participation.projects_per_year) * s.community_count();
   return a;
@@ -50,12 +54,11 @@ void fund_new_organizations(ModelState& s, int week) {
     col.street[id.index] = static_cast<std::uint16_t>((g + week / sim::weeks_per_year) % s.layout.streets.size());
     col.professional[id.index] = 0;
     // New, home-grown organisations: low quality, deep roots [MODEL_BRIEF §2.3].
-    col.quality[id.index] = static_cast<float>(0.3 + 0.15 * rng.uniform());
-    col.embeddedness[id.index] = static_cast<float>(0.7 + 0.2 * rng.uniform());
+    col.quality[id.index] = static_cast<float>(op.venture_quality_min + op.venture_quality_width * rng.uniform());
+    col.embeddedness[id.index] = static_cast<float>(op.venture_embeddedness_min + op.venture_embeddedness_width * rng.uniform());
     col.staff[id.index] = 1;
     receive_government_payment(s, id.index, paid);
-    col.other_income_yuan_per_month[id.index] =
-        static_cast<float>(op.other_income_yuan_per_month * (0.5 + col.embeddedness[id.index]) * std::exp(rng.normal(0, 0.3) - 0.045));
+    col.other_income_yuan_per_month[id.index] = static_cast<float>(other_income_level(op, col.embeddedness[id.index], rng));
     col.founded_week[id.index] = week;
     ++s.rolling.entries_now();
   }
@@ -64,15 +67,19 @@ void fund_new_organizations(ModelState& s, int week) {
 /// Cost of one delivered hour: an organisation's monthly cost per staff member over the service
 /// hours one staff member delivers in a month. The same for every organisation.
 double hourly_cost(const ModelState& s) {
-  return organization_monthly_cost(s.params, 1.0) * 12 / (service_hours_per_staff_week * sim::weeks_per_year);
+  return organization_monthly_cost(s.params, 1.0) * sim::months_per_year /
+         (s.params.organizations.service_hours_per_staff_week * sim::weeks_per_year);
 }
 
 /// The margin over cost an organisation asks when nobody bids against it: 5% when its reserves
-/// are thin (a hungry provider prices close to cost) up to 20% with six months' costs in hand [A].
+/// are thin (a hungry provider prices close to cost) up to 20% with six months' costs in hand [A]
+/// (purchase.margin_low_reserves, margin_reserve_premium, comfortable_reserve_months).
 double asking_markup(const ModelState& s, std::uint32_t o) {
+  const auto& p = s.params.purchase;
   const auto& col = s.organizations.columns;
-  const double comfort = std::clamp(col.cash_yuan[o] / (6 * organization_monthly_cost(s.params, col.staff[o])), 0.0, 1.0);
-  return 0.05 + 0.15 * comfort;
+  const double comfortable = p.comfortable_reserve_months * organization_monthly_cost(s.params, col.staff[o]);
+  const double comfort = std::clamp(col.cash_yuan[o] / comfortable, 0.0, 1.0);
+  return p.margin_low_reserves + p.margin_reserve_premium * comfort;
 }
 
 /// Price per hour of a commissioned lot (委托): cost plus the provider's asking margin, at most the
@@ -93,11 +100,13 @@ double tender_bid(const ModelState& s, std::uint32_t o, int bidders) {
 /// Expected demand hours of each category in a community, from its residents' classes.
 std::array<double, category_count> expected_demand_hours(const ModelState& s, std::size_t c) {
   std::array<double, category_count> demand{};
+  std::array<float, category_count> hours_per_request{};
+  for (int k = 0; k < category_count; ++k)
+    hours_per_request[static_cast<std::size_t>(k)] = s.params.services.hours_per_request_of(k);
   const auto& community = s.layout.communities[c];
   for (std::uint32_t i = community.first_resident; i < community.end_resident(); ++i) {
     const auto& rate = s.demography.weekly_need_rate[s.residents.demographic_class[i]];
-    for (int k = 0; k < category_count; ++k)
-      demand[static_cast<std::size_t>(k)] += rate[static_cast<std::size_t>(k)] * info(k).hours_per_request;
+    for (std::size_t k = 0; k < category_count; ++k) demand[k] += rate[k] * hours_per_request[k];
   }
   return demand;
 }
@@ -113,7 +122,7 @@ Award choose_provider(const ModelState& s, std::size_t c, int k, double value, c
   const auto& p = s.params.purchase;
   const auto& col = s.organizations.columns;
   const auto street = s.layout.communities[c].street;
-  const double cap_hours = max_staff_per_organization * service_hours_per_staff_week;
+  const double cap_hours = max_contract_hours_per_week(s);
   auto has_room = [&](std::uint32_t o, double price) {
     return committed[o] + value / price / sim::weeks_per_year <= cap_hours;
   };
@@ -126,12 +135,14 @@ Award choose_provider(const ModelState& s, std::size_t c, int k, double value, c
     if (s.organizations.is_alive(incumbent) && has_room(incumbent.index, commission_price(s, incumbent.index)))
       return {incumbent.index, commission_price(s, incumbent.index), true};
     Award best;
-    double best_size = -1;
+    auto ahead_of_best = [&](std::uint32_t o) {
+      const auto b = best.organization;
+      if (!best.found || col.professional[o] != col.professional[b]) return !best.found || col.professional[o] > col.professional[b];
+      return col.staff[o] > col.staff[b];
+    };
     s.organizations.for_each_alive([&](std::uint32_t o) {
-      const double size = col.staff[o] + (col.professional[o] ? 1000.0 : 0.0);
-      if (col.street[o] != street || size <= best_size || !has_room(o, commission_price(s, o))) return;
+      if (col.street[o] != street || !ahead_of_best(o) || !has_room(o, commission_price(s, o))) return;
       best = {o, commission_price(s, o), true};
-      best_size = size;
     });
     return best;
   }
@@ -145,9 +156,9 @@ Award choose_provider(const ModelState& s, std::size_t c, int k, double value, c
   };
   int bidders = 0;
   s.organizations.for_each_alive([&](std::uint32_t o) { bidders += qualified(o) ? 1 : 0; });
-  const double noise = p.reputation_noise_sd * (s.params.appraisal.third_party ? 0.5 : 1.0);
+  const double noise = p.reputation_noise_sd * (s.params.appraisal.third_party ? p.third_party_noise_factor : 1.0);
   Award best;
-  double best_score = -1e9;
+  double best_score = 0;
   s.organizations.for_each_alive([&](std::uint32_t o) {
     if (!qualified(o)) return;
     const double price = std::min(tender_bid(s, o, bidders), p.price_per_hour_yuan);
@@ -158,7 +169,7 @@ Award choose_provider(const ModelState& s, std::size_t c, int k, double value, c
     const double score = p.award_weight_quality * observed_quality +
                          p.award_weight_price * (1.0 - price / p.price_per_hour_yuan) +
                          p.award_weight_embeddedness * col.embeddedness[o];
-    if (score > best_score) {
+    if (!best.found || score > best_score) {
       best_score = score;
       best = {o, price, true};
     }
@@ -179,7 +190,7 @@ double pass_share_to_small(ModelState& s, const Award& award, std::size_t c, int
   auto& col = s.organizations.columns;
   if (share <= 0 || !col.professional[award.organization]) return 0.0;
   const double hours = value * share / award.price / sim::weeks_per_year;
-  const double cap_hours = max_staff_per_organization * service_hours_per_staff_week;
+  const double cap_hours = max_contract_hours_per_week(s);
   std::uint32_t partner = 0;
   float best = -1;
   s.organizations.for_each_alive([&](std::uint32_t o) {
@@ -260,14 +271,16 @@ void buy_catalogue(ModelState& s, int week) {
 }
 
 void pay_awards(ModelState& s) {
-  // 以奖代补: the pool is shared among contract holders in proportion to quality above 0.5.
+  // 以奖代补: the pool is shared among contract holders in proportion to quality above the
+  // threshold (organizations.award_quality_threshold, 0.5).
+  const double threshold = s.params.organizations.award_quality_threshold;
   std::vector<double> merit(s.organizations.capacity(), 0.0);
   double total = 0;
   for (const auto& contract : s.contracts) {
     if (!s.organizations.is_alive(contract.provider)) continue;
     const auto o = contract.provider.index;
     if (merit[o] > 0) continue;
-    merit[o] = std::max(0.0, s.organizations.columns.quality[o] - 0.5);
+    merit[o] = std::max(0.0, s.organizations.columns.quality[o] - threshold);
     total += merit[o];
   }
   if (total <= 0) return;

@@ -16,6 +16,10 @@ using sim::RandomStream;
 
 float clamp_points(double x) { return static_cast<float>(std::clamp(x, 0.0, 100.0)); }
 
+double working_age_share(const DistrictParameters& d) {
+  return 1.0 - d.share_age_0_14 - d.share_age_60_79 - d.share_age_80_plus;
+}
+
 AgeBand draw_age(const DistrictParameters& d, double u) {
   if (u < d.share_age_0_14) return AgeBand::child_0_14;
   u -= d.share_age_0_14;
@@ -29,11 +33,13 @@ std::uint8_t draw_flags(const DistrictParameters& d, AgeBand age, RandomStream& 
   std::uint8_t f = 0;
   const bool elderly = age >= AgeBand::young_old_60_79;
   if (elderly && rng.uniform() < d.living_alone_share_of_elderly) f |= flag::living_alone;
-  // Disability is about twice as common among the oldest old [A].
-  const double disability = d.disability_share * (age == AgeBand::oldest_80_plus ? 2.0 : 1.0);
+  // Disability is more common among the oldest old (district.disability_factor_80_plus).
+  const double disability = d.disability_share * (age == AgeBand::oldest_80_plus ? d.disability_factor_80_plus : 1.0);
   if (rng.uniform() < disability) f |= flag::disabled;
   if (rng.uniform() < d.low_income_share) f |= flag::low_income;
-  if (age == AgeBand::adult_15_59 && rng.uniform() < d.migrant_share / 0.63) f |= flag::migrant;
+  // Migrants are all of working age: among 15–59-year-olds their share is migrant_share over the
+  // working-age share, so that they make up migrant_share of all residents.
+  if (age == AgeBand::adult_15_59 && rng.uniform() < d.migrant_share / working_age_share(d)) f |= flag::migrant;
   return f;
 }
 
@@ -51,10 +57,11 @@ void initialize_resident(ModelState& s, std::uint32_t i, std::uint16_t community
   float* sk = r.categories_of(i);
   float* ek = r.expectations_of(i);
   float* nk = r.normatives_of(i);
+  const auto& sp = p.satisfaction;
   for (int k = 0; k < category_count; ++k) {
-    sk[k] = clamp_points(prior + rng.normal(0, 5));
-    ek[k] = clamp_points(p.satisfaction.initial_mean + rng.normal(0, 5));
-    nk[k] = clamp_points(ek[k] - 10);  // the floor sits below what people predict [A]
+    sk[k] = clamp_points(prior + rng.normal(0, sp.initial_category_sd));
+    ek[k] = clamp_points(sp.initial_mean + rng.normal(0, sp.initial_expectation_sd));
+    nk[k] = clamp_points(ek[k] - sp.initial_normative_gap);  // the floor sits below what people predict
   }
   r.used_categories[i] = 0;
   r.categories_week[i] = -1;
@@ -64,17 +71,18 @@ void initialize_resident(ModelState& s, std::uint32_t i, std::uint16_t community
   r.acsi_disconfirmation_item[i] = acsi_disconfirmation_item(0.0f);
   r.last_category[i] = 0;
 
-  // Hierarchical trust (T_dist ≥ T_street ≥ T_comm) for about half of residents [S17].
-  const float t = clamp_points(rng.normal(p.trust.initial_mean, 12));
+  // Hierarchical trust (T_dist ≥ T_street ≥ T_comm) for a share of residents [S17].
+  const auto& tp = p.trust;
+  const float t = clamp_points(rng.normal(tp.initial_mean, tp.initial_sd));
   r.trust_community[i] = t;
-  if (rng.uniform() < 0.5) {
-    r.trust_street[i] = clamp_points(t + 10 * rng.uniform());
-    r.trust_district[i] = clamp_points(r.trust_street[i] + 10 * rng.uniform());
+  if (rng.uniform() < tp.hierarchical_share) {
+    r.trust_street[i] = clamp_points(t + tp.hierarchical_step_max * rng.uniform());
+    r.trust_district[i] = clamp_points(r.trust_street[i] + tp.hierarchical_step_max * rng.uniform());
   } else {
-    r.trust_street[i] = clamp_points(t + rng.normal(0, 5));
-    r.trust_district[i] = clamp_points(t + rng.normal(0, 5));
+    r.trust_street[i] = clamp_points(t + rng.normal(0, tp.level_sd));
+    r.trust_district[i] = clamp_points(t + rng.normal(0, tp.level_sd));
   }
-  r.belonging[i] = clamp_points(rng.normal(50, 15));
+  r.belonging[i] = clamp_points(rng.normal(p.participation.initial_belonging_mean, p.participation.initial_belonging_sd));
 }
 
 }  // namespace
@@ -113,11 +121,11 @@ void initialize_workforce(ModelState& s) {
       const auto id = s.workers.create();
       auto& col = s.workers.columns;
       col.community[id.index] = static_cast<std::uint16_t>(c);
-      col.skill[id.index] = static_cast<float>(0.4 + 0.4 * rng.uniform());
+      col.skill[id.index] = static_cast<float>(w.initial_skill_min + w.initial_skill_width * rng.uniform());
       col.certification_draw[id.index] = static_cast<float>(rng.uniform());
       col.pool[id.index] = k < committee ? WorkerPool::committee : WorkerPool::workstation;
-      col.burnout[id.index] = static_cast<float>(0.1 + 0.2 * rng.uniform());
-      col.hired_week[id.index] = -static_cast<std::int32_t>(rng.below(260));
+      col.burnout[id.index] = static_cast<float>(w.initial_burnout_min + w.initial_burnout_width * rng.uniform());
+      col.hired_week[id.index] = -static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(w.initial_tenure_max_weeks)));
       s.workers_by_community[c].push_back(id.index);
     }
   }
@@ -127,6 +135,12 @@ double organization_monthly_cost(const GovernanceParameters& p, double staff) {
   return staff * p.organizations.wage_yuan_per_month * (1.0 + p.organizations.overhead_share);
 }
 
+double other_income_level(const OrganizationParameters& op, float embeddedness, sim::RandomStream& rng) {
+  // exp(N(−σ²/2, σ)) has mean 1: the spread leaves the district mean where the key puts it.
+  const double sd = op.income_spread_sd;
+  return op.other_income_yuan_per_month * (op.income_base_factor + embeddedness) * std::exp(rng.normal(0, sd) - sd * sd / 2);
+}
+
 void found_organization(ModelState& s, std::size_t street, bool professional, sim::RandomStream& rng, int week) {
   const auto& o = s.params.organizations;
   const auto id = s.organizations.create();
@@ -134,23 +148,27 @@ void found_organization(ModelState& s, std::size_t street, bool professional, si
   col.street[id.index] = static_cast<std::uint16_t>(street);
   col.professional[id.index] = professional;
   // Professional agencies are larger and better; grassroots groups are more rooted [A].
-  col.quality[id.index] = static_cast<float>(professional ? 0.55 + 0.25 * rng.uniform() : 0.35 + 0.25 * rng.uniform());
-  col.embeddedness[id.index] = static_cast<float>(professional ? 0.2 + 0.3 * rng.uniform() : 0.5 + 0.4 * rng.uniform());
-  col.staff[id.index] = static_cast<float>(std::max(1.0, std::round(o.mean_staff * (professional ? 1.5 : 0.6))));
+  col.quality[id.index] = static_cast<float>(
+      professional ? o.initial_quality_professional_min + o.initial_quality_professional_width * rng.uniform()
+                   : o.initial_quality_grassroots_min + o.initial_quality_grassroots_width * rng.uniform());
+  col.embeddedness[id.index] = static_cast<float>(
+      professional ? o.initial_embeddedness_professional_min + o.initial_embeddedness_professional_width * rng.uniform()
+                   : o.initial_embeddedness_grassroots_min + o.initial_embeddedness_grassroots_width * rng.uniform());
+  col.staff[id.index] = static_cast<float>(
+      std::max(1.0, std::round(o.mean_staff * (professional ? o.staff_factor_professional : o.staff_factor_grassroots))));
   col.cash_yuan[id.index] = o.initial_reserve_months * organization_monthly_cost(s.params, col.staff[id.index]);
-  col.other_income_yuan_per_month[id.index] =
-      static_cast<float>(o.other_income_yuan_per_month * (0.5 + col.embeddedness[id.index]) *
-                         std::exp(rng.normal(0, 0.3) - 0.045));
+  col.other_income_yuan_per_month[id.index] = static_cast<float>(other_income_level(o, col.embeddedness[id.index], rng));
   col.founded_week[id.index] = week;
 }
 
 void initialize_organizations(ModelState& s) {
+  const auto& o = s.params.organizations;
   std::uint32_t serial = 0;
   for (std::size_t street = 0; street < s.layout.streets.size(); ++street) {
-    for (std::int64_t k = 0; k < s.params.organizations.per_street; ++k, ++serial) {
+    for (std::int64_t k = 0; k < o.per_street; ++k, ++serial) {
       RandomStream rng(s.seed, serial, 0, purpose::initial_organization);
-      const bool professional = rng.uniform() < s.params.organizations.professional_share;
-      const auto founded = -static_cast<std::int32_t>(rng.below(520));  // up to ten years before the start
+      const bool professional = rng.uniform() < o.professional_share;
+      const auto founded = -static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(o.initial_age_max_weeks)));
       found_organization(s, street, professional, rng, founded);
     }
   }
@@ -158,6 +176,8 @@ void initialize_organizations(ModelState& s) {
 
 void initialize_enterprises(ModelState& s) {
   const auto& e = s.params.enterprises;
+  // No provider is perfect, and none useless: quality stays within 1 − max and max.
+  const double max_quality = s.params.services.max_provider_quality;
   const auto per_compound = static_cast<std::uint32_t>(s.params.district.residents_per_compound);
   for (std::size_t c = 0; c < s.community_count(); ++c) {
     const auto& community = s.layout.communities[c];
@@ -167,7 +187,8 @@ void initialize_enterprises(ModelState& s) {
       PropertyCompany company;
       company.community = static_cast<std::uint32_t>(c);
       company.residents = std::min(per_compound, community.resident_count - start);
-      company.quality = static_cast<float>(std::clamp(rng.normal(e.property_quality_mean, 0.1), 0.05, 0.95));
+      company.quality = static_cast<float>(std::clamp(rng.normal(e.property_quality_mean, e.property_quality_sd),
+                                                      1.0 - max_quality, max_quality));
       s.enterprises.property_companies.push_back(company);
     }
     for (std::int64_t u = 0; u < e.resident_units_per_community; ++u) {
@@ -175,7 +196,7 @@ void initialize_enterprises(ModelState& s) {
       RandomStream rng(s.seed, static_cast<std::uint32_t>(c * 1000 + static_cast<std::size_t>(u)), 1,
                        purpose::enterprise_init);
       s.enterprises.resident_units.push_back(
-          ResidentUnit{static_cast<std::uint32_t>(c), static_cast<float>(rng.normal(0, 0.7)), false});
+          ResidentUnit{static_cast<std::uint32_t>(c), static_cast<float>(rng.normal(0, e.csr_logit_sd)), false});
     }
   }
 }

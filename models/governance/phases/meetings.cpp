@@ -14,14 +14,6 @@
 namespace shanzhi::gov {
 namespace {
 
-/// Extra log-odds for resident group leaders, who organise their buildings [A].
-constexpr double leader_logit = 1.5;
-/// With support (L14), leaders attend still more and bring their neighbours [A].
-constexpr double supported_leader_logit = 1.0;
-constexpr double supported_neighbour_logit = 0.4;
-/// Self-governance hours per 1,000 residents a week at which facilitation is fully felt [A].
-constexpr double full_facilitation_hours_per_1k = 10.0;
-
 bool meeting_this_week(std::int64_t meetings_per_year, int week_of_year) {
   const auto before = week_of_year * meetings_per_year / sim::weeks_per_year;
   const auto after = (week_of_year + 1) * meetings_per_year / sim::weeks_per_year;
@@ -36,9 +28,10 @@ std::uint32_t hold_community_meeting(ModelState& s, std::size_t c, int week, sim
   auto& r = s.residents;
   const double self_governance = s.work[c].activity[static_cast<std::size_t>(Activity::self_governance)];
   const bool supported = pp.group_leader_support;
+  // Facilitation is fully felt at the self-governance hours meetings and resident groups take.
   const double facilitation =
       pp.facilitation_logit *
-      std::min(1.0, self_governance / (community.resident_count / 1000.0 * full_facilitation_hours_per_1k));
+      std::min(1.0, self_governance / (community.resident_count / 1000.0 * pp.facilitation_hours_per_1k_residents));
   const auto trust_gain = static_cast<float>(s.params.trust.participation_gain);
   const auto belonging_gain = static_cast<float>(pp.belonging_gain);
   const auto street_gain = static_cast<float>(street_trust_gain);
@@ -49,8 +42,8 @@ std::uint32_t hold_community_meeting(ModelState& s, std::size_t c, int week, sim
     if (age_of(cls) == AgeBand::child_0_14) return;
     const double logit = pp.base_logit + (is_elderly(cls) ? pp.elderly_logit : 0.0) +
                          pp.trust_logit * (r.trust_community[i] - 50.0) / 50.0 + facilitation +
-                         (r.is_group_leader[i] ? leader_logit + (supported ? supported_leader_logit : 0.0) : 0.0) +
-                         (supported ? supported_neighbour_logit : 0.0);
+                         (r.is_group_leader[i] ? pp.leader_logit + (supported ? pp.supported_leader_logit : 0.0) : 0.0) +
+                         (supported ? pp.supported_neighbour_logit : 0.0);
     if (rng.uniform() >= logistic(logit)) return;
     ++attended;
     r.belonging[i] = std::min(100.0f, r.belonging[i] + belonging_gain);
@@ -67,8 +60,11 @@ namespace {
 
 /// The two evaluations (两评, L15), at mid-year and year end: residents rate the committee in a
 /// democratic appraisal meeting, and committee members rate the street office on their behalf, so
-/// those who take part see the street answer to them too [A].
-bool evaluation_this_week(int week_of_year) { return week_of_year == 25 || week_of_year == 50; }
+/// those who take part see the street answer to them too [A]. The keys count weeks from 1.
+bool evaluation_this_week(const ParticipationParameters& pp, int week_of_year) {
+  const int week = week_of_year + 1;
+  return week == pp.evaluation_week_mid_year || week == pp.evaluation_week_year_end;
+}
 
 }  // namespace
 
@@ -77,7 +73,7 @@ void hold_meetings(ModelState& s, const sim::CalendarDate& date) {
     sim::parallel_for_blocks(static_cast<int>(s.community_count()), [&](int c) {
       hold_community_meeting(s, static_cast<std::size_t>(c), date.week, purpose::meeting, 0.0);
     });
-  if (s.params.participation.two_evaluations && evaluation_this_week(date.week_of_year)) {
+  if (s.params.participation.two_evaluations && evaluation_this_week(s.params.participation, date.week_of_year)) {
     const double street_gain = s.params.trust.participation_gain;
     sim::parallel_for_blocks(static_cast<int>(s.community_count()), [&](int c) {
       hold_community_meeting(s, static_cast<std::size_t>(c), date.week, purpose::evaluation_meeting, street_gain);

@@ -68,6 +68,10 @@ void arrive_in_community(ModelState& s, std::size_t c, int week) {
   const double database = s.params.information.database_coverage;
   const auto coverage = static_cast<float>(
       pp.group_leader_support ? database + (1.0 - database) * pp.leader_report_share : database);
+  // Severity is uniform on 1 ± spread (what the priority rule of L6 weighs besides vulnerability).
+  const auto spread = static_cast<float>(s.params.information.severity_spread);
+  const float severity_low = 1.0f - spread;
+  const float severity_width = 2.0f * spread;
   const auto arrive = [&](std::uint32_t i) {
     const auto cls = s.residents.demographic_class[i];
     sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::need_arrival);
@@ -77,7 +81,7 @@ void arrive_in_community(ModelState& s, std::size_t c, int week) {
     Request request;
     request.resident = i;
     request.arrival_week = week;
-    request.priority = t.vulnerability[cls] * (0.5f + rng.uniform_float());  // severity 0.5–1.5 [A]
+    request.priority = t.vulnerability[cls] * (severity_low + severity_width * rng.uniform_float());
     ++stats.new_needs;
     const bool referred = rng.uniform_float() < t.self_referral[cls];
     s.residents.next_need_week[i] = week_after(week + 1, weeks_until_need(t.weekly_any_need[cls], rng));

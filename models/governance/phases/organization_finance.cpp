@@ -57,9 +57,13 @@ void settle_one(ModelState& s, std::uint32_t o, double contract_hours, const Str
   // Without contracts an organisation keeps its core (a part-time coordinator with volunteers);
   // the core delivers contract hours too, and beyond it staff is taken on part-time as the
   // contracts need (fractional staff).
-  col.staff[o] = static_cast<float>(std::max(op.core_staff, contract_hours / service_hours_per_staff_week));
+  col.staff[o] = static_cast<float>(std::max(op.core_staff, contract_hours / op.service_hours_per_staff_week));
   sim::RandomStream rng(s.seed, o, static_cast<std::uint32_t>(week), purpose::organization_month);
-  const double other_income = crowded_income(s, o, contract_hours, coverage) * std::exp(rng.normal(0, 0.2) - 0.02);
+  // This month's other income: the organisation's level, crowded out by others' contracts, × a
+  // mean-one lognormal factor.
+  const double noise_sd = op.income_noise_sd;
+  const double other_income =
+      crowded_income(s, o, contract_hours, coverage) * std::exp(rng.normal(0, noise_sd) - noise_sd * noise_sd / 2);
   const double subsidy = s.budget.pay(Instrument::subsidy, col.staff[o] * op.subsidy_yuan_per_staff_month);
   receive_government_payment(s, o, subsidy);
   col.cash_yuan[o] += other_income - organization_monthly_cost(s.params, col.staff[o]);
@@ -102,10 +106,10 @@ void develop_organizations(ModelState& s, const sim::CalendarDate&) {
   auto& col = s.organizations.columns;
   for (std::uint32_t o = 0; o < s.organizations.capacity(); ++o) {
     if (!s.organizations.slot_alive(o)) continue;
-    double gain = hours[o] > 0 ? op.quality_learning_per_year / 4.0 : 0.0;
+    double gain = hours[o] > 0 ? op.quality_learning_per_year / sim::quarters_per_year : 0.0;
     if (op.hub) gain += op.hub_quality_gain_per_quarter;
     if (col.mentored[o]) gain += op.mentoring_quality_per_quarter;
-    col.quality[o] = static_cast<float>(std::min(0.95, col.quality[o] + gain));
+    col.quality[o] = static_cast<float>(std::min(s.params.services.max_provider_quality, col.quality[o] + gain));
   }
 }
 

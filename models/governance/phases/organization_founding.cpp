@@ -26,7 +26,7 @@ void found_niche_organizations(ModelState& s, const sim::CalendarDate& date) {
       [&](std::uint32_t slot) { ++(col.professional[slot] ? professionals : grassroots)[col.street[slot]]; });
   const auto professional_niche = std::lround(o.professional_share * static_cast<double>(o.per_street));
   const auto grassroots_niche = o.per_street - professional_niche;
-  const double monthly_chance = 1.0 - std::exp(-o.founding_rate / 12.0);
+  const double monthly_chance = 1.0 - std::exp(-o.founding_rate / sim::months_per_year);
   for (std::size_t street = 0; street < streets; ++street) {
     sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(street), static_cast<std::uint32_t>(date.week),
                           purpose::background_founding);

@@ -83,4 +83,9 @@ void found_organization(ModelState& s, std::size_t street, bool professional, si
 /// Monthly running cost of an organisation with `staff` staff.
 double organization_monthly_cost(const GovernanceParameters& p, double staff);
 
+/// An organisation's mean monthly income from fees, donations and CSR (initialization.cpp): the
+/// district mean × (income_base_factor + embeddedness) × a mean-one lognormal spread between
+/// organisations (income_spread_sd), drawn from `rng`.
+double other_income_level(const OrganizationParameters& op, float embeddedness, sim::RandomStream& rng);
+
 }  // namespace shanzhi::gov

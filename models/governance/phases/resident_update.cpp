@@ -25,15 +25,8 @@
 namespace shanzhi::gov {
 namespace {
 
-/// Share of complaints that get resolved before they erode trust [A].
-constexpr float complaint_resolution = 0.5f;
-/// Street and district trust follow community experience more slowly [A; S17 hierarchy].
-constexpr float street_trust_rate = 0.5f;
-constexpr float district_trust_rate = 0.25f;
-/// Trust in the community settles at satisfaction plus this many points per point of belonging
-/// above neutral (50): residents who take part and feel they belong credit the committee beyond
-/// their service experience, so participation builds trust that lasts (fact 11) [A; S25, S26].
-constexpr float belonging_trust_premium = 0.5f;
+/// Belonging and the trust premium are measured from the middle of the 0–100 scale: neutral.
+constexpr float neutral_points = 50.0f;
 
 /// Parameters of the pass, converted once per community instead of once per resident (the same
 /// conversions, so the same floats).
@@ -45,9 +38,27 @@ struct PassConstants {
         loss(static_cast<float>(p.trust.gain_rate * p.trust.loss_multiplier)),
         transparency(static_cast<float>(p.participation.open_affairs ? p.trust.transparency_gain : 0.0)),
         complaint_loss(static_cast<float>(p.trust.complaint_loss)),
+        complaint_resolved(static_cast<float>(p.trust.complaint_resolved_share)),
+        complaint_below(static_cast<float>(p.participation.complaint_below_points)),
+        street_rate(static_cast<float>(p.trust.street_rate_factor)),
+        district_rate(static_cast<float>(p.trust.district_rate_factor)),
+        belonging_premium(static_cast<float>(p.trust.belonging_premium)),
+        belonging_reversion(static_cast<float>(p.participation.belonging_reversion)),
         complaint_propensity(p.participation.complaint_propensity),
         talk(p.word_of_mouth) {}
   float reversion, unused_weight, gain, loss, transparency, complaint_loss;
+  /// Share of complaints resolved before they erode trust; residents complain only below
+  /// `complaint_below` points.
+  float complaint_resolved, complaint_below;
+  /// Street and district trust follow experience at these fractions of the community's pace
+  /// (they are further away [S17]).
+  float street_rate, district_rate;
+  /// Trust in the community settles at satisfaction plus this many points per point of belonging
+  /// above neutral: residents who take part and feel they belong credit the committee beyond their
+  /// service experience, so participation builds trust that lasts (fact 11) [S25, S26].
+  float belonging_premium;
+  /// Weekly step of belonging back toward neutral without participation.
+  float belonging_reversion;
   double complaint_propensity;
   TalkCurve talk;
 };
@@ -154,13 +165,12 @@ float move_trust(float trust, float satisfaction, float rate, float gain, float 
 }
 
 void update_trust(const Columns& col, const PassConstants& pc, std::uint32_t i, float satisfaction) {
-  const float community_anchor = satisfaction + belonging_trust_premium * (col.belonging[i] - 50.0f);
+  const float community_anchor = satisfaction + pc.belonging_premium * (col.belonging[i] - neutral_points);
   col.trust_community[i] =
       std::min(100.0f, move_trust(col.trust_community[i], community_anchor, 1.0f, pc.gain, pc.loss) + pc.transparency);
-  col.trust_street[i] = move_trust(col.trust_street[i], satisfaction, street_trust_rate, pc.gain, pc.loss);
-  col.trust_district[i] = move_trust(col.trust_district[i], satisfaction, district_trust_rate, pc.gain, pc.loss);
-  // Belonging drifts slowly back toward neutral without participation [A].
-  col.belonging[i] += 0.005f * (50.0f - col.belonging[i]);
+  col.trust_street[i] = move_trust(col.trust_street[i], satisfaction, pc.street_rate, pc.gain, pc.loss);
+  col.trust_district[i] = move_trust(col.trust_district[i], satisfaction, pc.district_rate, pc.gain, pc.loss);
+  col.belonging[i] += pc.belonging_reversion * (neutral_points - col.belonging[i]);
 }
 
 /// Bounded-confidence influence of talker i on one neighbour j, about i's last category, in
@@ -182,9 +192,9 @@ void talk(ModelState& s, const SocialNetwork& network, const Community& c, std::
   settle_categories(r, s.reversion, j, heard_week);
   r.satisfaction_stale[j] = 1;  // j weighs S again at its next pass (this week's if j > i)
   float& heard = r.categories_of(j)[k];
-  // Own experience halves the influence of what others say [S9].
+  // Own experience weakens the influence of what others say [S9]: by half at the default.
   const bool experienced = (r.used_categories[j] >> k) & 1u;
-  const auto mu = static_cast<float>(w.influence * (experienced ? 0.5 : 1.0));
+  const auto mu = static_cast<float>(w.influence * (experienced ? w.experienced_influence_factor : 1.0));
   heard += mu * (said - heard);
   float& expected = r.expectations_of(j)[k];
   expected += static_cast<float>(w.expectation_influence) * (r.last_performance[i] - expected);
@@ -230,11 +240,12 @@ class TalkWords {
   sim::FourBlocks blocks_{};
 };
 
-/// A complaint (possible only below S = 50) and whether it is resolved before it erodes trust.
+/// A complaint (possible only below `complaint_below`, 50) and whether it is resolved before it
+/// erodes trust.
 void maybe_complain(ModelState& s, const PassConstants& pc, std::uint32_t i, int week, float satisfaction,
                     ResidentSums& sums) {
-  if (!(satisfaction < 50.0f)) return;  // no chance of a complaint: nothing to draw
-  const double complaint_chance = pc.complaint_propensity * ((50.0f - satisfaction) / 50.0f);
+  if (!(satisfaction < pc.complaint_below)) return;  // no chance of a complaint: nothing to draw
+  const double complaint_chance = pc.complaint_propensity * ((pc.complaint_below - satisfaction) / pc.complaint_below);
   if (complaint_chance <= 0) return;
   sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::complaint);
   // Both numbers are drawn, so the resolution never shifts what a later draw sees.
@@ -243,7 +254,7 @@ void maybe_complain(ModelState& s, const PassConstants& pc, std::uint32_t i, int
   if (complaint_draw >= complaint_chance) return;
   ++sums.complaints;
   auto& r = s.residents;
-  if (resolution_draw >= complaint_resolution) r.trust_community[i] = std::max(0.0f, r.trust_community[i] - pc.complaint_loss);
+  if (resolution_draw >= pc.complaint_resolved) r.trust_community[i] = std::max(0.0f, r.trust_community[i] - pc.complaint_loss);
 }
 
 void update_community(ModelState& s, const SocialNetwork& network, std::size_t c, int week) {
@@ -291,7 +302,8 @@ void update_residents(ModelState& s, const sim::CalendarDate& date) {
     s.satisfaction_unused_weight = unused_weight;
   }
   const SocialNetwork network{s.seed, static_cast<int>(s.params.word_of_mouth.mean_degree),
-                              s.params.word_of_mouth.rewiring_probability};
+                              s.params.word_of_mouth.rewiring_probability,
+                              static_cast<int>(s.params.word_of_mouth.leader_degree_factor)};
   sim::parallel_for_blocks(static_cast<int>(s.community_count()),
                            [&](int c) { update_community(s, network, static_cast<std::size_t>(c), date.week); });
 }

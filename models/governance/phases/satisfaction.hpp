@@ -20,10 +20,10 @@ inline float perceived_performance(const SatisfactionParameters& p, float qualit
 
 /// Satisfaction with one encounter (§3.2), subtractive disconfirmation D = P − E:
 /// S = clamp(β0 + β_P·P + β_E·E + β_D·D⁺ + λ·β_D·D⁻ − β_N·(En − P)⁺, 0, 100),
-/// with β0 = 70·(1 − β_P − β_E) so that P = E = 70 gives S = 70.
+/// with β0 = a·(1 − β_P − β_E) so that P = E = a gives S = a (a = anchor_points, 70).
 inline float encounter_satisfaction(const SatisfactionParameters& p, float performance, float expectation,
                                     float normative) {
-  const double intercept = 70.0 * (1.0 - p.beta_performance - p.beta_expectation);
+  const double intercept = p.anchor_points * (1.0 - p.beta_performance - p.beta_expectation);
   const double d = static_cast<double>(performance) - expectation;
   const double d_pos = std::max(d, 0.0);
   const double d_neg = std::min(d, 0.0);
@@ -34,9 +34,10 @@ inline float encounter_satisfaction(const SatisfactionParameters& p, float perfo
   return static_cast<float>(std::clamp(s, 0.0, 100.0));
 }
 
-/// E ← E + η·(P − E), with η doubled when performance falls short (§3.4, negativity [S8]).
+/// E ← E + η·(P − E), with η × disappointment_learning_factor (2) when performance falls short
+/// (§3.4, negativity [S8]).
 inline float updated_expectation(const SatisfactionParameters& p, float expectation, float performance) {
-  const double rate = p.expectation_learning_rate * (performance < expectation ? 2.0 : 1.0);
+  const double rate = p.expectation_learning_rate * (performance < expectation ? p.disappointment_learning_factor : 1.0);
   return static_cast<float>(std::clamp(expectation + rate * (performance - expectation), 0.0, 100.0));
 }
 
@@ -46,17 +47,21 @@ inline float updated_normative(const SatisfactionParameters& p, float normative,
 }
 
 /// Weekly chance of talking about services: an asymmetric U in satisfaction (§3.5, [S11]),
-/// min(1, base + satisfied·(S − 70)⁺/30 + dissatisfied·(50 − S)⁺/50). The slopes are divided once
-/// here, not for every resident every week.
+/// min(1, base + satisfied·(S − a)⁺/(100 − a) + dissatisfied·(b − S)⁺/b) with a =
+/// talk_satisfied_above (70) and b = talk_dissatisfied_below (50): the extra chances reach
+/// `satisfied` at S = 100 and `dissatisfied` at S = 0. The slopes are divided once here, not for
+/// every resident every week.
 struct TalkCurve {
   explicit TalkCurve(const WordOfMouthParameters& w)
-      : base(w.talk_base), high_slope(w.talk_satisfied / 30.0), low_slope(w.talk_dissatisfied / 50.0) {}
+      : base(w.talk_base), high_from(w.talk_satisfied_above), low_below(w.talk_dissatisfied_below),
+        high_slope(w.talk_satisfied / (100.0 - w.talk_satisfied_above)),
+        low_slope(w.talk_dissatisfied / w.talk_dissatisfied_below) {}
   float operator()(float satisfaction) const {
-    const double high = std::max(0.0, satisfaction - 70.0);
-    const double low = std::max(0.0, 50.0 - satisfaction);
+    const double high = std::max(0.0, satisfaction - high_from);
+    const double low = std::max(0.0, low_below - satisfaction);
     return static_cast<float>(std::min(1.0, base + high_slope * high + low_slope * low));
   }
-  double base, high_slope, low_slope;
+  double base, high_from, low_below, high_slope, low_slope;
 };
 
 inline float talk_probability(const WordOfMouthParameters& w, float satisfaction) { return TalkCurve(w)(satisfaction); }

@@ -5,6 +5,7 @@
 // (L18) is what pulls hours toward resident-facing work and away from records.
 
 #include "models/governance/phases/phases.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
 #include "models/governance/state/random_purposes.hpp"
 #include "sim/parallel.hpp"
 
@@ -56,7 +57,7 @@ double admin_inflow_hours(const ModelState& s, const Community& community, std::
   const double refused = (pushed - cut) * a.off_list_share * a.admission_strictness;
   const double leaked_back = (cut + refused) * a.leakage;
   sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(week), purpose::admin_tasks);
-  const double fluctuation = std::max(0.5, 1.0 + 0.1 * rng.normal());  // weekly ±10% [A]
+  const double fluctuation = std::max(a.min_weekly_factor, 1.0 + a.weekly_fluctuation_sd * rng.normal());
   const double factor = community.general_practice ? a.general_practice_admin_factor : 1.0;
   // Managing this year's purchase contracts (needs statements, bids, acceptance checks) is admin
   // work too, outside the rules that cut line departments' tasks.
@@ -64,24 +65,24 @@ double admin_inflow_hours(const ModelState& s, const Community& community, std::
   return (pushed - cut - refused + leaked_back) * fluctuation * factor + contract_management;
 }
 
+/// The lever's pre-reform count of appraisals a year, as the schema records it (26).
+double pre_reform_appraisals_per_year() {
+  static const double count = [] {
+    const auto* entry = governance_schema().find("admin.appraisals_per_year");
+    return static_cast<double>(std::get<std::int64_t>(entry->info.pre_reform_value.value()));
+  }();
+  return count;
+}
+
 /// Appraisals and inspections a year as felt on the ground. The six rules may cut them below the
-/// pre-reform count (the lever's default, 26); informally the same share `leakage` of that cut comes
-/// back as checks under other names (变相督查: "research visits", data requests, photo evidence),
-/// so at leakage 1 the appraisal cut is undone like the task cut [S30].
+/// pre-reform count; informally the same share `leakage` of that cut comes back as checks under
+/// other names (变相督查: "research visits", data requests, photo evidence), so at leakage 1 the
+/// appraisal cut is undone like the task cut [S30].
 double appraisals_felt_per_year(const AdminParameters& a) {
-  const auto pre_reform = static_cast<double>(AdminParameters{}.appraisals_per_year);
+  const double pre_reform = pre_reform_appraisals_per_year();
   const auto formal = static_cast<double>(a.appraisals_per_year);
   return formal + std::max(0.0, pre_reform - formal) * a.leakage;
 }
-
-/// Fit of a worker's service in a specialist category it was not trained for, and after training
-/// in "one specialty, many skills" (一专多能) [A].
-constexpr double single_specialty_fit = 0.7;
-constexpr double multi_skilled_fit = 0.9;
-
-/// Weekly self-governance hours per 1,000 residents that meetings and resident groups take [A]
-/// (the same figure at which facilitation is fully felt in meetings.cpp).
-constexpr double facilitation_hours_per_1k = 10.0;
 
 /// Residual demand hours (after external providers) that each activity could work on.
 ActivityHours demand_by_activity(const ModelState& s, std::size_t c, int week) {
@@ -91,7 +92,7 @@ ActivityHours demand_by_activity(const ModelState& s, std::size_t c, int week) {
   for (int k = 0; k < category_count; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     const double residual = rectification_weight(s, c, k, week) *
-                            std::max(0.0, queues.waiting[ku].size() * info(k).hours_per_request - external.hours[ku]);
+                            std::max(0.0, queues.waiting[ku].size() * s.params.services.hours_per_request_of(k) - external.hours[ku]);
     for (int a = 0; a < activity_count; ++a)
       if (serves(static_cast<Activity>(a), k)) demand[static_cast<std::size_t>(a)] += residual;
   }
@@ -100,9 +101,10 @@ ActivityHours demand_by_activity(const ModelState& s, std::size_t c, int week) {
     for (const auto& r : hidden) visible_hidden += r.visible;
   demand[static_cast<std::size_t>(Activity::outreach)] +=
       visible_hidden / std::max(0.01, s.params.information.outreach_needs_per_hour);
-  // Self-governance also has standing work: organising meetings and resident groups.
+  // Self-governance also has standing work: organising meetings and resident groups (the hours
+  // at which facilitation is fully felt in meetings.cpp).
   demand[static_cast<std::size_t>(Activity::self_governance)] +=
-      s.layout.communities[c].resident_count / 1000.0 * facilitation_hours_per_1k;
+      s.layout.communities[c].resident_count / 1000.0 * s.params.participation.facilitation_hours_per_1k_residents;
   return demand;
 }
 
@@ -111,9 +113,11 @@ ActivityHours demand_by_activity(const ModelState& s, std::size_t c, int week) {
 /// u_records = 1 − w_res with temperature τ, the Holmström–Milgrom channel of L18 [S16].
 /// (2) Resident-facing hours follow demand: each activity gets hours in proportion to the work
 /// waiting for it, tilted toward self-governance for committee members where 居站分设 applies
-/// (L9) and toward casework and outreach for social-work station posts (L2).
-ActivityHours activity_shares(const WorkforceParameters& w, const ActivityHours& demand, bool committee_in_separated,
+/// (L9, admin.committee_self_governance_tilt) and toward casework and outreach for social-work
+/// station posts (L2, workforce.social_worker_casework_tilt).
+ActivityHours activity_shares(const GovernanceParameters& p, const ActivityHours& demand, bool committee_in_separated,
                               bool social_worker) {
+  const auto& w = p.workforce;
   const double w_res = w.resident_evaluation_weight;
   const double u_resident = w_res + w.service_motivation;
   const double u_records = 1.0 - w_res;
@@ -121,10 +125,10 @@ ActivityHours activity_shares(const WorkforceParameters& w, const ActivityHours&
 
   ActivityHours weight{};
   for (int a = 0; a < activity_count - 1; ++a) weight[static_cast<std::size_t>(a)] = demand[static_cast<std::size_t>(a)];
-  if (committee_in_separated) weight[static_cast<std::size_t>(Activity::self_governance)] *= 4.0;
+  if (committee_in_separated) weight[static_cast<std::size_t>(Activity::self_governance)] *= p.admin.committee_self_governance_tilt;
   if (social_worker) {
-    weight[static_cast<std::size_t>(Activity::casework)] *= 2.0;
-    weight[static_cast<std::size_t>(Activity::outreach)] *= 2.0;
+    weight[static_cast<std::size_t>(Activity::casework)] *= w.social_worker_casework_tilt;
+    weight[static_cast<std::size_t>(Activity::outreach)] *= w.social_worker_casework_tilt;
   }
   double total = 0;
   for (int a = 0; a < activity_count - 1; ++a) total += weight[static_cast<std::size_t>(a)];
@@ -187,8 +191,9 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
     hours.overtime += overtime;
     hours.unfinished_admin += mandatory - done;
     hours.available += w.hours_per_week;
-    const ActivityHours share = activity_shares(w, demand, committee_separated, pool == WorkerPool::social_work_station);
-    const float quality = worker_quality(col, slot, w.certified_share);
+    const ActivityHours share =
+        activity_shares(s.params, demand, committee_separated, pool == WorkerPool::social_work_station);
+    const float quality = worker_quality(w, col, slot);
     for (std::size_t a = 0; a < share.size(); ++a) hours.activity[a] += discretionary * share[a];
     hours.quality_weighted_hours += discretionary * (1.0 - share[static_cast<std::size_t>(Activity::records)]) * quality;
   }
@@ -204,8 +209,9 @@ float worker_fit(const GovernanceParameters& p, int k) {
   const bool specialist = c == Category::elderly || c == Category::family || c == Category::disability ||
                           c == Category::health;
   if (!specialist) return 1.0f;
-  const double multi = p.workforce.multi_skilled_share;
-  return static_cast<float>((1.0 - multi) * single_specialty_fit + multi * multi_skilled_fit);
+  const auto& w = p.workforce;
+  const double multi = w.multi_skilled_share;
+  return static_cast<float>((1.0 - multi) * w.single_specialty_fit + multi * w.multi_skilled_fit);
 }
 
 void allocate_worker_time(ModelState& s, const sim::CalendarDate& date) {

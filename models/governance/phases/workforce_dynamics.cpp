@@ -1,7 +1,7 @@
 // Weekly burnout, skill, turnover and hiring of community workers (MODEL_BRIEF §2.2).
 //
-// Burnout follows b ← b + α_b·stress − r_b·b with stress = admin share of the week + 2 × overtime
-// share. The brief's b ← b + α_b·(hours/H − 1)⁺ − r_b has no resting level below full burnout
+// Burnout follows b ← b + α_b·stress − r_b·b with stress = admin share of the week + w_o ×
+// overtime share (w_o = workforce.overtime_stress_weight, 2). The brief's b ← b + α_b·(hours/H − 1)⁺ − r_b has no resting level below full burnout
 // under a steady overload; proportional recovery gives one (α_b·stress/r_b), and admin pressure
 // is what the seed's workers complain of (docs/model.md).
 // Turnover hazard (annual rate): h = h0·exp(−β_w(pay − 1))·(1 + β_b·b)·(1 − promotion cut).
@@ -30,7 +30,7 @@ void age_and_maybe_leave(ModelState& s, std::size_t c, int week) {
   auto& col = s.workers.columns;
   const double admin_share = hours.available > 0 ? hours.admin / hours.available : 0.0;
   const double overtime_share = hours.available > 0 ? hours.overtime / hours.available : 0.0;
-  const double stress = admin_share + 2.0 * overtime_share;
+  const double stress = admin_share + w.overtime_stress_weight * overtime_share;
   const double skill_gain = (w.experience_skill_per_year + w.training_skill_per_year) / sim::weeks_per_year;
   const double pay_bonus = week < s.appraisals[c].award_until_week ? s.params.appraisal.award_pay_bonus : 0.0;
   auto keep = staff.begin();
@@ -58,7 +58,7 @@ void hire(ModelState& s, std::size_t c, WorkerPool pool, int week) {
   col.skill[id.index] = static_cast<float>(s.params.workforce.new_hire_skill);
   col.certification_draw[id.index] = static_cast<float>(rng.uniform());
   col.pool[id.index] = pool;  // the new hire takes the departed colleague's post
-  col.burnout[id.index] = 0.05f;
+  col.burnout[id.index] = static_cast<float>(s.params.workforce.new_hire_burnout);
   col.hired_week[id.index] = week;
   s.workers_by_community[c].push_back(id.index);
 }

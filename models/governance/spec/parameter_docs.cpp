@@ -25,7 +25,11 @@ std::string plausible_cell(const sim::ParamInfo& info) {
   if (!info.is_assumption()) return std::string("(") + std::string(sim::to_string(info.role)) + ")";
   if (!info.plausible) return "**missing**";
   const auto& p = *info.plausible;
-  return sim::format_value(p.low) + " – " + sim::format_value(p.high) + ": " + p.reason;
+  // An integer key's range reads as integers (2 – 4, not 2.0 – 4.0).
+  const auto bound = [&](double x) {
+    return info.type == sim::ParamType::integer ? sim::format_value(static_cast<std::int64_t>(x)) : sim::format_value(x);
+  };
+  return bound(p.low) + " – " + bound(p.high) + ": " + p.reason;
 }
 
 }  // namespace

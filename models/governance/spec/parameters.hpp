@@ -3,6 +3,8 @@
 // are the documented defaults (docs/parameters.md is generated from parameter_schema.cpp, which
 // binds each field to its key, unit, range and source). Lever defaults are the PRE-REFORM values;
 // scenarios switch reforms on. All shares are 0–1, money is CNY, time is weeks or hours/week.
+// Every number the model assumes lives here, with a key, not as a constant in a phase: a scan in
+// tests/models/test_assumption_keys.cpp fails when one appears elsewhere in models/.
 
 #include "models/governance/spec/service_category.hpp"
 
@@ -39,6 +41,10 @@ struct DistrictParameters {
   double disability_share = 0.065;
   double low_income_share = 0.015;
   double migrant_share = 0.15;
+  /// Disability is this many times as common at 80+ as below (an assumption, not structure).
+  double disability_factor_80_plus = 2.0;
+  /// Buildings that make one resident group (居民小组), whose first adult is its leader.
+  std::int64_t buildings_per_resident_group = 4;
 };
 
 struct NeedParameters {
@@ -46,6 +52,43 @@ struct NeedParameters {
   double self_referral_awareness = 0.75;   ///< a_k: chance a need is brought forward unprompted
   double vulnerable_access_barrier = 0.5;  ///< cut in self-referral for isolated elderly/disabled
   std::int64_t max_wait_weeks = 8;         ///< W_max: a request older than this goes unmet
+  // Needs per person per year by category, age band and flag, before rate_scale
+  // (state/demography.cpp builds the weekly tables from them). Categories a group cannot have
+  // (elderly care under 60, disability services without a disability) are 0 by definition.
+  double annual_rate_admin_child = 0.2;
+  double annual_rate_admin_15_plus = 0.6;
+  double annual_rate_assistance_low_income = 2.0;
+  double annual_rate_assistance_other = 0.02;
+  double annual_rate_elderly_care_60_79 = 0.3;
+  double annual_rate_elderly_care_80_plus = 1.5;
+  double elderly_care_living_alone_factor = 2.0;
+  double annual_rate_family_child = 0.6;
+  double annual_rate_family_15_59 = 0.15;
+  double annual_rate_family_60_plus = 0.02;
+  double annual_rate_disability_disabled = 2.0;
+  double annual_rate_health_60_plus = 0.5;
+  double annual_rate_health_under_60 = 0.2;
+  double annual_rate_culture_child = 0.6;
+  double annual_rate_culture_15_59 = 0.4;
+  double annual_rate_culture_60_plus = 1.0;
+  double annual_rate_environment = 0.4;
+  double annual_rate_safety_migrant = 0.15;
+  double annual_rate_safety_other = 0.1;
+};
+
+/// What one request of each category asks of a provider, and how long residents will wait for it
+/// (indexed by Category).
+struct ServiceParameters {
+  /// Provider hours one request takes.
+  std::array<double, category_count> hours_per_request{0.5, 2.0, 2.0, 1.0, 2.0, 0.5, 0.25, 0.5, 1.0};
+  /// W0: the wait term of perceived performance is exp(−W/W0).
+  std::array<double, category_count> tolerable_wait_weeks{1, 3, 4, 4, 4, 3, 3, 2, 2};
+  /// Highest quality any provider (organisation or property company) reaches; 1 − it is the lowest.
+  double max_provider_quality = 0.95;
+
+  /// Hours per request of category k as the float the phases compute with.
+  float hours_per_request_of(int k) const { return static_cast<float>(hours_per_request[static_cast<std::size_t>(k)]); }
+  float tolerable_wait_of(int k) const { return static_cast<float>(tolerable_wait_weeks[static_cast<std::size_t>(k)]); }
 };
 
 struct SatisfactionParameters {
@@ -66,6 +109,13 @@ struct SatisfactionParameters {
   double information_rate = 0.1;           ///< η_I: share of the gap to what residents hear, per quarter
   double initial_mean = 70;
   double initial_sd = 12;
+  /// β0 = anchor·(1 − β_P − β_E): P = E = anchor leaves encounter satisfaction at the anchor.
+  double anchor_points = 70;
+  double disappointment_learning_factor = 2.0;  ///< η × this when performance falls short
+  double salience_floor = 0.1;             ///< needs/year added to every category's salience
+  double initial_category_sd = 5;          ///< spread of S_k around the personal prior at the start
+  double initial_expectation_sd = 5;       ///< spread of E_k around initial_mean at the start
+  double initial_normative_gap = 10;       ///< En_k starts this many points below E_k
 };
 
 struct WordOfMouthParameters {
@@ -77,6 +127,10 @@ struct WordOfMouthParameters {
   double influence = 0.2;                  ///< μ
   double confidence_bound = 40;            ///< ε, points
   double expectation_influence = 0.1;      ///< μ_E
+  std::int64_t leader_degree_factor = 3;   ///< group leaders have this many times the ties
+  double talk_satisfied_above = 70;        ///< S above which the satisfied talk more
+  double talk_dissatisfied_below = 50;     ///< S below which the dissatisfied talk more
+  double experienced_influence_factor = 0.5;  ///< μ × this for a listener who used the service
 };
 
 struct TrustParameters {
@@ -86,6 +140,14 @@ struct TrustParameters {
   double participation_gain = 1.0;         ///< θ_p points per event attended
   double complaint_loss = 2.0;             ///< θ_c points per unresolved complaint
   double transparency_gain = 0.02;         ///< points/week at full transparency (五务公开)
+  double initial_sd = 12;                  ///< spread of community trust at the start
+  double hierarchical_share = 0.5;         ///< residents starting with T_dist ≥ T_street ≥ T_comm
+  double hierarchical_step_max = 10;       ///< each level up is 0 to this many points higher
+  double level_sd = 5;                     ///< others: street and district trust ± this around T_comm
+  double street_rate_factor = 0.5;         ///< street trust follows satisfaction at this × the pace
+  double district_rate_factor = 0.25;      ///< district trust likewise
+  double belonging_premium = 0.5;          ///< trust anchor = S + this × (belonging − 50)
+  double complaint_resolved_share = 0.5;   ///< complaints resolved before they cost trust
 };
 
 struct ParticipationParameters {
@@ -104,6 +166,18 @@ struct ParticipationParameters {
   double project_budget_yuan = 30000;      ///< money for one project-year
   std::int64_t weeks_per_deliberation_step = 2;  ///< weeks each of the five steps takes
   bool two_evaluations = false;            ///< L15 两评: residents rate the committee, it rates the street
+  std::int64_t evaluation_week_mid_year = 26;  ///< week of the year (1–52) of the first evaluation
+  std::int64_t evaluation_week_year_end = 51;  ///< ... and of the second
+  double leader_logit = 1.5;               ///< extra log-odds of attending for group leaders
+  double supported_leader_logit = 1.0;     ///< L14: leaders' further log-odds with support
+  double supported_neighbour_logit = 0.4;  ///< L14: every adult's log-odds with supported leaders
+  double facilitation_hours_per_1k_residents = 10;  ///< self-governance hours/week that meetings and groups take
+  double belonging_reversion = 0.005;      ///< weekly step of belonging back toward neutral (50)
+  double initial_belonging_mean = 50;
+  double initial_belonging_sd = 15;
+  double complaint_below_points = 50;      ///< residents complain only below this satisfaction
+  double deliberated_project_fit = 1.0;    ///< fit of a project residents chose (五议)
+  double office_project_fit = 0.8;         ///< fit of a project the office chose alone
 };
 
 struct WorkforceParameters {
@@ -128,6 +202,19 @@ struct WorkforceParameters {
   double allocation_temperature = 0.5;     ///< τ of the softmax over discretionary activities
   double service_motivation = 0.9;         ///< m: intrinsic utility of resident-facing work
   double resident_evaluation_weight = 0.2; ///< L18 w_res: residents' share of the appraisal
+  double single_specialty_fit = 0.7;       ///< fit of a single-specialty worker in specialist categories
+  double multi_skilled_fit = 0.9;          ///< the same after 一专多能 training
+  double social_worker_casework_tilt = 2;  ///< L2 posts weigh casework and outreach demand × this
+  double quality_base = 0.3;               ///< worker quality = base + per_skill·skill + licensed bonus
+  double quality_per_skill = 0.5;
+  double licensed_quality_bonus = 0.1;
+  double overtime_stress_weight = 2;       ///< stress = admin share + this × overtime share
+  double new_hire_burnout = 0.05;
+  double initial_skill_min = 0.4;          ///< skill at the start: uniform from min to min + width
+  double initial_skill_width = 0.4;
+  double initial_burnout_min = 0.1;        ///< burnout at the start: uniform from min to min + width
+  double initial_burnout_width = 0.2;
+  std::int64_t initial_tenure_max_weeks = 260;  ///< tenure at the start: uniform 0 to this
 };
 
 struct AdminParameters {
@@ -143,6 +230,9 @@ struct AdminParameters {
   double station_separation_share = 0.0;   ///< L9 居站分设: share of communities separated
   double committee_share_of_staff = 0.4;   ///< RC members' share of staff where separated
   bool services_only_grow = false;         ///< L16 只多不少: the catalogue and its budget never shrink
+  double weekly_fluctuation_sd = 0.1;      ///< admin inflow × (1 + sd·N(0,1)) each week ...
+  double min_weekly_factor = 0.5;          ///< ... but never below this factor
+  double committee_self_governance_tilt = 4;  ///< L9: separated committee members weigh self-governance × this
 };
 
 struct PurchaseParameters {
@@ -164,6 +254,13 @@ struct PurchaseParameters {
   bool adaptive_budget = false;            ///< government adapts the budget to appraised satisfaction
   double satisfaction_target = 75;         ///< appraised satisfaction the adaptive rule aims at
   double adaptive_step_share = 0.1;        ///< yearly budget change under the adaptive rule
+  double adaptive_dead_band_points = 5;    ///< the rule cuts only this far above the target
+  double contract_fit_base = 0.75;         ///< fit of a purchased service = base + per_e × embeddedness
+  double contract_fit_per_embeddedness = 0.2;
+  double third_party_noise_factor = 0.5;   ///< L19 scales the noise on quality seen in tenders
+  double margin_low_reserves = 0.05;       ///< asking margin over cost with no reserves ...
+  double margin_reserve_premium = 0.15;    ///< ... plus this much with comfortable reserves
+  double comfortable_reserve_months = 6;   ///< months of costs in hand that count as comfortable
 };
 
 /// The purchase catalogue (L3): one delivery mode per service category. The default is the
@@ -199,6 +296,28 @@ struct OrganizationParameters {
   double quality_learning_per_year = 0.02;
   double big_leads_small_share = 0;        ///< L13 由大带小: share of a flagship's lot passed to a small SO
   double mentoring_quality_per_quarter = 0.01;
+  double service_hours_per_staff_week = 28;  ///< productive contract hours one staff member gives a week
+  double max_staff = 12;                   ///< most staff one organisation fields for contracts
+  double subsidy_headroom = 1.5;           ///< subsidy budget = today's staff × rate × this
+  double award_quality_threshold = 0.5;    ///< 以奖代补 pays for quality above this
+  double initial_quality_professional_min = 0.55;  ///< start: uniform from min to min + width
+  double initial_quality_professional_width = 0.25;
+  double initial_quality_grassroots_min = 0.35;
+  double initial_quality_grassroots_width = 0.25;
+  double initial_embeddedness_professional_min = 0.2;
+  double initial_embeddedness_professional_width = 0.3;
+  double initial_embeddedness_grassroots_min = 0.5;
+  double initial_embeddedness_grassroots_width = 0.4;
+  double staff_factor_professional = 1.5;  ///< start staff = mean_staff × factor (rounded, ≥ 1)
+  double staff_factor_grassroots = 0.6;
+  std::int64_t initial_age_max_weeks = 520;  ///< age at the start: uniform 0 to this
+  double venture_quality_min = 0.3;        ///< organisations founded by 公益创投: uniform min to min + width
+  double venture_quality_width = 0.15;
+  double venture_embeddedness_min = 0.7;
+  double venture_embeddedness_width = 0.2;
+  double income_base_factor = 0.5;         ///< other income ∝ (this + embeddedness)
+  double income_spread_sd = 0.3;           ///< log-sd of other income between organisations
+  double income_noise_sd = 0.2;            ///< log-sd of other income from month to month
 };
 
 struct EnterpriseParameters {
@@ -212,12 +331,21 @@ struct EnterpriseParameters {
   double open_logit_base = -1.5;
   double open_logit_council = 1.0;
   double open_logit_pairing = 1.2;
+  double property_quality_sd = 0.1;        ///< spread of property companies' quality
+  double property_fit = 0.9;
+  double council_quality_share = 0.5;      ///< quality gain = this × the council's hours gain
+  double facility_quality = 0.7;
+  double facility_fit = 0.9;
+  double csr_logit_sd = 0.7;               ///< spread of resident units' CSR propensity (log-odds)
 };
 
 struct InformationParameters {
   double database_coverage = 0.5;          ///< L6: chance a hidden need is visible
   QueueRule queue_rule = QueueRule::fifo;  ///< L6: FIFO or severity × vulnerability
   double outreach_needs_per_hour = 1.0;
+  double vulnerable_priority = 2.0;        ///< priority weight of the three vulnerable groups (else 1)
+  double oldest_old_priority_bonus = 0.5;  ///< added to the weight at 80+
+  double severity_spread = 0.5;            ///< severity uniform on 1 ± this
 };
 
 struct AppraisalParameters {
@@ -230,16 +358,21 @@ struct AppraisalParameters {
   bool good_worker_awards = false;         ///< L18 好社工 awards to the best-appraised communities' workers
   double award_top_share = 0.2;            ///< share of communities whose workers win each year
   double award_pay_bonus = 0.1;            ///< award as a share of a year's reference pay
+  double full_records_hours_per_1k_residents = 3;  ///< records hours/week that earn a full records score
+  double credible_gap_points = 10;         ///< residents this far below the published score doubt it ...
+  double whitewash_trust_loss = 1;         ///< ... and lose this much trust in the community
 };
 
 struct CoordinationParameters {
   double party_coordination = 0.5;         ///< L5: c, how well the party core coordinates actors
+  double reference_coordination = 0.8;     ///< c at which the council's and pairing's effects are as stated
 };
 
 struct GovernanceParameters {
   RunParameters run;
   DistrictParameters district;
   NeedParameters needs;
+  ServiceParameters services;
   SatisfactionParameters satisfaction;
   WordOfMouthParameters word_of_mouth;
   TrustParameters trust;

@@ -55,6 +55,12 @@ std::vector<sim::Diagnostic> check_combination(const GovernanceParameters& p, co
     out.push_back(error(doc, "district.share_age_60_79",
                         "district.share_age_0_14 + share_age_60_79 + share_age_80_plus = " + fmt(age_shares) +
                             " leaves no room for residents aged 15–59; the three must sum to at most 1"));
+  const double working_age = 1.0 - age_shares;
+  if (age_shares <= 1.0 && d.migrant_share > working_age)
+    out.push_back({sim::Diagnostic::Severity::warning, where(doc, "district.migrant_share"), "district.migrant_share",
+                   "migrants are all of working age, but district.migrant_share " + fmt(d.migrant_share) +
+                       " is more than the working-age share " + fmt(working_age) +
+                       ": every resident aged 15–59 will be a migrant; allowed, but lower migrant_share"});
   const double residents = static_cast<double>(d.streets) * d.communities_per_street * d.residents_per_community;
   constexpr double max_residents = 20e6;  // ≈ 4 GB of resident state; well past any district
   if (residents > max_residents)

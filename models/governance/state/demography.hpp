@@ -53,7 +53,7 @@ struct DemographyTables {
 
 DemographyTables build_demography_tables(const GovernanceParameters& params);
 
-/// Annual need rates of a class before scaling [A] (documented in docs/model.md).
-std::array<float, category_count> annual_need_rates(std::uint8_t cls);
+/// Annual need rates of a class before scaling, from the needs.annual_rate_* keys.
+std::array<float, category_count> annual_need_rates(const NeedParameters& needs, std::uint8_t cls);
 
 }  // namespace shanzhi::gov

@@ -29,7 +29,8 @@ DistrictLayout build_layout(const GovernanceParameters& params) {
   const auto& d = params.district;
   DistrictLayout layout;
   layout.residents_per_building = static_cast<std::uint32_t>(d.residents_per_building);
-  layout.residents_per_group = layout.residents_per_building * 4;
+  layout.residents_per_group =
+      layout.residents_per_building * static_cast<std::uint32_t>(d.buildings_per_resident_group);
   std::uint32_t next_resident = 0;
   for (std::int64_t s = 0; s < d.streets; ++s) {
     Street street{street_name(static_cast<std::size_t>(s)), {}};

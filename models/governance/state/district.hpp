@@ -28,8 +28,8 @@ struct Street {
 struct DistrictLayout {
   std::vector<Street> streets;
   std::vector<Community> communities;
-  std::uint32_t residents_per_building = 60;
-  std::uint32_t residents_per_group = 240;  ///< resident group (居民小组): ~4 buildings
+  std::uint32_t residents_per_building = 0;
+  std::uint32_t residents_per_group = 0;  ///< resident group (居民小组): district.buildings_per_resident_group buildings
   std::uint32_t resident_count = 0;
 
   /// First resident of the building holding resident `i` of community `c`, and its size.

@@ -10,7 +10,7 @@ namespace shanzhi::gov {
 struct PropertyCompany {
   std::uint32_t community = 0;
   std::uint32_t residents = 0;
-  float quality = 0.5f;            ///< 0–1
+  float quality = 0;               ///< 0–1, drawn at set-up
 };
 
 struct ResidentUnit {

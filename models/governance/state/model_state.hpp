@@ -144,7 +144,7 @@ struct CommunityProject {
   OrganizationId provider;
   double hours_per_week = 0;
   double payment_per_week_yuan = 0;
-  double fit = 0.8;
+  double fit = 0;                    ///< set when the category is chosen
 };
 
 /// What a community heard about its services this quarter: the performance residents perceived

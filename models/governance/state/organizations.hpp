@@ -56,7 +56,4 @@ struct Contract {
   bool new_provider = false;    ///< the lot changed provider: quality dips during the handover
 };
 
-/// Productive service hours one staff member gives a contract per week [A].
-inline constexpr double service_hours_per_staff_week = 28.0;
-
 }  // namespace shanzhi::gov

@@ -31,6 +31,9 @@ inline constexpr sim::Purpose talk_decision = 23;   ///< whether a resident talk
 inline constexpr sim::Purpose complaint = 24;       ///< complaint and its resolution (below S = 50)
 inline constexpr sim::Purpose need_schedule = 25;   ///< next need week, drawn when the rates change
 inline constexpr sim::Purpose background_founding = 26;  ///< organisations founded to fill a street's niche
+/// The stream the pilot's seed is derived with from the run's (spin_up.cpp): any fixed number
+/// that keeps the pilot's draws apart from the run's.
+inline constexpr std::uint64_t pilot_seed = 0x5e771ed;
 inline constexpr sim::Purpose settled_state = 27;   ///< which pilot resident or worker an agent takes after (spin_up.cpp)
 /// Encounter noise is keyed by the request (category and arrival week, which identify it for a
 /// resident: at most one need a week, and no request waits 64 weeks), so two encounters closing

@@ -1,7 +1,7 @@
 #pragma once
 // Requests waiting for service, per community and category, plus needs nobody has reported.
 
-#include "models/governance/spec/service_category.hpp"
+#include "models/governance/spec/parameters.hpp"
 
 #include <array>
 #include <cstdint>
@@ -23,12 +23,12 @@ struct CommunityQueues {
 
   /// The category residents wait on most, in hours of backlog (reported or not); ties go to the
   /// lower category. What a rectification notice or a public discussion names first.
-  int category_with_largest_backlog() const {
+  int category_with_largest_backlog(const ServiceParameters& services) const {
     int worst = 0;
     double most = -1;
     for (int k = 0; k < category_count; ++k) {
       const auto ku = static_cast<std::size_t>(k);
-      const double backlog = static_cast<double>(waiting[ku].size() + hidden[ku].size()) * info(k).hours_per_request;
+      const double backlog = static_cast<double>(waiting[ku].size() + hidden[ku].size()) * services.hours_per_request_of(k);
       if (backlog > most) {
         most = backlog;
         worst = k;

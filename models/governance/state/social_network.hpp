@@ -2,8 +2,8 @@
 // The word-of-mouth network, stored implicitly (no memory per tie): each resident's ties are a
 // ring lattice inside their building (degree/2 neighbours each side), each tie rewired with
 // probability p to a random resident of the same community (a small world, MODEL_BRIEF §3.5).
-// Group leaders have 3× the ties; their extra ties reach across their resident group. The
-// rewiring draw is keyed by (seed, resident, tie), so the network is fixed for a run.
+// Group leaders have `leader_factor` × the ties (3); their extra ties reach across their resident
+// group. The rewiring draw is keyed by (seed, resident, tie), so the network is fixed for a run.
 // Ties never leave the community: communities can be updated in parallel without races.
 
 #include "models/governance/state/district.hpp"
@@ -13,12 +13,14 @@
 
 namespace shanzhi::gov {
 
+/// Built from the word_of_mouth keys (mean_degree, rewiring_probability, leader_degree_factor).
 struct SocialNetwork {
   std::uint64_t seed = 0;
-  int degree = 8;
-  double rewiring = 0.05;
+  int degree = 0;
+  double rewiring = 0;
+  int leader_factor = 1;
 
-  int degree_of(bool leader) const { return leader ? 3 * degree : degree; }
+  int degree_of(bool leader) const { return leader ? leader_factor * degree : degree; }
 
   /// The `tie`-th neighbour (0 ≤ tie < degree_of(leader)) of resident i.
   std::uint32_t neighbour(const DistrictLayout& layout, const Community& c, std::uint32_t i, int tie) const {

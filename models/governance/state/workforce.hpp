@@ -1,6 +1,7 @@
 #pragma once
 // Community workers: state, weekly time allocation and turnover (MODEL_BRIEF §2.2).
 
+#include "models/governance/spec/parameters.hpp"
 #include "sim/agent_table.hpp"
 
 #include <array>
@@ -67,16 +68,19 @@ struct CommunityWorkHours {
   }
 };
 
-/// Service quality of a worker (0–1) from skill and licensing [A].
-inline float worker_quality(float skill, bool certified) {
-  return 0.3f + 0.5f * skill + (certified ? 0.1f : 0.0f);
+/// Service quality of a worker (0–1) from skill and licensing: base + per_skill·skill + the
+/// licensed bonus (workforce.quality_base, quality_per_skill, licensed_quality_bonus).
+inline float worker_quality(const WorkforceParameters& w, float skill, bool certified) {
+  return static_cast<float>(w.quality_base) + static_cast<float>(w.quality_per_skill) * skill +
+         (certified ? static_cast<float>(w.licensed_quality_bonus) : 0.0f);
 }
 
 /// Quality of worker `slot`: social-work station posts are always licensed; other workers are when
 /// their draw falls below the licensed share (L7).
-inline float worker_quality(const WorkerColumns& col, std::uint32_t slot, double certified_share) {
-  const bool licensed = col.pool[slot] == WorkerPool::social_work_station || col.certification_draw[slot] < certified_share;
-  return worker_quality(col.skill[slot], licensed);
+inline float worker_quality(const WorkforceParameters& w, const WorkerColumns& col, std::uint32_t slot) {
+  const bool licensed =
+      col.pool[slot] == WorkerPool::social_work_station || col.certification_draw[slot] < w.certified_share;
+  return worker_quality(w, col.skill[slot], licensed);
 }
 
 }  // namespace shanzhi::gov
