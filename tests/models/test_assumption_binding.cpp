@@ -68,7 +68,7 @@ TEST_CASE("A point's settings and the small district reach every arm", "[assumpt
   CHECK(p.organizations.venture_budget_yuan == policy.parameters.organizations.venture_budget_yuan);
 }
 
-TEST_CASE("Factors that cannot vary in a comparison are refused at their place", "[assumptions]") {
+TEST_CASE("Keys that cannot vary in a comparison are refused at their place", "[assumptions]") {
   const auto base = load_governance_scenario(test::scenario_path("small_baseline"), {});
   const auto policy = load_governance_scenario(test::scenario_path("small_district"), {});
   const std::vector<const LoadedScenario*> arms{&base, &policy};
