@@ -1,9 +1,12 @@
 // `shanzhi compare BASE POLICY [POLICY...]`: paired replicates with common random numbers; prints, for each
 // headline metric, baseline, policy and the difference with its 95% interval, whether the number
 // of replicates was enough, and the policy's cost-effectiveness (satisfaction per ¥1m a year);
-// writes compare.csv, replicates.csv, timeseries_bands.csv and compare.json.
+// writes compare.csv, replicates.csv, timeseries_bands.csv and compare.json. With --assumptions,
+// the same comparison across draws of the model's assumptions (compare_assumptions.*).
 
+#include "cli/assumption_outputs.hpp"
 #include "cli/commands.hpp"
+#include "cli/compare_assumptions.hpp"
 #include "cli/output_directory.hpp"
 #include "cli/run_summary.hpp"
 #include "models/governance/experiments/comparison.hpp"
@@ -22,7 +25,9 @@
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace shanzhi::cli {
 namespace {
@@ -38,7 +43,11 @@ struct CompareOptions {
   std::string out;
   bool force = false;
   bool all_metrics = false;
+  AssumptionOptions assumptions;
 };
+
+/// Adds members to a policy's compare.json (the assumption draws); empty when there are none.
+using JsonExtra = std::function<void(sim::JsonWriter&)>;
 
 void print_table(const gov::Comparison& c, const CompareOptions& o) {
   std::printf("\n  %-30s %10s %10s %26s  %s\n", "metric (mean of last year)", "baseline", "policy",
@@ -147,7 +156,8 @@ void cost_effectiveness_json(sim::JsonWriter& json, const sim::experiments::Cost
 }
 
 std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& base, const gov::LoadedScenario& policy,
-                            const gov::Comparison& c, const sim::experiments::CostEffectiveness& ce, double seconds) {
+                            const gov::Comparison& c, const sim::experiments::CostEffectiveness& ce, double seconds,
+                            const JsonExtra& extra) {
   sim::JsonWriter json;
   json.begin_object();
   json.key("shanzhi_version").value(std::string(sim::shanzhi_version()));
@@ -161,6 +171,7 @@ std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& 
   json.key("statistic").value("mean over the last 52 recorded weeks (year-to-date money: paid in those weeks)");
   json.key("wall_seconds").value(seconds);
   cost_effectiveness_json(json, ce);
+  if (extra) extra(json);
   for (const auto* scenario : {&base, &policy}) {
     json.key(scenario == &base ? "baseline" : "policy").begin_object();
     json.key("name").value(scenario->document.name);
@@ -201,13 +212,22 @@ std::vector<std::string> result_folder_names(const std::vector<gov::LoadedScenar
 
 void write_comparison_files(const std::filesystem::path& dir, const CompareOptions& o, const gov::LoadedScenario& base,
                             const gov::LoadedScenario& policy, const gov::Comparison& result,
-                            const sim::experiments::CostEffectiveness& ce, double seconds) {
+                            const sim::experiments::CostEffectiveness& ce, double seconds, const JsonExtra& extra) {
   std::filesystem::create_directories(dir);
   // All or nothing: on a write failure the files already written are removed again.
   write_result_files(dir, {{"compare.csv", comparison_csv(result, ce)},
                            {"replicates.csv", replicates_csv(result)},
                            {"timeseries_bands.csv", bands_csv(result)},
-                           {"compare.json", comparison_json(o, base, policy, result, ce, seconds)}});
+                           {"compare.json", comparison_json(o, base, policy, result, ce, seconds, extra)}});
+}
+
+/// The assumption draws, or nullopt when they were not asked for. Throws what the runs throw.
+std::optional<AssumptionResults> assumption_results(const CompareOptions& o, std::optional<AssumptionSetup> setup,
+                                                    const gov::LoadedScenario& base,
+                                                    const std::vector<gov::LoadedScenario>& policies,
+                                                    const std::vector<gov::Comparison>& results) {
+  if (!setup) return std::nullopt;
+  return run_assumptions(o.assumptions, std::move(*setup), base, policies, results, static_cast<std::uint64_t>(o.seed));
 }
 
 int compare(const CompareOptions& o) {
@@ -219,6 +239,12 @@ int compare(const CompareOptions& o) {
   } catch (const sim::ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return exit_bad_input;
+  }
+  // Factors are checked before anything runs or any folder is made.
+  std::optional<AssumptionSetup> setup;
+  if (o.assumptions.enabled()) {
+    setup = prepare_assumptions(o.assumptions, base, policies);
+    if (!setup) return exit_bad_input;
   }
   const bool several = policies.size() > 1;
   const std::string policy_label =
@@ -234,7 +260,7 @@ int compare(const CompareOptions& o) {
   const std::size_t runs = (1 + policies.size()) * o.replicates;
   std::cout << "Comparing " << (several ? policy_label : policies.front().document.name) << " against "
             << base.document.name << ": " << o.replicates << " paired replicates (common random numbers), " << runs
-            << " runs on " << sim::thread_count() << " threads\n";
+            << " runs on " << sim::thread_count() << " threads\n" << std::flush;
   const auto start = std::chrono::steady_clock::now();
   std::vector<gov::GovernanceParameters> policy_parameters;
   for (const auto& p : policies) policy_parameters.push_back(p.parameters);
@@ -242,22 +268,47 @@ int compare(const CompareOptions& o) {
                                               static_cast<std::uint64_t>(o.seed));
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto folders = result_folder_names(policies);
+  std::optional<AssumptionResults> assumptions;
+  try {
+    assumptions = assumption_results(o, std::move(setup), base, policies, results);
+  } catch (const std::exception& e) {
+    std::cerr << "shanzhi compare: assumption draws: " << e.what() << "\n";
+    return exit_failure;
+  }
   for (std::size_t i = 0; i < results.size(); ++i) {
     const auto ce = gov::cost_effectiveness(results[i]);
     if (several) std::cout << "\n== " << policies[i].document.name << " against " << base.document.name << " ==\n";
     print_table(results[i], o);
     print_cost_effectiveness(ce);
+    JsonExtra extra;
+    if (assumptions)
+      extra = [&, i](sim::JsonWriter& json) { assumptions_json(json, *assumptions, i, results[i], folders); };
     try {
-      write_comparison_files(several ? out.path / folders[i] : out.path, o, base, policies[i], results[i], ce, seconds);
+      write_comparison_files(several ? out.path / folders[i] : out.path, o, base, policies[i], results[i], ce, seconds,
+                             extra);
     } catch (const std::exception& e) {
       std::cerr << "shanzhi compare: " << e.what() << "\n";
       return exit_failure;
     }
   }
   std::cout << "\n  difference = policy − baseline, paired by seed; 'enough' = 95% interval within ±25% of the effect;\n"
-            << "  money (*spent_year) = paid in the last 52 weeks\n"
-            << "Ran in " << std::fixed << std::setprecision(1) << seconds << " s. Results in " << out.path.string()
+            << "  money (*spent_year) = paid in the last 52 weeks\n" << std::flush;
+  if (assumptions) {
+    print_assumptions(*assumptions, results, folders, base.document.name, o.all_metrics);
+    try {
+      write_result_files(out.path, assumption_files(*assumptions, results, folders));
+    } catch (const std::exception& e) {
+      std::cerr << "shanzhi compare: " << e.what() << "\n";
+      return exit_failure;
+    }
+  }
+  std::cout << "Ran in " << std::fixed << std::setprecision(1) << seconds << " s. Results in " << out.path.string()
             << (several ? "/POLICY/" : "/") << " (compare.csv, replicates.csv, timeseries_bands.csv, compare.json)\n";
+  if (assumptions)
+    std::cout << "Assumption files in " << out.path.string() << "/ (assumptions.csv, assumption_draws.csv, assumption_bands.csv"
+              << (assumptions->rankings.empty() ? "" : ", ranking.csv")
+              << (assumptions->drivers && assumptions->drivers->ok() ? ", drivers.csv" : "") << ")\n";
+  if (assumptions && drivers_failed(*assumptions)) return exit_failure;
   return exit_ok;
 }
 
@@ -283,6 +334,7 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--out", o->out, "Output directory (default: results/runs/compare-BASE-vs-POLICY-...)");
   cmd->add_flag("--force", o->force, "Overwrite results already in --out");
   cmd->add_flag("--all", o->all_metrics, "Print every metric, not only the headline ones");
+  add_assumption_options(*cmd, o->assumptions);
   return {cmd, [o] { return compare(*o); }};
 }
 

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/mpi_sweep.hpp"
+#include "cli/progress.hpp"
 #include "models/governance/experiments/experiment_runner.hpp"
 #include "sim/build_info.hpp"
 #include "sim/experiments/results_store.hpp"
@@ -40,82 +41,10 @@ struct SweepOptions {
   std::optional<sim::experiments::Shard> shard;
 };
 
-std::string duration_text(double seconds) {
-  if (!std::isfinite(seconds)) return "?";
-  const auto total = static_cast<long>(std::lround(seconds));
-  char buffer[32];
-  if (seconds < 10) {  // short sweeps (tests, --limit) would all read "0s"
-    std::snprintf(buffer, sizeof buffer, "%.1fs", seconds);
-    return buffer;
-  }
-  if (total >= 3600) std::snprintf(buffer, sizeof buffer, "%ldh%02ldm", total / 3600, total % 3600 / 60);
-  else if (total >= 60) std::snprintf(buffer, sizeof buffer, "%ldm%02lds", total / 60, total % 60);
-  else std::snprintf(buffer, sizeof buffer, "%lds", total);
-  return buffer;
-}
-
 /// "1 run", "2 runs", "0 runs".
 std::string counted(std::size_t n, const std::string& noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
-
-std::string rate_text(double runs_per_minute) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, runs_per_minute < 10 ? "%.2f" : "%.1f", runs_per_minute);
-  return buffer;
-}
-
-/// Runs done out of the total, rate and time left: a bar redrawn in place on a terminal, plain
-/// lines every 10% or 30 s otherwise (logs and CI stay readable).
-class Progress {
- public:
-  Progress(std::size_t total, bool terminal) : total_(total), terminal_(terminal), start_(Clock::now()), last_line_(start_) {}
-
-  void update(std::size_t done) {
-    const auto now = Clock::now();
-    if (terminal_) {
-      if (done < total_ && now - last_line_ < std::chrono::milliseconds(200)) return;
-      std::cout << "\r" << status(done, now) << "\033[K" << std::flush;  // redraw in place, clear the rest
-      drawn_ = true;
-    } else {
-      const std::size_t decile = total_ ? done * 10 / total_ : 10;
-      if (decile <= last_decile_ && now - last_line_ < std::chrono::seconds(30) && done < total_) return;
-      last_decile_ = decile;
-      std::cout << "  " << status(done, now) << "\n" << std::flush;
-    }
-    last_line_ = now;
-  }
-
-  void finish() {
-    if (terminal_ && drawn_) std::cout << "\n";  // keep the last state of the bar on screen
-  }
-
- private:
-  std::string status(std::size_t done, Clock::time_point now) const {
-    const double minutes = std::chrono::duration<double>(now - start_).count() / 60;
-    const double rate = minutes > 0 ? static_cast<double>(done) / minutes : 0;
-    const double left = rate > 0 ? static_cast<double>(total_ - done) / rate * 60 : NAN;
-    std::ostringstream line;
-    if (terminal_) line << bar(done) << " ";
-    line << done << "/" << total_ << " runs";
-    if (!terminal_) line << " (" << (total_ ? done * 100 / total_ : 100) << "%)";
-    line << ", " << rate_text(rate) << " runs/min, ETA " << (done == total_ ? "0s" : duration_text(left));
-    return line.str();
-  }
-
-  std::string bar(std::size_t done) const {
-    constexpr std::size_t width = 30;
-    const std::size_t filled = total_ ? done * width / total_ : width;
-    return "[" + std::string(filled, '#') + std::string(width - filled, '.') + "]";
-  }
-
-  std::size_t total_;
-  bool terminal_;
-  Clock::time_point start_;
-  Clock::time_point last_line_;
-  std::size_t last_decile_ = 0;
-  bool drawn_ = false;
-};
 
 /// What happened during this sweep.
 struct Tally {
@@ -200,7 +129,7 @@ Tally run_in_parallel(const std::vector<std::size_t>& todo, const ex::Experiment
                       const ex::ExperimentPlan& plan, ex::ResultsStore& store, int threads, bool keep_timeseries) {
   omp_set_max_active_levels(1);
   Tally tally;
-  Progress progress(todo.size(), ::isatty(STDOUT_FILENO) != 0);
+  Progress progress(std::cout, todo.size(), ::isatty(STDOUT_FILENO) != 0);
   std::atomic<bool> stop{false};
   const auto start = Clock::now();
   const auto count = static_cast<std::int64_t>(todo.size());
@@ -228,7 +157,7 @@ Tally run_in_parallel(const std::vector<std::size_t>& todo, const ex::Experiment
 Tally run_on_workers(const std::vector<std::size_t>& todo, const ex::Experiment& experiment,
                      const ex::ExperimentPlan& plan, ex::ResultsStore& store, mpi::Session& session) {
   Tally tally;
-  Progress progress(todo.size(), ::isatty(STDOUT_FILENO) != 0);
+  Progress progress(std::cout, todo.size(), ::isatty(STDOUT_FILENO) != 0);
   const auto start = Clock::now();
   session.hand_out(
       todo, [&](std::size_t position) { return finished_elsewhere(store, plan.runs[position], tally, progress); },

@@ -413,7 +413,7 @@ std::vector<Factor> read_factors(const toml::table& document, const std::string&
   return FactorReader(file, schema, diagnostics).read(document);
 }
 
-std::vector<Factor> load_factor_file(const std::string& path) {
+std::vector<Factor> load_factor_file(const std::string& path, const std::vector<ParamInfo>& schema) {
   const auto text = detail::read_scenario_text(path);
   if (text.problem) throw ScenarioError({unreadable(path, *text.problem)});
   std::vector<Diagnostic> diagnostics;
@@ -426,7 +426,7 @@ std::vector<Factor> load_factor_file(const std::string& path) {
       if (nearest_key(name.str(), {std::string(factor_array)}) == factor_array) message += "; did you mean 'factor'?";
       diagnostics.push_back({Diagnostic::Severity::error, location(path, name.source()), std::string(name.str()), message});
     }
-    factors = read_factors(document, path, {}, diagnostics);
+    factors = read_factors(document, path, schema, diagnostics);
   } catch (const toml::parse_error& e) {
     diagnostics.push_back({Diagnostic::Severity::error, location(path, e.source()), "",
                            "invalid TOML: " + std::string(e.description())});

@@ -75,8 +75,9 @@ struct Factor {
 std::vector<Factor> read_factors(const toml::table& document, const std::string& file,
                                  const std::vector<ParamInfo>& schema, std::vector<Diagnostic>& diagnostics);
 
-/// Loads a stand-alone parameter file (only `[[factor]]` tables) for `shanzhi sample` and
-/// `shanzhi analyze --params`; throws ScenarioError on any problem.
-std::vector<Factor> load_factor_file(const std::string& path);
+/// Loads a stand-alone parameter file (only `[[factor]]` tables) for `shanzhi sample`,
+/// `shanzhi analyze --params` and `shanzhi compare --assumptions`; with a non-empty `schema` the
+/// factors are checked against it as read_factors does. Throws ScenarioError on any problem.
+std::vector<Factor> load_factor_file(const std::string& path, const std::vector<ParamInfo>& schema = {});
 
 }  // namespace shanzhi::sim::experiments
