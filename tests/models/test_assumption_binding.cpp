@@ -120,3 +120,21 @@ TEST_CASE("The shipped example factor file can be varied in the package comparis
     CHECK(check_assumption_factors(factors, {&base, &policy}, AssumptionDistrict::small).empty());
   }
 }
+
+TEST_CASE("Sampled weights that must sum to one are rescaled to a valid scenario", "[assumptions]") {
+  const auto loaded = gov::load_governance_scenario(test::scenario_path("small_baseline"), {});
+  const auto settings =
+      gov::with_weights_rescaled(loaded.document, {{"satisfaction.weight_quality", sim::ParamValue{0.6}},
+                                                   {"needs.rate_scale", sim::ParamValue{1.2}}});
+  double total = 0, quality = 0;
+  for (const auto& [key, value] : settings) {
+    if (key.rfind("satisfaction.weight_", 0) == 0) total += std::get<double>(value);
+    if (key == "satisfaction.weight_quality") quality = std::get<double>(value);
+  }
+  CHECK(total == Approx(1.0));
+  CHECK(quality == Approx(0.6 / (0.6 + 0.3 + 0.2)));  // wait 0.3 and fit 0.2 kept from the scenario, then rescaled
+  CHECK_NOTHROW(gov::parameters_with(loaded.document, settings));
+  // Without the rescaling the same draw is refused.
+  CHECK_THROWS_AS(gov::parameters_with(loaded.document, {{"satisfaction.weight_quality", sim::ParamValue{0.6}}}),
+                  sim::ScenarioError);
+}

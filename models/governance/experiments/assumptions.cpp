@@ -77,7 +77,7 @@ ex::ArmsAtPoint arms_at_point(std::vector<sim::ScenarioDocument> arms, Assumptio
     std::vector<ex::Setting> all = fixed;
     all.insert(all.end(), settings.begin(), settings.end());
     std::vector<GovernanceParameters> parameters;
-    for (const auto& arm : arms) parameters.push_back(parameters_with(arm, all));
+    for (const auto& arm : arms) parameters.push_back(parameters_with(arm, with_weights_rescaled(arm, all)));
     return ex::ReplicateRunner([parameters = std::move(parameters)](std::uint64_t seed) { return run_arms(parameters, seed); });
   };
 }

@@ -2,6 +2,7 @@
 
 #include "models/governance/spec/parameter_schema.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -24,31 +25,56 @@ std::string fmt(double x) {
   return out.str();
 }
 
-void check_sum_to_one(std::vector<sim::Diagnostic>& out, const sim::ScenarioDocument& doc, const std::string& table,
-                      const std::vector<std::pair<std::string, double>>& weights) {
+void check_sum_to_one(std::vector<sim::Diagnostic>& out, const sim::ScenarioDocument& doc, const GovernanceParameters& p,
+                      const std::vector<std::string>& keys) {
+  const auto& schema = governance_schema();
   double total = 0;
   std::string names;
-  for (const auto& [name, value] : weights) {
-    total += value;
-    names += (names.empty() ? "" : " + ") + table + "." + name;
+  for (const auto& key : keys) {
+    total += std::get<double>(schema.find(key)->get(p));
+    names += (names.empty() ? "" : " + ") + key;
   }
   if (std::fabs(total - 1.0) > 1e-6)
-    out.push_back(error(doc, table + "." + weights.front().first,
-                        names + " must sum to 1, but they sum to " + fmt(total) + "; rescale them"));
+    out.push_back(error(doc, keys.front(), names + " must sum to 1, but they sum to " + fmt(total) + "; rescale them"));
 }
 
 }  // namespace
 
+const std::vector<std::vector<std::string>>& weights_summing_to_one() {
+  static const std::vector<std::vector<std::string>> groups{
+      {"satisfaction.weight_quality", "satisfaction.weight_wait", "satisfaction.weight_fit"},
+      {"purchase.award_weight_quality", "purchase.award_weight_price", "purchase.award_weight_embeddedness"},
+  };
+  return groups;
+}
+
+std::vector<std::pair<std::string, sim::ParamValue>> with_weights_rescaled(
+    const sim::ScenarioDocument& doc, std::vector<std::pair<std::string, sim::ParamValue>> settings) {
+  const auto& schema = governance_schema();
+  const auto base = sim::resolve_parameters(doc, schema);
+  for (const auto& group : weights_summing_to_one()) {
+    std::vector<double> values;
+    bool touched = false;
+    for (const auto& key : group) {
+      auto it = std::find_if(settings.begin(), settings.end(), [&](const auto& s) { return s.first == key; });
+      touched = touched || it != settings.end();
+      values.push_back(it != settings.end() ? std::get<double>(schema.find(key)->info.normalise(it->second))
+                                            : std::get<double>(schema.find(key)->get(base)));
+    }
+    double total = 0;
+    for (double v : values) total += v;
+    if (!touched || total <= 0) continue;
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      std::erase_if(settings, [&](const auto& s) { return s.first == group[i]; });
+      settings.emplace_back(group[i], sim::ParamValue{values[i] / total});
+    }
+  }
+  return settings;
+}
+
 std::vector<sim::Diagnostic> check_combination(const GovernanceParameters& p, const sim::ScenarioDocument& doc) {
   std::vector<sim::Diagnostic> out;
-  check_sum_to_one(out, doc, "satisfaction",
-                   {{"weight_quality", p.satisfaction.weight_quality},
-                    {"weight_wait", p.satisfaction.weight_wait},
-                    {"weight_fit", p.satisfaction.weight_fit}});
-  check_sum_to_one(out, doc, "purchase",
-                   {{"award_weight_quality", p.purchase.award_weight_quality},
-                    {"award_weight_price", p.purchase.award_weight_price},
-                    {"award_weight_embeddedness", p.purchase.award_weight_embeddedness}});
+  for (const auto& group : weights_summing_to_one()) check_sum_to_one(out, doc, p, group);
   const auto& d = p.district;
   const double age_shares = d.share_age_0_14 + d.share_age_60_79 + d.share_age_80_plus;
   if (age_shares > 1.0)

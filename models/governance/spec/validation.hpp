@@ -14,6 +14,16 @@ namespace shanzhi::gov {
 /// points at the place in the file that set one of the keys involved.
 std::vector<sim::Diagnostic> check_combination(const GovernanceParameters& params, const sim::ScenarioDocument& doc);
 
+/// Groups of weights that must sum to one (check_combination refuses a scenario where they do
+/// not): the three terms of perceived performance and the three criteria of tender awards.
+const std::vector<std::vector<std::string>>& weights_summing_to_one();
+
+/// `settings` with every group of weights summing to one that it touches rescaled to sum to one
+/// (members it leaves out keep the document's values). Sampling each weight over its own
+/// plausible range, as `compare --assumptions` does, then still gives a valid scenario.
+std::vector<std::pair<std::string, sim::ParamValue>> with_weights_rescaled(
+    const sim::ScenarioDocument& doc, std::vector<std::pair<std::string, sim::ParamValue>> settings);
+
 /// Loads, overrides and validates a scenario in one call; throws sim::ScenarioError listing every
 /// problem. Warnings are left in the returned document.
 struct LoadedScenario {
