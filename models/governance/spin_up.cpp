@@ -1,6 +1,7 @@
 #include "models/governance/spin_up.hpp"
 
 #include "models/governance/model.hpp"
+#include "models/governance/pilot_cache.hpp"
 #include "models/governance/spec/parameter_schema.hpp"
 #include "models/governance/state/category_reversion.hpp"
 #include "models/governance/state/random_purposes.hpp"
@@ -141,12 +142,17 @@ GovernanceParameters pilot_parameters(const GovernanceParameters& scenario) {
 }
 
 void draw_settled_state(ModelState& s, const GovernanceParameters& scenario) {
-  GovernanceModel pilot(pilot_parameters(scenario));
-  while (!pilot.finished()) pilot.step();
-  draw_residents(s, pilot.state());
-  draw_workers(s, pilot.state());
-  take_organizations(s, pilot.state());
-  take_queues(s, pilot.state());
+  const GovernanceParameters params = pilot_parameters(scenario);
+  const auto pilot = finished_pilot(params, [&] {
+    GovernanceModel run(params);
+    while (!run.finished()) run.step();
+    return run;
+  });
+  const ModelState& end = pilot->state();
+  draw_residents(s, end);
+  draw_workers(s, end);
+  take_organizations(s, end);
+  take_queues(s, end);
 }
 
 }  // namespace shanzhi::gov

@@ -49,6 +49,8 @@ const Allowed allowed_constexprs[] = {
     {"state/workforce.hpp", "activity_count", "the five worker activities: an enum's size"},
     {"state/reversion_powers.hpp", "table_size", "performance tuning: how many powers of the reversion factor are cached"},
     {"state/random_purposes.hpp", "*", "names of random streams: fixed numbers that keep draws apart, never renumbered"},
+    {"pilot_cache.cpp", "max_pilots", "a memory bound of the pilot cache, not model behaviour"},
+    {"pilot_cache.cpp", "max_pilot_residents", "a memory bound of the pilot cache, not model behaviour"},
     {"phases/deliberation.cpp", "public_discussion_step", "the order of the seed's five steps (五议): 群议 is the third"},
     {"phases/deliberation.cpp", "resolution_step", "the order of the seed's five steps (五议): 决议 is the fourth"},
     {"phases/resident_update.cpp", "neutral_points", "the middle of the 0–100 scale, from which belonging counts"},

@@ -11,6 +11,7 @@
 #include "tests/support/fact_checks.hpp"
 
 #include "models/governance/model.hpp"
+#include "models/governance/pilot_cache.hpp"
 
 #include <map>
 
@@ -100,4 +101,49 @@ TEST_CASE("Settled baseline: without the spin-up the same baseline drifts (the t
   const auto d = sim::experiments::mean_with_interval(slopes.at("satisfaction_mean"));
   INFO("satisfaction slope without spin-up: " << d.mean << " ± " << d.half_width << " a year");
   CHECK(d.mean + d.half_width < -tolerance_per_year.at("satisfaction_mean"));
+}
+
+namespace {
+
+/// Every recorded value of a short run of `params`, in order.
+std::vector<double> recorded_values(const GovernanceParameters& params) {
+  GovernanceModel model(params);
+  model.run_to_end();
+  const auto& recorder = model.recorder();
+  std::vector<double> values;
+  for (std::size_t row = 0; row < recorder.row_count(); ++row)
+    for (std::size_t m = 0; m < recorder.metrics().size(); ++m) values.push_back(recorder.value(row, m));
+  return values;
+}
+
+}  // namespace
+
+TEST_CASE("A remembered pilot gives the run a fresh pilot gives, and arms with other levers share it",
+          "[model][baseline]") {
+  const auto params = baseline_with({"run.weeks=26", "run.burn_in_weeks=13", "run.spin_up_years=3"});
+  clear_pilot_cache();
+  const auto fresh = recorded_values(params);
+  const auto after_fresh = pilot_cache_stats();
+  CHECK(after_fresh.runs >= 1);
+  const auto remembered = recorded_values(params);
+  const auto after_remembered = pilot_cache_stats();
+  CHECK(after_remembered.runs == after_fresh.runs);
+  CHECK(after_remembered.hits == after_fresh.hits + 1);
+  CHECK(remembered == fresh);  // bit for bit
+
+  // A policy arm changes levers only: its pilot (levers at their pre-reform values) is the same.
+  auto policy = params;
+  policy.purchase.budget_per_community_yuan = 300000;
+  recorded_values(policy);
+  CHECK(pilot_cache_stats().runs == after_fresh.runs);
+  // Another seed or another assumption is another pilot.
+  auto other_seed = params;
+  other_seed.run.seed += 1;
+  recorded_values(other_seed);
+  CHECK(pilot_cache_stats().runs == after_fresh.runs + 1);
+  auto other_assumption = params;
+  other_assumption.needs.rate_scale *= 1.1;
+  recorded_values(other_assumption);
+  CHECK(pilot_cache_stats().runs == after_fresh.runs + 2);
+  CHECK(parameter_fingerprint(params) != parameter_fingerprint(other_assumption));
 }
