@@ -87,6 +87,7 @@ TEST_CASE("scenarios: every shipped scenario validates and runs", "[cli][scenari
     const fs::path out = dir / fs::relative(file, source_dir() / "scenarios").replace_extension();
     const auto ran = run_shanzhi({"run", relative, "--weeks", "3", "--burn-in", "2", "--set",
                                   "district.residents_per_community=300", "--set", "district.communities_per_street=2",
+                                  "--set", "run.spin_up_years=2",
                                   "--out", out.string(), "--quiet"});
     INFO(ran.describe());
     REQUIRE(ran.exited);

@@ -5,7 +5,8 @@
 //
 // Only the size of the run is narrowed, to sub-ranges of the documented ones: a district of at
 // most 3 x 2 communities of at most 200 residents, at most 30 recorded weeks after at most 8
-// burn-in weeks, at most 30 organisations per street, so the whole test takes seconds.
+// burn-in weeks and a pilot of at most 3 years, at most 30 organisations per street, so the
+// whole test takes seconds.
 // Rules across keys are met by construction (weights rescaled to sum to 1, age shares to at
 // most 1); any other refusal by the validator fails the test, since it means a rule this test
 // does not know about.
@@ -39,6 +40,7 @@ const std::map<std::string, std::pair<double, double>> size_limits{
     {"district.residents_per_compound", {50, 200}},
     {"run.weeks", {1, 30}},
     {"run.burn_in_weeks", {0, 8}},
+    {"run.spin_up_years", {0, 3}},
     {"organizations.per_street", {0, 30}},
 };
 
