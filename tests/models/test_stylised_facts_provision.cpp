@@ -27,7 +27,7 @@ struct EcologyOutcome {
 
 /// The organisation ecology needs years to play out: four recorded years (three of purchase).
 GovernanceParameters ecology_run(const std::vector<std::string>& settings) {
-  std::vector<std::string> all{"run.weeks=182"};
+  std::vector<std::string> all{"run.weeks=182", "organizations.per_street=20"};
   all.insert(all.end(), settings.begin(), settings.end());
   return baseline_with(all);
 }

@@ -66,7 +66,10 @@ void settle_one(ModelState& s, std::uint32_t o, double contract_hours, const Str
       crowded_income(s, o, contract_hours, coverage) * std::exp(rng.normal(0, noise_sd) - noise_sd * noise_sd / 2);
   const double subsidy = s.budget.pay(Instrument::subsidy, col.staff[o] * op.subsidy_yuan_per_staff_month);
   receive_government_payment(s, o, subsidy);
-  col.cash_yuan[o] += other_income - organization_monthly_cost(s.params, col.staff[o]);
+  // Members of a street hub (L11) have part of their overhead carried in kind by the hub.
+  const double carried = op.hub ? op.hub_overhead_relief * col.staff[o] * op.wage_yuan_per_month * op.overhead_share : 0.0;
+  s.hub_overhead_carried_yuan += carried;
+  col.cash_yuan[o] += other_income - (organization_monthly_cost(s.params, col.staff[o]) - carried);
   col.months_in_debt[o] = col.cash_yuan[o] < 0 ? col.months_in_debt[o] + 1 : 0;
 }
 

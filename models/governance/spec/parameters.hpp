@@ -292,6 +292,7 @@ struct OrganizationParameters {
   double venture_grant_yuan = 50000;
   bool hub = false;                        ///< L11 三社联动 hub per street
   double hub_quality_gain_per_quarter = 0.02;
+  double hub_overhead_relief = 0.5;        ///< share of a member's overhead the hub carries (L11)
   double subsidy_yuan_per_staff_month = 0; ///< L17: SW subsidy from party service funds
   double quality_learning_per_year = 0.02;
   double big_leads_small_share = 0;        ///< L13 由大带小: share of a flagship's lot passed to a small SO

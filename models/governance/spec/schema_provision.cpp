@@ -205,6 +205,13 @@ void add_organizations(Schema& s) {
       .real("hub_quality_gain_per_quarter", 0, 0.2, "quality/quarter", "Quality gained by hub members each quarter.",
             "assumption [MODEL_BRIEF L11]", [](P& p) -> auto& { return p.organizations.hub_quality_gain_per_quarter; })
       .plausible(0.01, 0.04, "MODEL_BRIEF L11: +0.02 a quarter [A]: half to double")
+      .real("hub_overhead_relief", 0, 1, "share 0-1",
+            "Share of a member organisation's overhead (office, utilities, bookkeeping) the street's hub carries "
+            "in kind: incubation space and shared administration, which lower members' exit hazard.",
+            "assumption [MODEL_BRIEF L11: lower entry cost and exit hazard; Seed: the centre incubates grassroots "
+            "organisations]",
+            [](P& p) -> auto& { return p.organizations.hub_overhead_relief; })
+      .plausible(0.25, 0.75, "assumption: incubation bases give free space and shared services, not the staff's pay")
       .real("quality_learning_per_year", 0, 0.2, "quality/year", "Quality gained per year of contract work.",
             "assumption", [](P& p) -> auto& { return p.organizations.quality_learning_per_year; })
       .plausible(0.01, 0.04, "assumption with no source: half to double")

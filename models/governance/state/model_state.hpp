@@ -194,6 +194,9 @@ struct ModelState {
   /// Government money received by organisations that have since closed (for the conservation
   /// check: Σ ledger spending = Σ received by living and closed organisations).
   double government_revenue_of_closed_organizations = 0;
+  /// Overhead of hub members the street's hub has carried so far (office space and shared
+  /// administration given in kind, L11), for the public cost.
+  double hub_overhead_carried_yuan = 0;
   std::vector<CommunityQueues> queues;
   std::vector<CommunityWeekStats> stats;
   std::vector<CommunityAppraisal> appraisals;
