@@ -48,8 +48,9 @@ TEST_CASE("A point's settings and the small district reach every arm", "[assumpt
   const auto base = load_governance_scenario(test::scenario_path("small_baseline"), {"run.weeks=4", "run.burn_in_weeks=4"});
   const auto policy = load_governance_scenario(test::scenario_path("guangling"), {"run.weeks=4", "run.burn_in_weeks=4"});
   const auto arms = arms_at_point({base.document, policy.document}, AssumptionDistrict::small);
-  // A point that breaks a rule across keys fails when it is prepared, before any run.
-  CHECK_THROWS_AS(arms({{"satisfaction.weight_quality", 0.9}}), sim::ScenarioError);
+  // A point that breaks a rule across keys fails when it is prepared, before any run (weights
+  // that must sum to one are rescaled instead: see the test on sampled weights).
+  CHECK_THROWS_AS(arms({{"district.share_age_0_14", 0.5}, {"district.share_age_60_79", 0.6}}), sim::ScenarioError);
   // A valid point gives a runner whose arms run on the small district with the point's value.
   const auto runner = arms({{"needs.rate_scale", 1.2}});
   const auto runs = runner(3);
