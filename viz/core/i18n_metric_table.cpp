@@ -155,7 +155,7 @@ constexpr Phrase table[] = {
     {"metric.rectifications_quarter", "Communities rectifying", "整改中的社区"},
     {"metric_help.rectifications_quarter", "Communities under a rectification order after the latest appraisal.", "最近一次考核后被要求整改的社区数。"},
     {"metric.workforce_pay_spent_year", "Workers' pay", "社区工作者薪酬支出"},
-    {"metric_help.workforce_pay_spent_year", "Pay of community workers' filled posts (pay ratio × reference pay) so far this fiscal year, CNY.", "本财年至今社区工作者在岗人员的薪酬（薪酬比例 × 参考薪酬，元）。"},
+    {"metric_help.workforce_pay_spent_year", "Pay of community workers' posts, filled or vacant as budgeted (pay ratio × reference pay), so far this fiscal year, CNY.", "本财年至今按编制岗位（含空缺）核算的社区工作者薪酬（薪酬比例 × 参考薪酬，元）。"},
     {"metric.worker_awards_spent_year", "Good-worker awards", "好社工奖励支出"},
     {"metric_help.worker_awards_spent_year", "好社工 awards held by workers of the best-appraised communities, paid so far this fiscal year, CNY.", "本财年至今向考核优秀社区的社工发放的“好社工”奖励（元）。"},
     {"metric.training_spent_year", "Training spending", "教育培训支出"},

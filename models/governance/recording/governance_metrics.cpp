@@ -286,7 +286,7 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return static_cast<double>(communities_rectifying(w.s)); }},
     // The full public cost (docs/model.md, Public cost): the workforce and the reforms outside the
     // instruments, year to date like the ledgers, then the total with the instruments.
-    {"workforce_pay_spent_year", "CNY", "Pay of community workers' filled posts (pay ratio × reference pay; social-work " "station posts included) so far this fiscal year.", neutral, detail,
+    {"workforce_pay_spent_year", "CNY", "Pay of community workers' posts, filled or vacant as budgeted (pay ratio × " "reference pay; social-work station posts included), so far this fiscal year.", neutral, detail,
      [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::workforce_pay); }},
     {"worker_awards_spent_year", "CNY", "好社工 awards held by workers of the best-appraised communities (L18), paid so far " "this fiscal year.", neutral, detail,
      [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::worker_awards); }},

@@ -14,9 +14,9 @@ void add_costs(Schema& s) {
   TableBuilder(s, "costs", "Public cost")
       .real("reference_pay_yuan_per_year", 0, 1'000'000, "CNY/worker-year",
             "All-in yearly cost of a community worker paid the local reference wage (wage, employer's social "
-            "insurance and housing fund); a worker costs workforce.pay_ratio × this a year, every filled post "
-            "including the social-work station's (L2), and a 好社工 award (L18) costs appraisal.award_pay_bonus × "
-            "this per worker of a winning community.",
+            "insurance and housing fund); a post costs workforce.pay_ratio × this a year, filled or vacant "
+            "(as budgeted), the social-work station's (L2) included, and a 好社工 award (L18) costs appraisal.award_pay_bonus × "
+            "this per post of a winning community.",
             "[Seed] pay guidance (L17) gives no figure; MODEL_BRIEF §7: a social-work post ¥80–100k a year all-in "
             "[A, extrapolated]; assumption",
             [](P& p) -> auto& { return p.costs.reference_pay_yuan_per_year; })
@@ -25,7 +25,7 @@ void add_costs(Schema& s) {
                  "employer contributions of 30–40% (assumption)")
       .real("training_yuan_per_skill", 0, 1'000'000, "CNY per worker-year per skill/year",
             "Training (教育培训, L7) that adds workforce.training_skill_per_year skill a year costs that × this per "
-            "worker a year: ¥3,000 a worker at the brief's +0.05.",
+            "post a year: ¥3,000 a post at the brief's +0.05.",
             "[Seed] training (L7); value assumption [MODEL_BRIEF L7: +0.05 skill a year]",
             [](P& p) -> auto& { return p.costs.training_yuan_per_skill; })
       .plausible(30000, 120000,
@@ -33,18 +33,18 @@ void add_costs(Schema& s) {
                  "cover)")
       .real("multi_skill_training_yuan_per_worker_year", 0, 100'000, "CNY/worker-year",
             "Yearly cost of keeping a worker trained to one specialty, many skills (一专多能, L7): the share "
-            "workforce.multi_skilled_share of filled posts costs this each.",
+            "workforce.multi_skilled_share of posts costs this each.",
             "[Seed] 一专多能; value assumption", [](P& p) -> auto& { return p.costs.multi_skill_training_yuan_per_worker_year; })
       .plausible(1000, 4000, "assumption with no source: half to double ¥2,000 (courses across fields, amortised)")
       .real("licence_allowance_yuan_per_year", 0, 100'000, "CNY/worker-year",
             "Yearly cost of a licensed worker (持证上岗, L7): the certificate allowance and amortised exam and "
-            "continuing-education support, for every licensed worker (workforce.certified_share of the others and "
-            "every social-work station post).",
+            "continuing-education support, budgeted for every licensed post (every social-work station post and "
+            "workforce.certified_share of the others).",
             "[Seed] licensing; MODEL_BRIEF L7: certification raises the pay grade; value assumption",
             [](P& p) -> auto& { return p.costs.licence_allowance_yuan_per_year; })
       .plausible(1200, 7200, "assumption: an allowance of ¥100–600 a month, the range of local certificate allowances")
       .real("general_practice_yuan_per_worker_year", 0, 100'000, "CNY/worker-year",
-            "Yearly cost per worker of a community with general-practice social workers (全科社工, L10): cross-training "
+            "Yearly cost per post of a community with general-practice social workers (全科社工, L10): cross-training "
             "for every admin item, amortised, and kept up for new hires.",
             "MODEL_BRIEF L10: 'an up-front training cost'; value assumption",
             [](P& p) -> auto& { return p.costs.general_practice_yuan_per_worker_year; })
