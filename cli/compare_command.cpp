@@ -1,6 +1,8 @@
 // `shanzhi compare BASE POLICY [POLICY...]`: paired replicates with common random numbers; prints, for each
 // headline metric, baseline, policy and the difference with its 95% interval, whether the number
-// of replicates was enough, and the policy's cost-effectiveness (satisfaction per ¥1m a year);
+// of replicates was enough, and the policy's cost-effectiveness against its full public cost
+// (satisfaction per ¥1m a year and per ¥100 a resident, read by quadrant: a saving is
+// satisfaction lost per ¥ saved), with several policies ranked by it;
 // writes compare.csv, replicates.csv, timeseries_bands.csv and compare.json. With --assumptions,
 // the same comparison across draws of the model's assumptions (compare_assumptions.*).
 
@@ -63,23 +65,62 @@ void print_table(const gov::Comparison& c, const CompareOptions& o) {
 }
 
 void print_cost_effectiveness(const sim::experiments::CostEffectiveness& ce) {
-  std::printf("\n  cost-effectiveness: %s per ¥1m of extra annual spending (%s)\n", ce.outcome_metric.c_str(),
-              sim::experiments::describe(ce).c_str());
+  std::printf("\n  cost-effectiveness: %s against the full public cost a year (%s)\n", ce.outcome_metric.c_str(),
+              ce.spending_metric.c_str());
+  std::printf("    %s\n", sim::experiments::describe(ce).c_str());
   if (!ce.available) return;
+  if (const auto per_resident = sim::experiments::describe_per_resident(ce); !per_resident.empty())
+    std::printf("    per resident: %s\n", per_resident.c_str());
   const auto& dc = ce.spending_difference;
-  std::printf("    = difference in %s / difference in %s paid in the last year (%+.3f ¥m a year); delta method\n",
-              ce.outcome_metric.c_str(), ce.spending_metric.c_str(), dc.mean);
-  if (dc.mean < 0) std::printf("    spending falls: the ratio is satisfaction lost per ¥1m saved\n");
+  std::printf("    = difference in %s (%+.2f points) / difference in %s paid in the last year (%+.3f ¥m a year);"
+              " delta method\n",
+              ce.outcome_metric.c_str(), ce.outcome_difference.mean, ce.spending_metric.c_str(), dc.mean);
 }
 
-/// The cost-effectiveness as one compare.csv row: the ratio in the difference columns.
-std::vector<std::string> cost_effectiveness_row(const sim::experiments::CostEffectiveness& ce) {
-  const auto& q = ce.points_per_million;
+/// With several policies: their cost-effectiveness in the order a planner would buy them
+/// (sim::experiments::ranks_before).
+void print_cost_ranking(const std::vector<gov::LoadedScenario>& policies,
+                        const std::vector<sim::experiments::CostEffectiveness>& ce) {
+  std::vector<std::size_t> order(ce.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return sim::experiments::ranks_before(ce[a], ce[b]); });
+  std::printf("\n  cost-effectiveness ranking (full public cost; dominant, then gains by points per ¥1m, then savings "
+              "by points lost per ¥1m saved, then dominated):\n");
+  for (std::size_t rank = 0; rank < order.size(); ++rank) {
+    const auto i = order[rank];
+    std::printf("  %2zu. %-30s %+8.3f ¥m/yr  %+7.2f points  %s\n", rank + 1, policies[i].document.name.c_str(),
+                ce[i].spending_difference.mean, ce[i].outcome_difference.mean,
+                sim::experiments::describe(ce[i]).c_str());
+  }
+}
+
+/// The cost-effectiveness as compare.csv rows: the ratios in the difference columns, the quadrant
+/// in the verdict column.
+std::vector<std::vector<std::string>> cost_effectiveness_rows(const sim::experiments::CostEffectiveness& ce) {
   auto number = [&](double x) { return ce.available ? sim::format_number(x) : std::string(); };
-  return {"satisfaction_per_million_yuan", "points per ¥1m a year", "higher", "", "", "", "",
-          number(q.ratio), number(q.low), number(q.high), std::to_string(ce.outcome_difference.n),
-          ce.available ? "delta method" : "n/a: " + ce.unavailable_reason,
-          "difference in " + ce.outcome_metric + " / difference in " + ce.spending_metric + " (¥m paid in the last 52 recorded weeks)"};
+  const std::string verdict = ce.available ? sim::experiments::to_string(ce.quadrant) + " (delta method)"
+                                           : "n/a: " + ce.unavailable_reason;
+  // Which way is better depends on the quadrant: more points per ¥ spent, fewer lost per ¥ saved.
+  const std::string direction = ce.quadrant == sim::experiments::CostQuadrant::gain     ? "higher"
+                                : ce.quadrant == sim::experiments::CostQuadrant::saving ? "lower"
+                                                                                        : "neutral";
+  const auto& q = ce.points_per_million;
+  std::vector<std::vector<std::string>> rows{
+      {"satisfaction_per_million_yuan", "points per ¥1m a year", direction, "", "", "", "", number(q.ratio),
+       number(q.low), number(q.high), std::to_string(ce.outcome_difference.n), verdict,
+       "difference in " + ce.outcome_metric + " / difference in " + ce.spending_metric +
+           " (¥m paid in the last 52 recorded weeks); a saving's ratio is points lost per ¥1m saved"}};
+  const auto& r = ce.points_per_100_yuan_per_resident;
+  if (!ce.per_resident_metric.empty()) {
+    auto per_resident = [&](double x) { return ce.available && r.n > 0 ? sim::format_number(x) : std::string(); };
+    rows.push_back({"satisfaction_per_100_yuan_per_resident", "points per ¥100 a resident a year", direction, "", "", "",
+                    "", per_resident(r.ratio), per_resident(r.low), per_resident(r.high),
+                    std::to_string(ce.outcome_difference.n), verdict,
+                    "difference in " + ce.outcome_metric + " / difference in " + ce.per_resident_metric +
+                        " / 100 (¥ a resident paid in the last 52 recorded weeks)"});
+  }
+  return rows;
 }
 
 std::string comparison_csv(const gov::Comparison& c, const sim::experiments::CostEffectiveness& ce) {
@@ -96,7 +137,7 @@ std::string comparison_csv(const gov::Comparison& c, const sim::experiments::Cos
                                sim::format_number(d.mean + d.half_width), std::to_string(d.n), sim::experiments::precision_verdict(m),
                                m.statistic});
   }
-  sim::append_csv_line(out, cost_effectiveness_row(ce));
+  for (const auto& row : cost_effectiveness_rows(ce)) sim::append_csv_line(out, row);
   return out;
 }
 
@@ -142,12 +183,24 @@ void cost_effectiveness_json(sim::JsonWriter& json, const sim::experiments::Cost
   json.key("spending_difference_million_yuan");
   interval_json(json, ce.spending_difference);
   json.key("available").value(ce.available);
+  json.key("quadrant").value(sim::experiments::to_string(ce.quadrant));
+  json.key("reading").value(sim::experiments::describe(ce));
   if (ce.available) {
     json.key("points_per_million_yuan").begin_object();
     json.key("ratio").value(ce.points_per_million.ratio);
     json.key("low").value(ce.points_per_million.low);
     json.key("high").value(ce.points_per_million.high);
     json.end_object();
+    if (ce.points_per_100_yuan_per_resident.n > 0) {
+      json.key("per_resident_metric").value(ce.per_resident_metric);
+      json.key("spending_difference_yuan_per_resident");
+      interval_json(json, ce.spending_per_resident_difference);
+      json.key("points_per_100_yuan_per_resident").begin_object();
+      json.key("ratio").value(ce.points_per_100_yuan_per_resident.ratio);
+      json.key("low").value(ce.points_per_100_yuan_per_resident.low);
+      json.key("high").value(ce.points_per_100_yuan_per_resident.high);
+      json.end_object();
+    }
   } else {
     json.key("points_per_million_yuan").null_value();
     json.key("reason").value(ce.unavailable_reason);
@@ -275,8 +328,10 @@ int compare(const CompareOptions& o) {
     std::cerr << "shanzhi compare: assumption draws: " << e.what() << "\n";
     return exit_failure;
   }
+  std::vector<sim::experiments::CostEffectiveness> ces;
+  ces.reserve(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
-    const auto ce = gov::cost_effectiveness(results[i]);
+    const auto& ce = ces.emplace_back(gov::cost_effectiveness(results[i]));
     if (several) std::cout << "\n== " << policies[i].document.name << " against " << base.document.name << " ==\n";
     print_table(results[i], o);
     print_cost_effectiveness(ce);
@@ -291,6 +346,7 @@ int compare(const CompareOptions& o) {
       return exit_failure;
     }
   }
+  if (several) print_cost_ranking(policies, ces);
   std::cout << "\n  difference = policy − baseline, paired by seed; 'enough' = 95% interval within ±25% of the effect;\n"
             << "  money (*spent_year) = paid in the last 52 weeks\n" << std::flush;
   if (assumptions) {

@@ -6,7 +6,8 @@
 #   (b) each lever alone: every scenarios/policies/*.toml against the scenario its `extends`
 #       chain starts from (baseline.toml or guangling.toml), ranked by Δ mean satisfaction;
 #   (c) who gains: Δ satisfaction of vulnerable residents against everyone else;
-#   (d) cost-effectiveness: satisfaction gained per ¥1m of extra annual spending.
+#   (d) cost-effectiveness: satisfaction gained per ¥1m of extra full public cost a year (gains only;
+#       savings are read as satisfaction lost per ¥1m saved in the table).
 #
 # Usage: scripts/make_report.sh [--quick] [--out DIR] [--shanzhi BIN] [--no-build]
 #                               [--replicates N] [--weeks N]
@@ -196,7 +197,7 @@ while IFS=$'\t' read -r name reference dir; do
   s=$(metric_row "$dir/compare.csv" satisfaction_mean)
   v=$(metric_row "$dir/compare.csv" satisfaction_vulnerable_mean)
   o=$(metric_row "$dir/compare.csv" satisfaction_nonvulnerable_mean)
-  c=$(metric_row "$dir/compare.csv" budget_spent_year)
+  c=$(metric_row "$dir/compare.csv" public_cost_spent_year)
   e=$(metric_row "$dir/compare.csv" satisfaction_per_million_yuan)
   printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$name" "$reference" "$s" "$v" "$o" "$c" "$e" >>"$summary"
 done <"$data/comparisons.tsv"
@@ -205,8 +206,10 @@ done <"$data/comparisons.tsv"
 
 # (b) and (d): ranked bars, smallest at the bottom. (awk, not `read`: a tab-separated line with
 # empty fields would lose them in bash's word splitting.)
-ranked() {  # ranked VALUE_COLUMN OUTFILE: rows with a value, sorted ascending, numbered from 0
-  awk -F'\t' -v col="$1" '$col != "" { print }' "$summary" | sort -t$'\t' -k"$1","$1"g |
+ranked() {  # ranked VALUE_COLUMN OUTFILE [QUADRANT]: rows with a value (and, given QUADRANT, whose
+            # verdict, 6 columns on, starts with it), sorted ascending, numbered from 0
+  awk -F'\t' -v col="$1" -v want="${3:-}" '$col != "" && (want == "" || index($(col + 6), want) == 1) { print }' \
+    "$summary" | sort -t$'\t' -k"$1","$1"g |
     awk -F'\t' -v col="$1" '
       FNR == NR { if ($0 !~ /^#/) { zh[$1] = $2; en[$1] = $3 }; next }
       {
@@ -216,7 +219,7 @@ ranked() {  # ranked VALUE_COLUMN OUTFILE: rows with a value, sorted ascending, 
       }' "$templates/labels.tsv" - >"$2"
 }
 ranked 3 "$data/lever_effects.dat"
-ranked 31 "$data/cost_effectiveness.dat"
+ranked 31 "$data/cost_effectiveness.dat" gain
 
 # (c): the package and the key levers that exist.
 : >"$data/who_gains.dat"
@@ -242,7 +245,7 @@ draw satisfaction_over_time.gp "baseline_data='$data/satisfaction_baseline.dat';
 draw ranked_bars.gp "datafile='$data/lever_effects.dat'; outfile='$figures/lever_effects.png'; rows=$lever_rows; value_format='%+.2f'; chart_title=\"每项政策单独的效果：平均满意度变化（最后一年均值，配对差值）\\nEffect of each lever alone on mean satisfaction (last-year mean, paired difference)\\n{/=9 $district; R = $replicates paired replicates; last-year means}\"; axis_label='满意度变化 Δ mean satisfaction (points, 0–100 scale)'"
 draw who_gains.gp "datafile='$data/who_gains.dat'; outfile='$figures/who_gains.png'; groups=$who_rows; subtitle='$district; vs the pre-reform baseline; last-year means'"
 if [ "$ce_rows" -gt 0 ]; then
-  draw ranked_bars.gp "datafile='$data/cost_effectiveness.dat'; outfile='$figures/cost_effectiveness.png'; rows=$ce_rows; value_format='%.2f'; chart_title=\"成本效益：每年每多投入 100 万元带来的满意度提升\\nCost-effectiveness: satisfaction gained per ¥1 million of extra annual spending\\n{/=9 $district; 95% CI by the delta method over paired replicates}\"; axis_label='满意度提升/百万元 points per ¥1m a year'"
+  draw ranked_bars.gp "datafile='$data/cost_effectiveness.dat'; outfile='$figures/cost_effectiveness.png'; rows=$ce_rows; value_format='%.2f'; chart_title=\"成本效益：公共总成本每年每多投入 100 万元带来的满意度提升\\nCost-effectiveness: satisfaction gained per ¥1 million of extra full public cost a year\\n{/=9 $district; policies that cost more and do better; 95% CI by the delta method over paired replicates}\"; axis_label='满意度提升/百万元 points per ¥1m a year'"
 fi
 
 # --- README ---------------------------------------------------------------------------------
@@ -265,10 +268,16 @@ command_line="scripts/make_report.sh"
 [ -n "${weeks_set:-}" ] && command_line="$command_line --weeks $weeks"
 
 effect_table() {
-  echo "| 情景 Scenario | 对照 Against | Δ 满意度 Δ satisfaction | Δ 弱势群体 Δ vulnerable | Δ 其他居民 Δ others | Δ 年支出 Δ spending (¥m/yr) | 满意度/百万元 points per ¥1m | 重复 R | 精度 Precision |"
+  echo "| 情景 Scenario | 对照 Against | Δ 满意度 Δ satisfaction | Δ 弱势群体 Δ vulnerable | Δ 其他居民 Δ others | Δ 公共总成本 Δ full public cost (¥m/yr) | 满意度/百万元 points per ¥1m | 重复 R | 精度 Precision |"
   echo "|---|---|---|---|---|---|---|---|---|"
   { head -n 1 "$summary"; tail -n +2 "$summary" | sort -t$'\t' -k3,3gr; } | awk -F'\t' '
     FNR == NR { if ($0 !~ /^#/) { zh[$1] = $2; en[$1] = $3 }; next }
+    function quadrant(verdict) {
+      if (verdict ~ /^saving/) return " lost per ¥1m saved"
+      if (verdict ~ /^dominant/) return " (dominant: cheaper, better)"
+      if (verdict ~ /^dominated/) return " (dominated: dearer, worse)"
+      return ""
+    }
     function ci(col, scale, decimals) {
       if ($col == "") return "n/a"
       return sprintf("%.*f [%.*f, %.*f]", decimals, $col / scale, decimals, $(col + 1) / scale, decimals, $(col + 2) / scale)
@@ -277,7 +286,7 @@ effect_table() {
       name = $1
       printf "| %s %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", (name in zh ? zh[name] : name), (name in en ? en[name] : name),
         ($2 == "baseline" ? "基线 baseline" : "改革方案 package"), ci(3, 1, 2), ci(10, 1, 2), ci(17, 1, 2), ci(24, 1e6, 3),
-        ci(31, 1, 2), $8, $9
+        ci(31, 1, 2) quadrant($37), $8, $9
     }' "$templates/labels.tsv" -
 }
 
@@ -306,9 +315,11 @@ $command_line
   (not committed; rerun the command to get them).
 
 Effects are paired differences policy − reference of the mean over the last recorded year (52
-weeks), with 95% Student-t intervals across replicates. Annual spending is what the district paid
-in that year through every instrument (\`budget_spent_year\`: purchase of services, direct grants,
-awards, venture grants, staff subsidies); community workers' pay is not in it.
+weeks), with 95% Student-t intervals across replicates. Annual spending is the full public cost
+paid in that year (\`public_cost_spent_year\`): every instrument (purchase of services, direct grants,
+awards, venture grants, staff subsidies, community projects) plus community workers' pay, awards,
+training and licensing and the running costs of 居站分设, 全科社工, the street hubs and third-party
+assessment (docs/model.md, Public cost).
 
 ## (a) 满意度随时间变化 Satisfaction over time
 
@@ -349,12 +360,14 @@ cat <<EOF
 
 ![cost-effectiveness](figures/cost_effectiveness.png)
 
-Satisfaction gained per ¥1 million of extra annual spending, ΔS / ΔC: the paired difference in
-mean satisfaction over the difference in annual spending (¥ million), with a 95% interval by the
-delta method over the replicate pairs. Levers whose spending difference is under ¥10,000 a year
-or not distinguishable from zero (the six rules, targeting, 居站分设 + 全科社工, ...) have no ratio
-("n/a" in the table). For a cut (austerity) both differences are negative and the ratio is
-satisfaction lost per ¥1m saved. The ratio is district-wide, so it depends on the district's size.
+Satisfaction gained per ¥1 million of extra full public cost a year, ΔS / ΔC: the paired
+difference in mean satisfaction over the difference in annual public cost (¥ million), with a 95%
+interval by the delta method over the replicate pairs. The figure ranks the policies that cost
+more and do better (gains). A cut that lowers satisfaction (austerity) is a saving: its ratio is
+satisfaction lost per ¥1m saved, marked so in the table and never drawn as a gain. Levers whose
+cost difference is under ¥10,000 a year or not distinguishable from zero have no ratio ("n/a" in
+the table). The ratio is district-wide, so it depends on the district's size; compare.csv also
+gives it per ¥100 a resident.
 
 EOF
 fi

@@ -66,6 +66,7 @@ void GovernanceModel::build_schedule() {
   schedule_.add("deliberation", Cadence::weekly, phase(run_deliberation));
   schedule_.add("contracts and capacity", Cadence::weekly, phase(pay_contracts_and_plan_capacity));
   schedule_.add("worker time", Cadence::weekly, phase(allocate_worker_time));
+  schedule_.add("public costs", Cadence::weekly, phase(accrue_public_costs));
   schedule_.add("service delivery", Cadence::weekly, phase(deliver_services));
   schedule_.add("meetings", Cadence::weekly, phase(hold_meetings));
   schedule_.add("residents", Cadence::weekly, phase(update_residents));

@@ -45,11 +45,23 @@ RatioInterval ratio_of_means(const std::vector<double>& numerator, const std::ve
   return result;
 }
 
+std::string to_string(CostQuadrant quadrant) {
+  switch (quadrant) {
+    case CostQuadrant::gain: return "gain";
+    case CostQuadrant::saving: return "saving";
+    case CostQuadrant::dominant: return "dominant";
+    case CostQuadrant::dominated: return "dominated";
+    case CostQuadrant::none: break;
+  }
+  return "none";
+}
+
 CostEffectiveness cost_effectiveness(const Comparison& c, const std::string& outcome_metric,
-                                     const std::string& spending_metric) {
+                                     const std::string& spending_metric, const std::string& per_resident_metric) {
   CostEffectiveness ce;
   ce.outcome_metric = outcome_metric;
   ce.spending_metric = spending_metric;
+  ce.per_resident_metric = per_resident_metric;
   const auto* outcome = find_metric(c, ce.outcome_metric);
   const auto* spending = find_metric(c, ce.spending_metric);
   if (!outcome || !spending) {
@@ -71,15 +83,95 @@ CostEffectiveness cost_effectiveness(const Comparison& c, const std::string& out
   }
   ce.points_per_million = ratio_of_means(d_outcome, d_spending);
   ce.available = true;
+  const double d_s = ce.outcome_difference.mean;
+  if (ds.mean > 0)
+    ce.quadrant = d_s > 0 ? CostQuadrant::gain : CostQuadrant::dominated;
+  else
+    ce.quadrant = d_s < 0 ? CostQuadrant::saving : CostQuadrant::dominant;
+  ce.outcome_interval_includes_zero =
+      ce.outcome_difference.n >= 2 && std::fabs(d_s) <= ce.outcome_difference.half_width;
+  if (const auto* per_resident = per_resident_metric.empty() ? nullptr : find_metric(c, per_resident_metric)) {
+    const auto d_per_resident = differences(*per_resident, 1.0);
+    ce.spending_per_resident_difference = mean_with_interval(d_per_resident);
+    // Points per ¥100 a resident: the ratio per ¥1 times 100.
+    std::vector<double> hundreds;
+    for (double d : d_per_resident) hundreds.push_back(d / 100.0);
+    ce.points_per_100_yuan_per_resident = ratio_of_means(d_outcome, hundreds);
+  }
   return ce;
 }
+
+namespace {
+
+std::string interval_text(const RatioInterval& q, int decimals) {
+  if (q.n < 2) return "";
+  return " [95% CI " + fixed(q.low, decimals) + ", " + fixed(q.high, decimals) + "]";
+}
+
+std::string caveat(const CostEffectiveness& ce) {
+  return ce.outcome_interval_includes_zero ? "; the satisfaction difference's 95% interval includes zero" : "";
+}
+
+}  // namespace
 
 std::string describe(const CostEffectiveness& ce) {
   if (!ce.available) return "n/a (" + ce.unavailable_reason + ")";
   const auto& q = ce.points_per_million;
-  std::string text = fixed(q.ratio, 2) + " points per ¥1m a year";
-  if (q.n >= 2) text += " [95% CI " + fixed(q.low, 2) + ", " + fixed(q.high, 2) + "]";
-  return text;
+  const double ds = ce.outcome_difference.mean, dc = ce.spending_difference.mean;
+  switch (ce.quadrant) {
+    case CostQuadrant::gain:
+      return "gain: " + fixed(q.ratio, 2) + " points gained per ¥1m spent a year" + interval_text(q, 2) + caveat(ce);
+    case CostQuadrant::saving:
+      // Both differences are negative: the ratio is the satisfaction given up per ¥1m saved.
+      return "saving: " + fixed(q.ratio, 2) + " points lost per ¥1m saved a year" + interval_text(q, 2) + caveat(ce);
+    case CostQuadrant::dominant:
+      return "dominant: saves ¥" + fixed(-dc, 3) + "m a year and gains " + fixed(ds, 2) + " points" + caveat(ce);
+    case CostQuadrant::dominated:
+      return "dominated: costs ¥" + fixed(dc, 3) + "m more a year and loses " + fixed(-ds, 2) + " points" + caveat(ce);
+    case CostQuadrant::none: break;
+  }
+  return "n/a";
+}
+
+std::string describe_per_resident(const CostEffectiveness& ce) {
+  const auto& q = ce.points_per_100_yuan_per_resident;
+  if (!ce.available || q.n == 0) return "";
+  const std::string per = " (" + fixed(ce.spending_per_resident_difference.mean, 1) + " ¥ a resident a year)";
+  switch (ce.quadrant) {
+    case CostQuadrant::gain:
+      return fixed(q.ratio, 3) + " points gained per ¥100 spent a resident a year" + interval_text(q, 3) + per;
+    case CostQuadrant::saving:
+      return fixed(q.ratio, 3) + " points lost per ¥100 saved a resident a year" + interval_text(q, 3) + per;
+    case CostQuadrant::dominant:
+    case CostQuadrant::dominated:
+      return "no trade-off to price" + per;
+    case CostQuadrant::none: break;
+  }
+  return "";
+}
+
+bool ranks_before(const CostEffectiveness& a, const CostEffectiveness& b) {
+  auto order = [](const CostEffectiveness& ce) {
+    if (!ce.available) return 4;
+    switch (ce.quadrant) {
+      case CostQuadrant::dominant: return 0;
+      case CostQuadrant::gain: return 1;
+      case CostQuadrant::saving: return 2;
+      case CostQuadrant::dominated: return 3;
+      case CostQuadrant::none: break;
+    }
+    return 4;
+  };
+  const int oa = order(a), ob = order(b);
+  if (oa != ob) return oa < ob;
+  switch (a.quadrant) {
+    case CostQuadrant::gain: return a.points_per_million.ratio > b.points_per_million.ratio;
+    case CostQuadrant::saving: return a.points_per_million.ratio < b.points_per_million.ratio;
+    case CostQuadrant::dominant:
+    case CostQuadrant::dominated: return a.outcome_difference.mean > b.outcome_difference.mean;
+    case CostQuadrant::none: break;
+  }
+  return false;
 }
 
 }  // namespace shanzhi::sim::experiments

@@ -50,7 +50,7 @@ RunSeries series_of(const MetricRecorder& recorder, const std::vector<DerivedMet
 }
 
 bool is_year_to_date(const MetricInfo& metric) {
-  return metric.unit == "CNY" && metric.name.find("spent_year") != std::string::npos;
+  return metric.unit.rfind("CNY", 0) == 0 && metric.name.find("spent_year") != std::string::npos;
 }
 
 std::string statistic_name(const MetricInfo& metric) {

@@ -40,8 +40,8 @@ std::vector<MetricInfo> with_derived(const std::vector<MetricInfo>& declared, co
 /// The recorded rows of `recorder` with the usable derived columns appended (with_derived order).
 RunSeries series_of(const MetricRecorder& recorder, const std::vector<DerivedMetric>& derived, int burn_in_weeks);
 
-/// True for year-to-date money metrics (CNY, name containing "spent_year"), which restart at
-/// every fiscal year.
+/// True for year-to-date money metrics (unit CNY or CNY per something, e.g. "CNY/resident"; name
+/// containing "spent_year"), which restart at every fiscal year.
 bool is_year_to_date(const MetricInfo& metric);
 
 /// What summary_statistic computes for `metric`, in words for CSV and JSON.

@@ -40,21 +40,27 @@ TEST_CASE("Compare writes time bands and cost-effectiveness", "[cli][compare]") 
   const auto result = tiny_compare(dir / "out");
   INFO(result.describe());
   REQUIRE(result.exit_code == 0);
-  CHECK(contains(result.out, "cost-effectiveness: satisfaction_mean per ¥1m of extra annual spending"));
-  CHECK(contains(result.out, "points per ¥1m a year [95% CI"));
+  CHECK(contains(result.out, "cost-effectiveness: satisfaction_mean against the full public cost a year (public_cost_spent_year)"));
+  CHECK(contains(result.out, "gain: "));
+  CHECK(contains(result.out, "points gained per ¥1m spent a year [95% CI"));
+  CHECK(contains(result.out, "per resident: "));
   CHECK(contains(result.out, "timeseries_bands.csv"));
 
   const auto compare_csv = read_file(dir / "out" / "compare.csv");
   CHECK(lines_of(compare_csv).front().find(",verdict,statistic") != std::string::npos);
   const auto ce_row = row_of(compare_csv, "satisfaction_per_million_yuan");
-  CHECK(contains(ce_row, "delta method"));
+  CHECK(contains(ce_row, "gain (delta method)"));
+  CHECK(contains(ce_row, "public_cost_spent_year"));
+  CHECK_FALSE(row_of(compare_csv, "satisfaction_per_100_yuan_per_resident").empty());
   CHECK(contains(row_of(compare_csv, "budget_spent_year"), "paid in the last 52 recorded weeks"));
+  CHECK(contains(row_of(compare_csv, "public_cost_spent_year"), "paid in the last 52 recorded weeks"));
+  CHECK(contains(row_of(compare_csv, "public_cost_per_resident_spent_year"), "paid in the last 52 recorded weeks"));
   CHECK_FALSE(row_of(compare_csv, "satisfaction_nonvulnerable_mean").empty());
 
   const auto bands = lines_of(read_file(dir / "out" / "timeseries_bands.csv"));
   REQUIRE(!bands.empty());
   CHECK(bands.front() == "week,metric,arm,mean,lo,hi");
-  const std::size_t metrics = lines_of(compare_csv).size() - 2;  // header and the ratio row
+  const std::size_t metrics = lines_of(compare_csv).size() - 3;  // header and the two ratio rows
   CHECK(bands.size() == 1 + 61 * metrics * 3);
   CHECK(contains(bands[1], "0,satisfaction_mean,baseline,"));
   CHECK(contains(bands[2], "0,satisfaction_mean,policy,"));
@@ -63,7 +69,30 @@ TEST_CASE("Compare writes time bands and cost-effectiveness", "[cli][compare]") 
   const auto json = read_file(dir / "out" / "compare.json");
   CHECK(contains(json, "\"cost_effectiveness\""));
   CHECK(contains(json, "\"points_per_million_yuan\": {"));
+  CHECK(contains(json, "\"quadrant\": \"gain\""));
+  CHECK(contains(json, "\"points_per_100_yuan_per_resident\": {"));
   CHECK(contains(json, "delta method"));
+}
+
+TEST_CASE("Compare reads a pay cut as satisfaction lost per yuan saved, not as a gain", "[cli][compare][cost_effectiveness]") {
+  TempDir dir("compare");
+  const fs::path policy = dir / "pay_cut.toml";
+  write_file(policy, "extends = \"" + scenario("small_baseline") + "\"\n[scenario]\nname = \"pay_cut\"\n"
+                     "[workforce]\npay_ratio = 0.5\n");
+  const auto result =
+      run_shanzhi({"compare", scenario("small_baseline"), policy.string(), "-r", "3", "--weeks", "60", "--set",
+                   "run.burn_in_weeks=52", "--set", "district.residents_per_community=1500", "--set",
+                   "district.residents_per_compound=750", "--threads", "1", "--out", (dir / "out").string()});
+  INFO(result.describe());
+  REQUIRE(result.exit_code == 0);
+  CHECK(contains(result.out, "saving: "));
+  CHECK(contains(result.out, "points lost per ¥1m saved a year"));
+  CHECK(contains(result.out, "points lost per ¥100 saved a resident a year"));
+  CHECK_FALSE(contains(result.out, "points gained per"));
+  const auto ce_row = row_of(read_file(dir / "out" / "compare.csv"), "satisfaction_per_million_yuan");
+  CHECK(contains(ce_row, ",lower,"));  // for a saving, fewer points lost per ¥ saved is better
+  CHECK(contains(ce_row, "saving (delta method)"));
+  CHECK(contains(read_file(dir / "out" / "compare.json"), "\"quadrant\": \"saving\""));
 }
 
 TEST_CASE("Compare says n/a for cost-effectiveness without extra spending", "[cli][compare]") {
@@ -100,6 +129,14 @@ TEST_CASE("Compare with several policies writes one folder per policy", "[cli][c
   CHECK(contains(result.out, "6 runs"));
   CHECK(contains(result.out, "== small_district against small_baseline =="));
   CHECK(contains(result.out, "== burden_reduction against small_baseline =="));
+  // The policies ranked by their cost-effectiveness against the full public cost: the package
+  // (a gain) before burden reduction (no cost difference worth a ratio).
+  const auto ranking = result.out.find("cost-effectiveness ranking (full public cost");
+  REQUIRE(ranking != std::string::npos);
+  const auto first = result.out.find("1. small_district", ranking);
+  const auto second = result.out.find("2. burden_reduction", ranking);
+  CHECK(first != std::string::npos);
+  CHECK(second != std::string::npos);
   CHECK(directory_entries(dir / "out") == std::vector<std::string>{"burden_reduction", "small_district"});
   for (const char* policy : {"burden_reduction", "small_district"})
     for (const char* file : {"compare.csv", "replicates.csv", "timeseries_bands.csv", "compare.json"}) {

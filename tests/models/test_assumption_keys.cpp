@@ -44,6 +44,7 @@ const Allowed allowed_constexprs[] = {
     {"state/demography.hpp", "low_income", "a bit flag"},
     {"state/demography.hpp", "migrant", "a bit flag"},
     {"state/government.hpp", "instrument_count", "the six funding instruments: an enum's size"},
+    {"state/government.hpp", "public_cost_count", "the eight public cost items outside the instruments: an enum's size"},
     {"state/model_state.hpp", "satisfaction_bins", "histogram bins of the 0–100 scale, for recording"},
     {"state/model_state.hpp", "wait_bins", "histogram bins of waits 0–52 weeks, for recording"},
     {"state/workforce.hpp", "activity_count", "the five worker activities: an enum's size"},

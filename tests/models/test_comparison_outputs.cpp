@@ -186,19 +186,43 @@ TEST_CASE("Time bands are deterministic for the same seeds", "[comparison]") {
   CHECK(identical);
 }
 
-TEST_CASE("Cost-effectiveness of the reform package is satisfaction gained per extra million a year", "[comparison]") {
+TEST_CASE("Cost-effectiveness of the reform package is satisfaction gained per extra million of full public cost",
+          "[comparison][cost_effectiveness]") {
   const auto& c = package_comparison();
   const auto ce = cost_effectiveness(c);
   INFO(describe(ce));
   REQUIRE(ce.available);
+  CHECK(ce.spending_metric == "public_cost_spent_year");
   const auto* s = find_metric(c, "satisfaction_mean");
-  const auto* spent = find_metric(c, "budget_spent_year");
+  const auto* spent = find_metric(c, "public_cost_spent_year");
+  const auto* instruments = find_metric(c, "budget_spent_year");
   REQUIRE(spent->difference.mean > negligible_spending_difference_yuan);
+  // The package pays workers more, trains and licenses them and runs hubs: it costs more than
+  // its instruments alone.
+  CHECK(spent->difference.mean > instruments->difference.mean);
   CHECK(ce.points_per_million.ratio == Approx(s->difference.mean / (spent->difference.mean / 1e6)));
-  CHECK(ce.points_per_million.ratio > 0);
+  CHECK(ce.quadrant == CostQuadrant::gain);
   CHECK(ce.points_per_million.low <= ce.points_per_million.ratio);
   CHECK(ce.points_per_million.ratio <= ce.points_per_million.high);
-  CHECK(describe(ce).find("points per ¥1m a year [95% CI") != std::string::npos);
+  CHECK(describe(ce).find("gain: ") == 0);
+  CHECK(describe(ce).find("points gained per ¥1m spent a year [95% CI") != std::string::npos);
+  // Per resident: the same ratio scaled by residents / 10,000 (¥100 a resident is ¥1m per 10,000).
+  const double residents = find_metric(c, "residents")->baseline.front();
+  CHECK(ce.points_per_100_yuan_per_resident.ratio == Approx(ce.points_per_million.ratio * residents / 1e4));
+}
+
+TEST_CASE("A pay cut is a saving: satisfaction lost per yuan saved", "[comparison][cost_effectiveness]") {
+  // Pay guidance in reverse on the tiny district: the pay bill falls, turnover rises.
+  const auto c = compare_scenarios(tiny("small_baseline"), tiny("small_baseline", {"workforce.pay_ratio=0.5"}), 3, 5);
+  const auto ce = cost_effectiveness(c);
+  INFO(describe(ce));
+  REQUIRE(ce.available);
+  CHECK(ce.spending_difference.mean < 0);
+  CHECK(find_metric(c, "budget_spent_year")->difference.mean == 0);  // the instruments alone saw no saving
+  CHECK(ce.quadrant == CostQuadrant::saving);
+  CHECK(describe(ce).find("saving: ") == 0);
+  CHECK(describe(ce).find("points lost per ¥1m saved a year") != std::string::npos);
+  CHECK(describe(ce).find("gained") == std::string::npos);
 }
 
 TEST_CASE("Cost-effectiveness is n/a when the policy costs nothing extra", "[comparison]") {

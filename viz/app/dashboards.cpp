@@ -20,7 +20,7 @@ const std::vector<DashboardDef>& dashboard_defs() {
       {"dash.admin", {"worker_admin_share"}, nullptr, nullptr, "%.3f"},
       {"dash.turnover", {"worker_turnover_annual", "worker_vacancy_rate"}, nullptr, nullptr, "%.3f"},
       {"dash.organizations", {"organizations_alive", "grassroots_organizations_alive"}, nullptr, nullptr, "%.0f"},
-      {"dash.spending", {"budget_spent_year", "purchase_spent_year"}, nullptr, nullptr, "%.0f"},
+      {"dash.spending", {"public_cost_spent_year", "budget_spent_year", "purchase_spent_year"}, nullptr, nullptr, "%.0f"},
       {"dash.trust", {"trust_community_mean", "belonging_mean"}, nullptr, nullptr, "%.1f"},
   };
   return defs;

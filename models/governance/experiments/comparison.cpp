@@ -86,7 +86,8 @@ Comparison compare_scenarios(const GovernanceParameters& baseline, const Governa
 }
 
 sim::experiments::CostEffectiveness cost_effectiveness(const Comparison& comparison) {
-  return sim::experiments::cost_effectiveness(comparison, "satisfaction_mean", "budget_spent_year");
+  return sim::experiments::cost_effectiveness(comparison, "satisfaction_mean", cost_effectiveness_spending_metric,
+                                              "public_cost_per_resident_spent_year");
 }
 
 }  // namespace shanzhi::gov

@@ -34,7 +34,13 @@ std::vector<Comparison> compare_scenarios(const GovernanceParameters& baseline,
                                           const std::vector<GovernanceParameters>& policies, std::size_t replicates,
                                           std::uint64_t master_seed);
 
-/// Mean satisfaction gained per ¥1m more of the district's annual spending.
+/// The spending cost-effectiveness is measured against: the full public cost (every funding
+/// instrument, the workforce's pay, awards, training and licensing, and the reforms' running
+/// costs; docs/model.md, Public cost), not only the instruments' budget_spent_year.
+inline constexpr const char* cost_effectiveness_spending_metric = "public_cost_spent_year";
+
+/// Mean satisfaction against the full public cost a year: per ¥1m and per ¥100 a resident, read
+/// by quadrant (a saving is satisfaction lost per ¥ saved, never a gain).
 sim::experiments::CostEffectiveness cost_effectiveness(const Comparison& comparison);
 
 }  // namespace shanzhi::gov

@@ -299,6 +299,7 @@ void open_fiscal_year(ModelState& s, const sim::CalendarDate& date) {
   for (std::size_t c = 0; c < s.community_count(); ++c) s.expected_demand_hours[c] = expected_demand_hours(s, c);
   s.direct_delivery_paid_at_year_start_yuan = s.direct_delivery_paid_yuan;
   s.budget.open_year(date.year, allocations(s));
+  s.public_costs.open_year();
   s.organizations.for_each_alive([&](std::uint32_t o) { s.organizations.columns.revenue_this_year_yuan[o] = 0; });
   pay_direct_grants(s);
   fund_new_organizations(s, date.week);

@@ -18,6 +18,8 @@ void initialize_enterprises(ModelState& s);
 void arrive_needs(ModelState& s, const sim::CalendarDate& date);          // needs.cpp
 void pay_contracts_and_plan_capacity(ModelState& s, const sim::CalendarDate& date);  // capacity.cpp
 void allocate_worker_time(ModelState& s, const sim::CalendarDate& date);  // worker_time.cpp
+/// What this week's staff and the reforms in force cost the public (pure accounting).
+void accrue_public_costs(ModelState& s, const sim::CalendarDate& date);   // public_cost.cpp
 void deliver_services(ModelState& s, const sim::CalendarDate& date);      // delivery.cpp
 void hold_meetings(ModelState& s, const sim::CalendarDate& date);         // meetings.cpp
 void update_residents(ModelState& s, const sim::CalendarDate& date);      // resident_update.cpp

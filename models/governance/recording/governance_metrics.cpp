@@ -284,6 +284,28 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return static_cast<double>(projects_under_way(w.s)); }},
     {"rectifications_quarter", "communities", "Communities under a rectification order (整改) after the latest " "appraisal.", lower, detail,
      [](const WeekTotals& w) { return static_cast<double>(communities_rectifying(w.s)); }},
+    // The full public cost (docs/model.md, Public cost): the workforce and the reforms outside the
+    // instruments, year to date like the ledgers, then the total with the instruments.
+    {"workforce_pay_spent_year", "CNY", "Pay of community workers' posts, filled or vacant as budgeted (pay ratio × " "reference pay; social-work station posts included), so far this fiscal year.", neutral, detail,
+     [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::workforce_pay); }},
+    {"worker_awards_spent_year", "CNY", "好社工 awards held by workers of the best-appraised communities (L18), paid so far " "this fiscal year.", neutral, detail,
+     [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::worker_awards); }},
+    {"training_spent_year", "CNY", "Workers' training (教育培训) and one specialty, many skills (一专多能) so far this " "fiscal year.", neutral, detail,
+     [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::training); }},
+    {"licensing_spent_year", "CNY", "Licensed workers' allowances and exam support (持证上岗) so far this fiscal year.", neutral, detail,
+     [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::licensing); }},
+    {"general_practice_spent_year", "CNY", "General-practice social workers' cross-training (全科社工) so far this fiscal " "year.", neutral, detail,
+     [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::general_practice); }},
+    {"station_separation_spent_year", "CNY", "Running separated workstations (居站分设) so far this fiscal year.", neutral, detail,
+     [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::station_separation); }},
+    {"hub_spent_year", "CNY", "Running the streets' social-work development centres (三社联动 hubs) so far this fiscal " "year.", neutral, detail,
+     [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::hub); }},
+    {"third_party_assessment_spent_year", "CNY", "Third-party assessment contracts so far this fiscal year.", neutral, detail,
+     [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::third_party_assessment); }},
+    {"public_cost_spent_year", "CNY", "Full public cost so far this fiscal year: every funding instrument (budget_spent_year, " "DIRECT delivery included) plus the workforce's pay, awards, training and licensing and the reforms' " "running costs.", neutral, headline,
+     [](const WeekTotals& w) { return w.spent + w.s.public_costs.total_this_year(); }},
+    {"public_cost_per_resident_spent_year", "CNY/resident", "Full public cost so far this fiscal year per resident.", neutral, detail,
+     [](const WeekTotals& w) { return (w.spent + w.s.public_costs.total_this_year()) / w.residents; }},
 };
 
 }  // namespace

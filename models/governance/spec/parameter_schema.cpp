@@ -97,6 +97,7 @@ Schema build_schema() {
   add_information(s);
   add_appraisal(s);
   add_coordination(s);
+  add_costs(s);
   return s;
 }
 

@@ -369,6 +369,20 @@ struct CoordinationParameters {
   double reference_coordination = 0.8;     ///< c at which the council's and pairing's effects are as stated
 };
 
+/// What the public pays for the community workforce and for the reforms that are not one of the
+/// six funding instruments (docs/model.md, Public cost). Pure accounting: no mechanism reads
+/// these keys, so they change the cost metrics and nothing else.
+struct CostParameters {
+  double reference_pay_yuan_per_year = 90000;       ///< all-in cost of a worker at pay ratio 1 (L17)
+  double training_yuan_per_skill = 60000;           ///< per worker-year per skill/year of training (L7)
+  double multi_skill_training_yuan_per_worker_year = 2000;  ///< 一专多能 upkeep per trained worker (L7)
+  double licence_allowance_yuan_per_year = 3600;    ///< 持证 allowance and exam support per licensed worker (L7)
+  double general_practice_yuan_per_worker_year = 2000;  ///< 全科社工 cross-training per worker (L10)
+  double station_separation_yuan_per_community_year = 50000;  ///< 居站分设 running cost (L9)
+  double hub_yuan_per_street_year = 500000;         ///< street social-work development centre (L11)
+  double third_party_yuan_per_community_year = 20000;  ///< third-party assessment contract (L19)
+};
+
 struct GovernanceParameters {
   RunParameters run;
   DistrictParameters district;
@@ -387,6 +401,7 @@ struct GovernanceParameters {
   InformationParameters information;
   AppraisalParameters appraisal;
   CoordinationParameters coordination;
+  CostParameters costs;
 };
 
 }  // namespace shanzhi::gov

@@ -110,5 +110,6 @@ void add_enterprises(Schema& s);
 void add_information(Schema& s);    // schema_needs.cpp
 void add_appraisal(Schema& s);      // schema_participation.cpp
 void add_coordination(Schema& s);   // schema_provision.cpp
+void add_costs(Schema& s);          // schema_costs.cpp: the public cost of workers and reforms
 
 }  // namespace shanzhi::gov::schema

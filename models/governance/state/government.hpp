@@ -1,6 +1,8 @@
 #pragma once
 // Government money: one ledger per funding instrument for the current fiscal year. Invariant
-// (tested): spent ≤ allocated, and at any time allocated = spent + unspent.
+// (tested): spent ≤ allocated, and at any time allocated = spent + unspent. Beside the budget,
+// the public cost of the community workforce and of the reforms outside the instruments
+// (PublicCosts), accrued week by week (phases/public_cost.cpp).
 
 #include <array>
 #include <string_view>
@@ -35,6 +37,32 @@ struct Budget {
   /// Opens a fiscal year with fresh allocations.
   void open_year(int year, const std::array<double, instrument_count>& allocations);
   double total_spent_this_year() const;
+};
+
+/// Public costs outside the six funding instruments (docs/model.md, Public cost): the community
+/// workforce's pay, its 好社工 awards (L18), training and 一专多能 (L7), licensing (L7) and
+/// general-practice cross-training (L10); separated workstations (L9), the street hubs (L11) and
+/// third-party assessment (L19).
+enum class PublicCost { workforce_pay, worker_awards, training, licensing, general_practice, station_separation, hub, third_party_assessment };
+inline constexpr int public_cost_count = 8;
+
+/// What each PublicCost has cost so far in the current fiscal year, and over the whole run.
+struct PublicCosts {
+  std::array<double, public_cost_count> year{};
+  std::array<double, public_cost_count> cumulative{};
+
+  double this_year(PublicCost item) const { return year[static_cast<std::size_t>(item)]; }
+  void add(PublicCost item, double yuan) {
+    year[static_cast<std::size_t>(item)] += yuan;
+    cumulative[static_cast<std::size_t>(item)] += yuan;
+  }
+  /// A new fiscal year starts from nothing.
+  void open_year() { year = {}; }
+  double total_this_year() const {
+    double total = 0;
+    for (double x : year) total += x;
+    return total;
+  }
 };
 
 }  // namespace shanzhi::gov

@@ -191,6 +191,7 @@ struct ModelState {
   std::vector<std::array<double, category_count>> expected_demand_hours;
 
   Budget budget;
+  PublicCosts public_costs;  ///< the workforce and the reforms outside the instruments
   /// Government money received by organisations that have since closed (for the conservation
   /// check: Σ ledger spending = Σ received by living and closed organisations).
   double government_revenue_of_closed_organizations = 0;

@@ -75,12 +75,15 @@ inline float worker_quality(const WorkforceParameters& w, float skill, bool cert
          (certified ? static_cast<float>(w.licensed_quality_bonus) : 0.0f);
 }
 
-/// Quality of worker `slot`: social-work station posts are always licensed; other workers are when
-/// their draw falls below the licensed share (L7).
+/// Whether worker `slot` is licensed (持证上岗, L7): social-work station posts always are; other
+/// workers are when their draw falls below the licensed share.
+inline bool is_licensed(const WorkforceParameters& w, const WorkerColumns& col, std::uint32_t slot) {
+  return col.pool[slot] == WorkerPool::social_work_station || col.certification_draw[slot] < w.certified_share;
+}
+
+/// Quality of worker `slot` (licensed as is_licensed says).
 inline float worker_quality(const WorkforceParameters& w, const WorkerColumns& col, std::uint32_t slot) {
-  const bool licensed =
-      col.pool[slot] == WorkerPool::social_work_station || col.certification_draw[slot] < w.certified_share;
-  return worker_quality(w, col.skill[slot], licensed);
+  return worker_quality(w, col.skill[slot], is_licensed(w, col, slot));
 }
 
 }  // namespace shanzhi::gov
