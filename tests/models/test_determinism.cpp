@@ -26,9 +26,7 @@ RunResult run_with_threads(const GovernanceParameters& params, int threads) {
   model.run_to_end();
   sim::set_thread_count(before);
   RunResult result;
-  const auto& rec = model.recorder();
-  for (std::size_t row = 0; row < rec.row_count(); ++row)
-    for (std::size_t m = 0; m < rec.metrics().size(); ++m) result.metrics.push_back(rec.value(row, m));
+  result.metrics = test::all_recorded_values(model.recorder());
   result.satisfaction = model.state().residents.satisfaction;
   return result;
 }

@@ -112,11 +112,7 @@ namespace {
 std::vector<double> recorded_values(const GovernanceParameters& params) {
   GovernanceModel model(params);
   model.run_to_end();
-  const auto& recorder = model.recorder();
-  std::vector<double> values;
-  for (std::size_t row = 0; row < recorder.row_count(); ++row)
-    for (std::size_t m = 0; m < recorder.metrics().size(); ++m) values.push_back(recorder.value(row, m));
-  return values;
+  return test::all_recorded_values(model.recorder());
 }
 
 }  // namespace

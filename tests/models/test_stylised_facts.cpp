@@ -82,14 +82,18 @@ TEST_CASE("Fact 3: the resident-evaluation weight redirects effort from records 
 
 namespace {
 
-/// Mean of a metric over the recorded weeks from the end of the first recorded year: every
-/// value is then a full 52-week window.
-double mean_over_recorded_years(const RunSeries& run, const std::string& name) {
+/// The column of compared metric `name` in every RunSeries of the model.
+std::size_t compared_column(const std::string& name) {
   const auto metrics = compared_metrics();
-  std::size_t column = metrics.size();
   for (std::size_t m = 0; m < metrics.size(); ++m)
-    if (metrics[m].name == name) column = m;
-  REQUIRE(column < metrics.size());
+    if (metrics[m].name == name) return m;
+  FAIL("no compared metric " << name);
+  return metrics.size();
+}
+
+/// Mean of one column over the recorded weeks from the end of the first recorded year: every
+/// value is then a full 52-week window.
+double mean_over_recorded_years(const RunSeries& run, std::size_t column) {
   const auto& values = run.columns[column];
   REQUIRE(values.size() > 53);
   double sum = 0;
@@ -113,10 +117,11 @@ TEST_CASE("Fact 4: higher pay lowers turnover with diminishing effect", "[valida
   // Diminishing: the first step (0.6 → 0.8) cuts turnover more than the second (0.8 → 1.0).
   // Separations are rare (a few a year in a small district), so each arm's turnover is its mean
   // over every 52-week window of the recorded years, paired by seed.
+  const std::size_t turnover_column = compared_column("worker_turnover_annual");
   std::vector<double> first_minus_second;  // (0.8 − 0.6) − (1.0 − 0.8): negative when the first cut is deeper
   for (std::size_t r = 0; r < replicates; ++r) {
     const auto runs = run_arms({at_pay("0.6"), at_pay("0.8"), at_pay("1.0")}, replicate_seed(r));
-    const auto turnover = [&](std::size_t arm) { return mean_over_recorded_years(runs[arm], "worker_turnover_annual"); };
+    const auto turnover = [&](std::size_t arm) { return mean_over_recorded_years(runs[arm], turnover_column); };
     first_minus_second.push_back((turnover(1) - turnover(0)) - (turnover(2) - turnover(1)));
   }
   const auto d = sim::experiments::mean_with_interval(first_minus_second);
