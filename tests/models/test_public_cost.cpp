@@ -120,7 +120,7 @@ TEST_CASE("Public cost: workers' pay is pay ratio × reference pay for each fund
   }
 }
 
-TEST_CASE("Public cost: raising pay and adding posts raise the pay bill; cutting pay lowers it; a lever that only "
+TEST_CASE("Public cost: raising pay and adding posts raise the pay bill while cutting pay lowers it and a lever that only "
           "changes turnover costs nothing", "[model][public_cost]") {
   const auto base = run(small("small_baseline", 52));
   const auto higher = run(small("small_baseline", 52, {"workforce.pay_ratio=1.0"}));
