@@ -43,8 +43,8 @@ std::string assumptions_csv(const AssumptionResults& r, const std::vector<gov::C
       const auto& d = main.difference;
       const auto& e = r.draws.spreads[p].metrics[m];
       sim::append_csv_line(
-          out, with({names[p], main.metric.name, main.metric.unit, std::string(sim::to_string(main.metric.direction)),
-                     main.statistic, format_number(d.mean), format_number(d.mean - d.half_width),
+          out, with({sim::csv_field(names[p]), sim::csv_field(main.metric.name), sim::csv_field(main.metric.unit),
+                     std::string(sim::to_string(main.metric.direction)), sim::csv_field(main.statistic), format_number(d.mean), format_number(d.mean - d.half_width),
                      format_number(d.mean + d.half_width), std::to_string(d.n)},
                     with(quantile_fields(e.spread),
                          {format_number(e.share_with_sign_of(d.mean)), std::to_string(e.spread.values),

@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -51,15 +52,18 @@ std::string percent(double share) {
   return text;
 }
 
-std::string signed_value(const sim::MetricInfo& metric, double x) {
-  if (std::isnan(x)) return "n/a";
-  const std::string shown = display_value(metric, x);
-  return (x > 0 ? "+" : "") + shown;
-}
+/// Every number of a metric's row is shown to the precision its uncertainty supports: the larger
+/// of the seed interval's half-width and half the 10–90% range across draws.
+struct RowPrecision {
+  const sim::MetricInfo& metric;
+  double half_width;
 
-std::string range_text(const sim::MetricInfo& metric, double low, double high) {
-  return "[" + signed_value(metric, low) + ", " + signed_value(metric, high) + "]";
-}
+  std::string signed_value(double x) const {
+    if (std::isnan(x)) return "n/a";
+    return (x > 0 ? "+" : "") + display_value(metric, x, half_width);
+  }
+  std::string range(double low, double high) const { return "[" + signed_value(low) + ", " + signed_value(high) + "]"; }
+};
 
 void print_policy_table(const AssumptionResults& r, const gov::Comparison& main, std::size_t policy, bool all_metrics) {
   std::printf("\n  %-30s %31s %9s %24s %24s %8s\n", "metric (mean of last year)", "effect [95% seed CI]", "median",
@@ -69,11 +73,12 @@ void print_policy_table(const AssumptionResults& r, const gov::Comparison& main,
     if (!all_metrics && !metric.headline) continue;
     const auto& d = main.metrics[m].difference;
     const auto& e = r.draws.spreads[policy].metrics[m];
-    const std::string seed = signed_value(metric, d.mean) + " " + range_text(metric, d.mean - d.half_width, d.mean + d.half_width);
+    const double band_half_width = std::isnan(e.spread.q90) ? 0.0 : (e.spread.q90 - e.spread.q10) / 2;
+    const RowPrecision row{metric, std::max(d.half_width, band_half_width)};
+    const std::string seed = row.signed_value(d.mean) + " " + row.range(d.mean - d.half_width, d.mean + d.half_width);
     std::printf("  %-30s %31s %9s %24s %24s %8s\n", metric.name.c_str(), seed.c_str(),
-                signed_value(metric, e.spread.median).c_str(), range_text(metric, e.spread.q10, e.spread.q90).c_str(),
-                range_text(metric, e.spread.q2_5, e.spread.q97_5).c_str(),
-                percent(e.share_with_sign_of(d.mean)).c_str());
+                row.signed_value(e.spread.median).c_str(), row.range(e.spread.q10, e.spread.q90).c_str(),
+                row.range(e.spread.q2_5, e.spread.q97_5).c_str(), percent(e.share_with_sign_of(d.mean)).c_str());
   }
 }
 
@@ -265,7 +270,8 @@ void print_assumptions(const AssumptionResults& r, const std::vector<gov::Compar
     print_policy_table(r, comparisons[p], p, all_metrics);
   }
   std::printf("\n  median and ranges: the effect across draws (each the mean of %zu replicates, so they include that "
-              "seed noise);\n  P(sign) = share of draws whose effect has the sign of the seed interval's effect\n",
+              "seed noise);\n  P(sign) = share of draws whose effect has the sign of the seed interval's effect;\n"
+              "  each row is rounded to what its wider uncertainty supports (assumptions.csv keeps every digit)\n",
               r.draws.replicates_per_draw);
   print_rankings(r, names);
   print_drivers(r, names);

@@ -130,12 +130,13 @@ std::string comparison_csv(const gov::Comparison& c, const sim::experiments::Cos
                              "verdict", "statistic"});
   for (const auto& m : c.metrics) {
     const auto& d = m.difference;
-    sim::append_csv_line(out, {m.metric.name, m.metric.unit, std::string(sim::to_string(m.metric.direction)),
+    sim::append_csv_line(out, {sim::csv_field(m.metric.name), sim::csv_field(m.metric.unit),
+                               std::string(sim::to_string(m.metric.direction)),
                                sim::format_number(m.baseline_summary.mean), sim::format_number(m.baseline_summary.half_width),
                                sim::format_number(m.policy_summary.mean), sim::format_number(m.policy_summary.half_width),
                                sim::format_number(d.mean), sim::format_number(d.mean - d.half_width),
-                               sim::format_number(d.mean + d.half_width), std::to_string(d.n), sim::experiments::precision_verdict(m),
-                               m.statistic});
+                               sim::format_number(d.mean + d.half_width), std::to_string(d.n),
+                               sim::csv_field(sim::experiments::precision_verdict(m)), sim::csv_field(m.statistic)});
   }
   for (const auto& row : cost_effectiveness_rows(ce)) sim::append_csv_line(out, row);
   return out;

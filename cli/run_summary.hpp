@@ -18,6 +18,9 @@ void print_phase_profile(std::ostream& out, const sim::Schedule& schedule, doubl
 
 /// A metric value as people read it: shares as percentages, money in ¥ millions, else 2 decimals.
 std::string display_value(const sim::MetricInfo& metric, double value);
+/// The same, rounded to what an uncertainty of ± `half_width` (in the metric's own units) supports
+/// (sim/experiments/reported_precision.hpp), never more decimals than the plain form.
+std::string display_value(const sim::MetricInfo& metric, double value, double half_width);
 
 /// Peak resident memory of this process so far, in bytes.
 std::size_t peak_memory_bytes();

@@ -14,31 +14,7 @@ namespace {
 
 const std::vector<std::string> known_columns{"metric", "breakdown", "key", "value", "se"};
 
-struct Cell {
-  std::string text;
-  int column = 1;
-};
-
-/// Splits one CSV line (RFC 4180 quotes; no line breaks inside fields).
-std::vector<Cell> split_line(const std::string& line) {
-  std::vector<Cell> cells{{"", 1}};
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') cells.back().text += '"', ++i;
-      else if (c == '"') quoted = false;
-      else cells.back().text += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      cells.push_back({"", static_cast<int>(i) + 2});
-    } else if (c != '\r') {
-      cells.back().text += c;
-    }
-  }
-  return cells;
-}
+using Cell = CsvCell;
 
 std::optional<double> parse_number(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -77,7 +53,7 @@ std::vector<SurveyRow> read_survey(const std::filesystem::path& file, const std:
     start = end + 1;
   }
   std::map<std::string, std::size_t> column_of;
-  const auto header = split_line(lines.front());
+  const auto header = split_csv_line(lines.front());
   for (std::size_t c = 0; c < header.size(); ++c) {
     const auto& name = header[c].text;
     if (std::find(known_columns.begin(), known_columns.end(), name) == known_columns.end()) {
@@ -96,7 +72,7 @@ std::vector<SurveyRow> read_survey(const std::filesystem::path& file, const std:
   for (std::size_t l = 1; l < lines.size(); ++l) {
     const int line = static_cast<int>(l) + 1;
     if (lines[l].find_first_not_of(" \t\r") == std::string::npos) continue;
-    const auto cells = split_line(lines[l]);
+    const auto cells = split_csv_line(lines[l]);
     if (cells.size() != header.size()) {
       error(line, 1, "", "expected " + std::to_string(header.size()) + " fields like the header, got " + std::to_string(cells.size()));
       continue;

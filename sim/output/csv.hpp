@@ -16,4 +16,14 @@ std::string csv_field(std::string_view text);
 /// Appends `fields` (already-quoted where needed via csv_field, or numbers) as one line.
 void append_csv_line(std::string& out, const std::vector<std::string>& fields);
 
+/// One field read back from a CSV line, with the 1-based column where it starts (for messages).
+struct CsvCell {
+  std::string text;
+  int column = 1;
+};
+
+/// Splits one CSV line (RFC 4180 quotes undone; no line breaks inside fields; a trailing '\r'
+/// dropped). For tables of numbers with full checks see sim/experiments/csv_table.hpp.
+std::vector<CsvCell> split_csv_line(std::string_view line);
+
 }  // namespace shanzhi::sim

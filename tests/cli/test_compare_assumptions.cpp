@@ -5,10 +5,14 @@
 
 #include "tests/support/cli_runner.hpp"
 #include "models/governance/experiments/assumptions.hpp"
+#include "sim/experiments/reported_precision.hpp"
+#include "sim/output/csv.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -59,6 +63,33 @@ std::string row_of(const std::string& csv, const std::string& start) {
   return "";
 }
 
+std::vector<std::string> split_fields(const std::string& line) {
+  std::vector<std::string> fields;
+  for (auto& cell : shanzhi::sim::split_csv_line(line)) fields.push_back(std::move(cell.text));
+  return fields;
+}
+
+/// Every line of a CSV file has as many fields as its header (units such as "per 1,000" quoted).
+void check_rectangular(const std::string& text) {
+  const auto lines = lines_of(text);
+  const auto columns = split_fields(lines.front()).size();
+  for (const auto& line : lines) {
+    INFO(line);
+    CHECK(split_fields(line).size() == columns);
+  }
+}
+
+/// Decimals of the effect printed first on the assumption table's row of `metric`.
+int decimals_of_printed_effect(const std::string& out, const std::string& metric) {
+  const auto at = out.find("\n  " + metric + " ", out.find("== Effects with their assumption uncertainty =="));
+  REQUIRE(at != std::string::npos);
+  std::istringstream row(out.substr(at + 3 + metric.size()));
+  std::string effect;
+  row >> effect;
+  const auto point = effect.find('.');
+  return point == std::string::npos ? 0 : static_cast<int>(effect.size() - point - 1);
+}
+
 }  // namespace
 
 TEST_CASE("Compare --assumptions writes the bands across draws and the drivers", "[cli][compare][assumptions]") {
@@ -103,6 +134,16 @@ TEST_CASE("Compare --assumptions writes the bands across draws and the drivers",
   CHECK(contains(json, "\"p_sign\""));
   CHECK(contains(json, "\"drivers\": {"));
   CHECK(fs::exists(dir / "out" / "compare.csv"));  // the seed comparison is still written
+
+  check_rectangular(summary);
+  check_rectangular(read_file(dir / "out" / "compare.csv"));
+
+  // The printed row is rounded to what its wider uncertainty supports; the file keeps every digit.
+  const auto fields = split_fields(row_of(summary, "small_district,satisfaction_mean,"));
+  const double seed_half = (std::stod(fields[7]) - std::stod(fields[6])) / 2;
+  const double band_half = (std::stod(fields[11]) - std::stod(fields[10])) / 2;
+  const int expected = shanzhi::sim::experiments::supported_decimals(std::max(seed_half, band_half), 2);
+  CHECK(decimals_of_printed_effect(result.out, "satisfaction_mean") == expected);
 }
 
 TEST_CASE("Compare --assumptions gives identical files with 1 and 2 threads", "[cli][compare][assumptions][determinism]") {

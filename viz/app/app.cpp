@@ -147,6 +147,10 @@ void run_demo_actions(UiState& ui, const AppOptions& options) {
   if (!options.levers.empty()) ui.controller->change_levers(options.levers, "--set");
   if (!options.open.empty()) open_scenario(ui, options.open);
   if (!options.open_planning.empty()) open_planning_results(ui, options.open_planning);
+  if (!options.open_uncertainty.empty()) {
+    open_uncertainty_results(ui, options.open_uncertainty);
+    ui.right_tab = 1;
+  }
   if (ui.planning.session && options.select_point > 0) ui.planning.selected = options.select_point - 1;
   if (ui.planning.session && options.load_point > 0) {
     load_planning_policy(ui, static_cast<std::size_t>(options.load_point - 1));

@@ -23,6 +23,7 @@ struct AppOptions {
   Settings levers;                  ///< lever changes to apply (with --set)
   std::string open;                 ///< scenario file to open as from the File menu
   std::string open_planning;        ///< optimization database to open in the Planning tab
+  std::string open_uncertainty;     ///< `compare --assumptions` output folder to open in the Compare tab
   int select_point = 0;             ///< 1-based policy to select on the Planning tab's plot
   int load_point = 0;               ///< 1-based policy to load as a run (compare mode against its base)
   int width = 1280;

@@ -12,6 +12,7 @@ namespace shanzhi::viz {
 
 void draw_compare_view(UiState& ui) {
   const auto& s = *ui.snapshot;
+  draw_uncertainty_section(ui);
   if (!s.compare_active) {
     ImGui::TextWrapped("%s", tr("cmp.off"));
     if (ImGui::Button((std::string(tr("cmp.start")) + "###cmpstart").c_str())) ui.controller->set_compare(true);

@@ -13,12 +13,12 @@ namespace {
 
 std::string label(const char* key, const char* id) { return std::string(tr(key)) + "###" + id; }
 
+}  // namespace
+
 void open_dialog(UiState& ui, UiState::Dialog dialog, const std::string& default_path) {
   ui.dialog = dialog;
   std::snprintf(ui.path_buffer, sizeof ui.path_buffer, "%s", default_path.c_str());
 }
-
-}  // namespace
 
 void draw_menu_bar(UiState& ui) {
   if (!ImGui::BeginMainMenuBar()) return;
@@ -28,6 +28,8 @@ void draw_menu_bar(UiState& ui) {
     if (ImGui::MenuItem(tr("menu.open"))) open_dialog(ui, UiState::Dialog::open, ui.source_dir + "/scenarios/");
     if (ImGui::MenuItem(tr("menu.open_planning")))
       open_dialog(ui, UiState::Dialog::open_planning, ui.source_dir + "/results/optimize/");
+    if (ImGui::MenuItem(tr("menu.open_uncertainty")))
+      open_dialog(ui, UiState::Dialog::open_uncertainty, ui.source_dir + "/results/");
     if (ImGui::MenuItem(tr("menu.save"), nullptr, false, !s.frames.empty()))
       open_dialog(ui, UiState::Dialog::save, results + s.scenario_name + "-seed" + std::to_string(s.seed) + ".toml");
     ImGui::Separator();

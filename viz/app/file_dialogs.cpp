@@ -35,6 +35,35 @@ std::vector<std::string> planning_files(const std::string& root) {
   return out;
 }
 
+/// Folders under results/ (three levels deep) holding a `compare --assumptions` output.
+std::vector<std::string> uncertainty_folders(const std::string& root) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  std::filesystem::recursive_directory_iterator it(root + "/results", ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    if (it.depth() >= 3) it.disable_recursion_pending();
+    if (it->path().filename() == "assumptions.csv") out.push_back(it->path().parent_path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> listed_files(const UiState& ui) {
+  switch (ui.dialog) {
+    case UiState::Dialog::open_planning: return planning_files(ui.source_dir);
+    case UiState::Dialog::open_uncertainty: return uncertainty_folders(ui.source_dir);
+    default: return scenario_files(ui.source_dir);
+  }
+}
+
+const char* listing_title(UiState::Dialog d) {
+  switch (d) {
+    case UiState::Dialog::open_planning: return "file.optimizations";
+    case UiState::Dialog::open_uncertainty: return "file.comparisons";
+    default: return "file.scenarios";
+  }
+}
+
 void ensure_parent(const std::string& path) {
   std::error_code ec;
   const auto parent = std::filesystem::path(path).parent_path();
@@ -48,6 +77,7 @@ const char* title_of(UiState::Dialog d) {
     case UiState::Dialog::export_csv: return "menu.export_csv";
     case UiState::Dialog::export_png: return "menu.export_png";
     case UiState::Dialog::open_planning: return "menu.open_planning";
+    case UiState::Dialog::open_uncertainty: return "menu.open_uncertainty";
     default: return "";
   }
 }
@@ -59,6 +89,7 @@ void perform(UiState& ui) {
     switch (ui.dialog) {
       case UiState::Dialog::open: open_scenario(ui, path); break;
       case UiState::Dialog::open_planning: open_planning_results(ui, path); break;
+      case UiState::Dialog::open_uncertainty: open_uncertainty_results(ui, path); break;
       case UiState::Dialog::save:
         ensure_parent(path);
         save_run_file(path, s.setup);
@@ -110,12 +141,12 @@ void draw_file_dialogs(UiState& ui) {
   ImGui::TextUnformatted(tr("file.path"));
   ImGui::SetNextItemWidth(-1);
   const bool enter = ImGui::InputText("##path", ui.path_buffer, sizeof ui.path_buffer, ImGuiInputTextFlags_EnterReturnsTrue);
-  const bool opening = ui.dialog == UiState::Dialog::open || ui.dialog == UiState::Dialog::open_planning;
+  const bool opening = ui.dialog == UiState::Dialog::open || ui.dialog == UiState::Dialog::open_planning ||
+                       ui.dialog == UiState::Dialog::open_uncertainty;
   if (opening) {
-    const bool planning = ui.dialog == UiState::Dialog::open_planning;
-    ImGui::TextDisabled("%s", planning ? tr("file.optimizations") : tr("file.scenarios"));
+    ImGui::TextDisabled("%s", tr(listing_title(ui.dialog)));
     ImGui::BeginChild("files", ImVec2(0, 220), true);
-    for (const auto& f : planning ? planning_files(ui.source_dir) : scenario_files(ui.source_dir)) {
+    for (const auto& f : listed_files(ui)) {
       const auto shown = std::filesystem::relative(f, ui.source_dir).string();
       if (ImGui::Selectable(shown.c_str(), f == ui.path_buffer, ImGuiSelectableFlags_AllowDoubleClick)) {
         std::snprintf(ui.path_buffer, sizeof ui.path_buffer, "%s", f.c_str());

@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
   cli.add_option("--open", options.open, "Open this scenario file as from the File menu (errors show in the window)");
   cli.add_option("--open-planning", options.open_planning,
                  "Open this optimization database (shanzhi optimize) in the Planning tab (errors show in the window)");
+  cli.add_option("--open-uncertainty", options.open_uncertainty,
+                 "Open the output folder of `shanzhi compare --assumptions` in the Compare tab (errors show in the window)");
   cli.add_option("--select-point", options.select_point, "With --open-planning: select policy N (1 = first evaluated)")
       ->check(CLI::Range(1, 10000000));
   cli.add_option("--load-point", options.load_point,

@@ -2,6 +2,7 @@
 // The UI's own state between frames (what is selected, typed, zoomed), kept apart from the
 // simulation's state, which the UI only reads from snapshots.
 
+#include "core/effect_uncertainty.hpp"
 #include "core/lessons.hpp"
 #include "core/planning.hpp"
 #include "core/plot_ticks.hpp"
@@ -43,6 +44,17 @@ struct PlanningState {
   int selected = -1;  ///< policy index, or −1
 };
 
+/// The Compare tab's effects with assumption uncertainty (results of `compare --assumptions`).
+struct UncertaintyState {
+  std::optional<EffectUncertainty> results;
+  std::size_t policy = 0;                     ///< index into results->policies
+  std::string metric = "satisfaction_mean";   ///< the metric plotted over time
+  bool all_metrics = false;                   ///< every metric in the file, not only the dashboards'
+  EffectOverTime over_time;                   ///< the plotted metric, read once per choice
+  std::string over_time_key;                  ///< "policy/metric" of over_time
+  TimeWindow window;
+};
+
 struct UiState {
   std::unique_ptr<SimulationController> controller;
   std::shared_ptr<const Snapshot> snapshot;
@@ -67,6 +79,7 @@ struct UiState {
 
   LessonState lessons;
   PlanningState planning;
+  UncertaintyState uncertainty;
 
   // Files and messages.
   std::string error_text;
@@ -75,7 +88,7 @@ struct UiState {
   bool screenshot_requested = false;
   std::string screenshot_path;
   char path_buffer[512] = {};
-  enum class Dialog { none, open, save, export_csv, export_png, open_planning } dialog = Dialog::none;
+  enum class Dialog { none, open, save, export_csv, export_png, open_planning, open_uncertainty } dialog = Dialog::none;
 };
 
 // Panels, one file each. Each draws one window of the fixed layout.
@@ -90,12 +103,19 @@ void draw_inspector(UiState& ui, ImVec2 pos, ImVec2 size);
 void draw_dashboards(UiState& ui);
 void draw_compare_view(UiState& ui);
 void draw_planning_view(UiState& ui);
+/// The Compare tab's section on effects with their assumption uncertainty (uncertainty_view.cpp).
+void draw_uncertainty_section(UiState& ui);
 void draw_file_dialogs(UiState& ui);
 void draw_messages(UiState& ui);
 
 /// Opens a scenario file: on success the run is replaced, else the error shows in the window.
 void open_scenario(UiState& ui, const std::string& path);
 void show_error(UiState& ui, std::string text);
+/// Opens a path prompt for `dialog`, pre-filled with `default_path`.
+void open_dialog(UiState& ui, UiState::Dialog dialog, const std::string& default_path);
+/// Opens the output folder of `shanzhi compare --assumptions` into the Compare tab; a bad one
+/// shows its error and what was open stays.
+void open_uncertainty_results(UiState& ui, const std::string& path);
 /// Opens an optimization database into the Planning tab; a bad one shows its error and the
 /// current run (and any results already open) stay.
 void open_planning_results(UiState& ui, const std::string& path);

@@ -1,0 +1,13 @@
+#pragma once
+// How precise a reported number may look. An effect known to ±3 points printed as +15.72 claims a
+// precision the model does not have; the rule here keeps the last digit shown at the place of the
+// uncertainty's leading digit, so ±3.4 gives "+16 [12, 19]" and ±0.17 gives "+15.7 [15.5, 15.9]".
+
+namespace shanzhi::sim::experiments {
+
+/// Decimals to show for a value whose uncertainty has half-width `half_width` (in the units shown):
+/// minus the decimal exponent of the half-width, within [0, most_decimals]. A half-width that is
+/// zero, negative or not a number says nothing about precision: `most_decimals`.
+int supported_decimals(double half_width, int most_decimals);
+
+}  // namespace shanzhi::sim::experiments

@@ -1,0 +1,26 @@
+// The precision a reported number may show follows its uncertainty.
+
+#include "sim/experiments/reported_precision.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <limits>
+
+using shanzhi::sim::experiments::supported_decimals;
+
+TEST_CASE("A reported number shows digits down to its uncertainty's leading digit", "[experiments][precision]") {
+  CHECK(supported_decimals(3.4, 2) == 0);    // +15.72 ± 3.4 reads +16
+  CHECK(supported_decimals(0.17, 2) == 1);   // ± 0.17 reads +15.7
+  CHECK(supported_decimals(0.05, 2) == 2);   // ± 0.05 reads +15.72
+  CHECK(supported_decimals(0.001, 2) == 2);  // never more than the plain form
+  CHECK(supported_decimals(250.0, 2) == 0);  // large uncertainties still show whole numbers
+  CHECK(supported_decimals(1.0, 2) == 0);
+  CHECK(supported_decimals(0.999, 2) == 1);
+}
+
+TEST_CASE("An uncertainty of zero or not a number leaves the plain precision", "[experiments][precision]") {
+  CHECK(supported_decimals(0.0, 2) == 2);
+  CHECK(supported_decimals(-1.0, 3) == 3);
+  CHECK(supported_decimals(std::numeric_limits<double>::quiet_NaN(), 1) == 1);
+  CHECK(supported_decimals(std::numeric_limits<double>::infinity(), 2) == 2);
+}
