@@ -123,6 +123,22 @@ std::string drivers_csv(const AssumptionResults& r, const std::vector<std::strin
   return out;
 }
 
+std::string screening_csv(const AssumptionResults& r, const std::vector<std::string>& names) {
+  std::string out;
+  sim::append_csv_line(out, {"policy", "metric", "rank", "assumption", "spearman_rho", "noise_level", "draws"});
+  const std::size_t ok = r.draws.draws.size() - r.draws.failed_draws();
+  const std::string noise = format_number(ex::association_noise_level(ok));
+  for (std::size_t p = 0; p < names.size(); ++p)
+    for (std::size_t m = 0; m < r.draws.metrics.size(); ++m) {
+      const auto associations = ex::associations_with_effect(r.draws, p, m);
+      for (std::size_t rank = 0; rank < associations.size(); ++rank)
+        sim::append_csv_line(out, {sim::csv_field(names[p]), sim::csv_field(r.draws.metrics[m].name),
+                                   std::to_string(rank + 1), sim::csv_field(r.setup.factors[associations[rank].factor].key),
+                                   format_number(associations[rank].rho), noise, std::to_string(ok)});
+    }
+  return out;
+}
+
 void spread_json(sim::JsonWriter& json, const ex::Spread& s) {
   json.key("median").value(s.median);
   json.key("q10").value(s.q10);
@@ -224,6 +240,7 @@ std::vector<std::pair<std::string, std::string>> assumption_files(const Assumpti
                                                          {"assumption_draws.csv", draws_csv(r, names)},
                                                          {"assumption_bands.csv", bands_csv(r, names)}};
   if (!r.rankings.empty()) files.emplace_back("ranking.csv", ranking_csv(r, names));
+  files.emplace_back("assumption_screening.csv", screening_csv(r, names));
   if (r.drivers && r.drivers->ok()) files.emplace_back("drivers.csv", drivers_csv(r, names));
   return files;
 }

@@ -107,6 +107,30 @@ std::size_t driver_metric(const std::vector<sim::MetricInfo>& metrics) {
   return 0;
 }
 
+/// The free screen from the draws (no extra runs): the assumptions whose values go with the effect.
+void print_associations(const AssumptionResults& r, const std::vector<std::string>& names) {
+  const std::size_t m = driver_metric(r.draws.metrics);
+  const std::size_t ok = r.draws.draws.size() - r.draws.failed_draws();
+  const auto& schema = gov::governance_schema();
+  std::printf("\n  Assumptions most associated with the effect on %s across the %zu draws (Spearman rank\n"
+              "  correlation of the assumption's value with the effect; |rho| below %.2f is within noise at %zu draws;\n"
+              "  a screen at no extra cost: --why measures the drivers with a Morris design):\n",
+              r.draws.metrics[m].name.c_str(), ok, ex::association_noise_level(ok), ok);
+  for (std::size_t p = 0; p < names.size(); ++p) {
+    if (names.size() > 1) std::printf("    %s:\n", names[p].c_str());
+    const auto associations = ex::associations_with_effect(r.draws, p, m);
+    for (std::size_t i = 0; i < std::min(drivers_shown, associations.size()); ++i) {
+      const auto& a = associations[i];
+      if (std::isnan(a.rho)) break;
+      const auto& factor = r.setup.factors[a.factor];
+      const auto* entry = schema.find(factor.key);
+      std::printf("    %zu. %-40s rho %+5.2f%s  %s\n", i + 1, factor.key.c_str(), a.rho,
+                  std::fabs(a.rho) < ex::association_noise_level(ok) ? " (noise)" : "",
+                  entry ? entry->info.meaning.c_str() : "");
+    }
+  }
+}
+
 void print_drivers(const AssumptionResults& r, const std::vector<std::string>& names) {
   if (!r.drivers) return;
   if (!r.drivers->ok()) {
@@ -274,6 +298,7 @@ void print_assumptions(const AssumptionResults& r, const std::vector<gov::Compar
               "  each row is rounded to what its wider uncertainty supports (assumptions.csv keeps every digit)\n",
               r.draws.replicates_per_draw);
   print_rankings(r, names);
+  print_associations(r, names);
   print_drivers(r, names);
   std::printf("  Assumption draws ran in %.1f s\n", r.seconds);
 }

@@ -363,7 +363,7 @@ int compare(const CompareOptions& o) {
             << (several ? "/POLICY/" : "/") << " (compare.csv, replicates.csv, timeseries_bands.csv, compare.json)\n";
   if (assumptions)
     std::cout << "Assumption files in " << out.path.string() << "/ (assumptions.csv, assumption_draws.csv, assumption_bands.csv"
-              << (assumptions->rankings.empty() ? "" : ", ranking.csv")
+              << (assumptions->rankings.empty() ? "" : ", ranking.csv") << ", assumption_screening.csv"
               << (assumptions->drivers && assumptions->drivers->ok() ? ", drivers.csv" : "") << ")\n";
   if (assumptions && drivers_failed(*assumptions)) return exit_failure;
   return exit_ok;

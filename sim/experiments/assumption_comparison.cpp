@@ -183,6 +183,67 @@ RankingAgreement ranking_agreement(const AssumptionComparison& comparison, std::
   return out;
 }
 
+namespace {
+
+/// Ranks 1..n with ties given their average rank.
+std::vector<double> average_ranks(const std::vector<double>& values) {
+  std::vector<std::size_t> order(values.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  std::vector<double> ranks(values.size());
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i;
+    while (j + 1 < order.size() && values[order[j + 1]] == values[order[i]]) ++j;
+    const double rank = (static_cast<double>(i) + static_cast<double>(j)) / 2 + 1;
+    for (std::size_t k = i; k <= j; ++k) ranks[order[k]] = rank;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+double pearson(const std::vector<double>& x, const std::vector<double>& y) {
+  const double n = static_cast<double>(x.size());
+  const double mx = std::accumulate(x.begin(), x.end(), 0.0) / n;
+  const double my = std::accumulate(y.begin(), y.end(), 0.0) / n;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) * (x[i] - mx);
+    syy += (y[i] - my) * (y[i] - my);
+  }
+  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : nan;
+}
+
+}  // namespace
+
+std::vector<FactorAssociation> associations_with_effect(const AssumptionComparison& comparison, std::size_t policy,
+                                                        std::size_t metric) {
+  require(policy < comparison.policies, "an association's policy is not among the compared policies");
+  require(metric < comparison.metrics.size(), "an association's metric is not among the compared metrics");
+  std::vector<const AssumptionDraw*> usable;
+  for (const auto& draw : comparison.draws)
+    if (draw.ok() && std::isfinite(draw.effects[policy][metric])) usable.push_back(&draw);
+  std::vector<FactorAssociation> out;
+  const std::size_t factors = usable.empty() ? 0 : usable.front()->unit.size();
+  std::vector<double> effect;
+  for (const auto* draw : usable) effect.push_back(draw->effects[policy][metric]);
+  const auto effect_ranks = average_ranks(effect);
+  for (std::size_t f = 0; f < factors; ++f) {
+    std::vector<double> value;
+    for (const auto* draw : usable) value.push_back(draw->unit[f]);
+    out.push_back({f, usable.size() < 3 ? nan : pearson(average_ranks(value), effect_ranks)});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FactorAssociation& a, const FactorAssociation& b) {
+    if (std::isnan(a.rho) || std::isnan(b.rho)) return !std::isnan(a.rho) && std::isnan(b.rho);
+    return std::fabs(a.rho) > std::fabs(b.rho);
+  });
+  return out;
+}
+
+double association_noise_level(std::size_t draws) {
+  return draws == 0 ? nan : 2.0 / std::sqrt(static_cast<double>(draws));
+}
+
 EffectDrivers drivers_of_effect(const std::vector<MetricInfo>& metrics, std::size_t policies,
                                 const std::vector<Factor>& factors, const DriverPlan& plan, const ArmsAtPoint& arms,
                                 const ReplicateProgress& progress) {

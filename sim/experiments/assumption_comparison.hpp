@@ -109,6 +109,24 @@ struct RankingAgreement {
 RankingAgreement ranking_agreement(const AssumptionComparison& comparison, std::size_t metric,
                                    const std::vector<double>& reference);
 
+/// A screen of the assumptions from the draws already run (no extra runs): the Spearman rank
+/// correlation between each factor's value and the effect across the successful draws. Cheap but
+/// only a screen: with K draws, |ρ| below about 2/√K is within noise, and an assumption that acts
+/// only through interactions is missed (the Morris design of drivers_of_effect measures those).
+struct FactorAssociation {
+  std::size_t factor = 0;
+  double rho = 0;  ///< NaN when the effect or the factor does not vary across the draws
+};
+
+/// Every factor's association with one policy's effect on one metric, strongest |ρ| first (NaN
+/// last; ties keep the factors' order).
+std::vector<FactorAssociation> associations_with_effect(const AssumptionComparison& comparison, std::size_t policy,
+                                                        std::size_t metric);
+
+/// The noise level of a rank correlation over `draws` independent draws: 2/√K (about a 95% band
+/// for ρ = 0 when K is not tiny).
+double association_noise_level(std::size_t draws);
+
 /// How the Morris design on the effect is made.
 struct DriverPlan {
   std::size_t trajectories = 10;

@@ -136,6 +136,10 @@ TEST_CASE("Compare --assumptions writes the bands across draws and the drivers",
   CHECK(fs::exists(dir / "out" / "compare.csv"));  // the seed comparison is still written
 
   check_rectangular(summary);
+  CHECK(contains(result.out, "Assumptions most associated with the effect on satisfaction_mean across the 4 draws"));
+  const auto screening = read_file(dir / "out" / "assumption_screening.csv");
+  CHECK(lines_of(screening).front() == "policy,metric,rank,assumption,spearman_rho,noise_level,draws");
+  CHECK(lines_of(screening).size() == 1 + 2 * metrics);  // two assumptions per metric
   check_rectangular(read_file(dir / "out" / "compare.csv"));
 
   // The printed row is rounded to what its wider uncertainty supports; the file keeps every digit.

@@ -187,6 +187,23 @@ TEST_CASE("Morris on the effect ranks x1 above x2", "[experiments][assumptions]"
   CHECK(untouched[0].mu_star == 0);
 }
 
+TEST_CASE("The screen from the draws puts x1 first with a rank correlation near 1 and x2 within noise",
+          "[experiments][assumptions]") {
+  const auto c = toy_comparison(256);
+  const auto gain = associations_with_effect(c, 0, 0);
+  REQUIRE(gain.size() == 2);
+  CHECK(gain[0].factor == 0);
+  CHECK(gain[0].rho > 0.99);  // the effect is monotone in x1; only the small noise breaks ties
+  // x2 plays no part: its sample correlation is noise, sd 1/√K (within 3 sd).
+  CHECK(std::fabs(gain[1].rho) < 1.5 * association_noise_level(256));
+  CHECK(association_noise_level(64) == Approx(0.25));
+  // For a metric where lower is better the association keeps its sign: the effect still rises with x1.
+  CHECK(associations_with_effect(c, 0, 2)[0].rho > 0.99);
+  // An effect that never varies has no rank correlation with anything.
+  for (const auto& a : associations_with_effect(c, 0, 1)) CHECK(std::isnan(a.rho));
+  CHECK_THROWS_AS(associations_with_effect(c, 1, 0), std::invalid_argument);
+}
+
 TEST_CASE("Week-by-week bands follow the effect over the weeks", "[experiments][assumptions]") {
   const auto c = toy_comparison(200);
   REQUIRE(c.weeks.size() == toy_weeks);
