@@ -7,7 +7,11 @@
 #       chain starts from (baseline.toml or guangling.toml), ranked by Δ mean satisfaction;
 #   (c) who gains: Δ satisfaction of vulnerable residents against everyone else;
 #   (d) cost-effectiveness: satisfaction gained per ¥1m of extra full public cost a year (gains only;
-#       savings are read as satisfaction lost per ¥1m saved in the table).
+#       savings are read as satisfaction lost per ¥1m saved in the table);
+#   (e) the package's effect with its uncertainty over the model's assumptions (`compare
+#       --assumptions default`: K Latin-hypercube draws of every assumed number over its plausible
+#       range, run on the small district), the assumptions most associated with it, and how far the
+#       small district's effects agree with the default district's.
 #
 # Usage: scripts/make_report.sh [--quick] [--out DIR] [--shanzhi BIN] [--no-build]
 #                               [--replicates N] [--weeks N]
@@ -18,6 +22,7 @@
 #   --quick   the 12,000-resident small district (district keys set as in
 #             scenarios/small_district.toml), R = 2, 2 years: under a minute (CI smoke test)
 #   --replicates N, --weeks N   override R and the recorded weeks
+#   --draws K   assumption draws for (e) (default 64 with 3 paired replicates each; --quick: 8 × 1)
 #   --out     where README.md and figures/ go (default: results/); the compare outputs and the
 #             figures' data go to OUT/runs/report-data/ (not committed)
 #   --shanzhi the program to use (default: build/shanzhi, built or brought up to date first
@@ -33,6 +38,8 @@ shanzhi=""
 build=1
 replicates=5
 weeks=""
+draws=64
+draw_replicates=3
 
 usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "make_report.sh: $*" >&2; exit 2; }
@@ -48,6 +55,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0; shift ;;
     --replicates) need_value "$@"; positive "$1" "$2"; replicates_set="$2"; shift 2 ;;
     --weeks) need_value "$@"; positive "$1" "$2"; weeks_set="$2"; shift 2 ;;
+    --draws) need_value "$@"; positive "$1" "$2"; draws_set="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
@@ -62,9 +70,13 @@ if [ "$quick_requested" = 1 ]; then
   quick=1
   replicates=2
   weeks=104
+  draws=8
+  draw_replicates=1
   district_sets=("${small_district[@]}")
 fi
 replicates=${replicates_set:-$replicates}
+draws=${draws_set:-$draws}
+[ "$draws" -ge 2 ] || die "--draws must be at least 2"
 weeks=${weeks_set:-$weeks}
 
 command -v gnuplot >/dev/null || die "gnuplot is not installed (scripts/setup.sh installs it)"
@@ -168,12 +180,35 @@ done
 run_compare baseline "${from_baseline[@]}"
 [ ${#from_package[@]} -gt 0 ] && run_compare guangling "${from_package[@]}"
 
+# (e) The package across draws of the model's assumptions (the draws run on the small district;
+# the seed interval is the scenarios' own district), and, in the full report, the package on the
+# small district at the scenarios' own values, to show how far the two districts agree.
+assumption_dir="$data/assumptions"
+echo "==> the package across $draws draws of the model's assumptions (small district, $draw_replicates paired replicates each)"
+assumption_args=(compare "$root/scenarios/baseline.toml" "$root/scenarios/guangling.toml" -r "$replicates"
+                 --assumptions default --draws "$draws" --draw-replicates "$draw_replicates" --out "$assumption_dir" --force)
+[ -n "$weeks" ] && assumption_args+=(--weeks "$weeks")
+[ ${#district_sets[@]} -gt 0 ] && assumption_args+=("${district_sets[@]}")
+"$shanzhi" "${assumption_args[@]}" >"$data/assumptions.log" 2>&1 ||
+  { cat "$data/assumptions.log" >&2; die "shanzhi compare --assumptions failed"; }
+small_package_dir=""
+if [ "$quick" = 0 ]; then
+  small_package_dir="$data/compare/small-district/guangling"
+  echo "==> the package on the small district (R=$replicates), to compare with the default district"
+  small_args=(compare "$root/scenarios/baseline.toml" "$root/scenarios/guangling.toml" -r "$replicates"
+              --out "$small_package_dir" --force "${small_district[@]}")
+  [ -n "$weeks" ] && small_args+=(--weeks "$weeks")
+  "$shanzhi" "${small_args[@]}" >"$data/small-district.log" 2>&1 ||
+    { cat "$data/small-district.log" >&2; die "shanzhi compare on the small district failed"; }
+fi
+
 # Every comparison as "name<TAB>reference<TAB>folder", the package first.
 : >"$data/comparisons.tsv"
 package_dir="$data/compare/baseline/guangling"
 [ -f "$package_dir/compare.csv" ] || die "no results of the package in $package_dir"
 printf "guangling\tbaseline\t%s\n" "$package_dir" >>"$data/comparisons.tsv"
 for reference in baseline guangling; do
+  [ -d "$data/compare/$reference" ] || continue
   for dir in "$data/compare/$reference"/*/; do
     dir=${dir%/}
     [ -f "$dir/compare.csv" ] || continue
@@ -189,6 +224,13 @@ for arm in baseline policy difference; do
   awk -F, -v arm="$arm" '$2 == "satisfaction_mean" && $3 == arm { print $1, $4, $5, $6 }' "$bands" >"$data/satisfaction_$arm.dat"
   [ -s "$data/satisfaction_$arm.dat" ] || die "no satisfaction_mean bands in $bands"
 done
+
+# (e): the package's effect on satisfaction over time, across seeds and across assumption draws.
+awk -F, '$2 == "satisfaction_mean" && $3 == "difference" { print $1, $4, $5, $6 }' \
+  "$assumption_dir/timeseries_bands.csv" >"$data/assumption_seed.dat"
+awk -F, 'NR > 1 && $3 == "satisfaction_mean" { print $2, $4, $5, $6, $7, $8 }' \
+  "$assumption_dir/assumption_bands.csv" >"$data/assumption_draws.dat"
+[ -s "$data/assumption_draws.dat" ] || die "no satisfaction_mean bands in $assumption_dir/assumption_bands.csv"
 
 # One line per comparison: name reference group, then the columns of metric_row for the metrics.
 summary="$data/effects.tsv"
@@ -240,10 +282,12 @@ ce_rows=$(wc -l <"$data/cost_effectiveness.dat")
 who_rows=$(wc -l <"$data/who_gains.dat")
 
 rm -f "$figures/satisfaction_over_time.png" "$figures/lever_effects.png" "$figures/who_gains.png" \
-      "$figures/cost_effectiveness.png"
+      "$figures/cost_effectiveness.png" "$figures/assumption_bands.png"
 draw satisfaction_over_time.gp "baseline_data='$data/satisfaction_baseline.dat'; policy_data='$data/satisfaction_policy.dat'; difference_data='$data/satisfaction_difference.dat'; outfile='$figures/satisfaction_over_time.png'; subtitle='$subtitle'"
 draw ranked_bars.gp "datafile='$data/lever_effects.dat'; outfile='$figures/lever_effects.png'; rows=$lever_rows; value_format='%+.2f'; chart_title=\"每项政策单独的效果：平均满意度变化（最后一年均值，配对差值）\\nEffect of each lever alone on mean satisfaction (last-year mean, paired difference)\\n{/=9 $district; R = $replicates paired replicates; last-year means}\"; axis_label='满意度变化 Δ mean satisfaction (points, 0–100 scale)'"
 draw who_gains.gp "datafile='$data/who_gains.dat'; outfile='$figures/who_gains.png'; groups=$who_rows; subtitle='$district; vs the pre-reform baseline; last-year means'"
+assumption_subtitle="seed band: $district, R = $replicates; assumption draws: small district (12,000 residents), K = $draws × $draw_replicates replicates over every assumption's plausible range"
+draw assumption_bands.gp "seed_data='$data/assumption_seed.dat'; draws_data='$data/assumption_draws.dat'; outfile='$figures/assumption_bands.png'; subtitle=\"$assumption_subtitle\""
 if [ "$ce_rows" -gt 0 ]; then
   draw ranked_bars.gp "datafile='$data/cost_effectiveness.dat'; outfile='$figures/cost_effectiveness.png'; rows=$ce_rows; value_format='%.2f'; chart_title=\"成本效益：公共总成本每年每多投入 100 万元带来的满意度提升\\nCost-effectiveness: satisfaction gained per ¥1 million of extra full public cost a year\\n{/=9 $district; policies that cost more and do better; 95% CI by the delta method over paired replicates}\"; axis_label='满意度提升/百万元 points per ¥1m a year'"
 fi
@@ -266,6 +310,63 @@ command_line="scripts/make_report.sh"
 [ "$quick" = 1 ] && command_line="$command_line --quick"
 [ -n "${replicates_set:-}" ] && command_line="$command_line --replicates $replicates"
 [ -n "${weeks_set:-}" ] && command_line="$command_line --weeks $weeks"
+
+# Section (e) of the README: the package's effect across the model's assumptions, the assumptions
+# most associated with it, and (full report) the small district against the default district.
+headline_metrics="satisfaction_mean satisfaction_vulnerable_mean unmet_need_share wait_mean_weeks worker_admin_share worker_turnover_annual trust_community_mean public_cost_per_resident_spent_year"
+assumption_section() {
+  local ran noise metric
+  ran=$(sed -n 's/^  \([0-9]*\) of \([0-9]*\) draws ran.*/\1 of \2/p' "$data/assumptions.log" | head -n 1)
+  noise=$(awk -v k="$draws" 'BEGIN { printf "%.2f", 2 / sqrt(k) }')
+  cat <<SECTION
+## (e) 模型假设的不确定性 How much the package's effect depends on the model's assumptions
+
+![assumption bands](figures/assumption_bands.png)
+
+Every number the model assumes is a scenario key with a plausible range (docs/parameters.md,
+role *assumption*). \`shanzhi compare scenarios/baseline.toml scenarios/guangling.toml
+--assumptions default\` drew all of them together, $draws Latin-hypercube draws over those ranges
+(${ran:-?} draws ran), and ran the paired comparison at each draw ($draw_replicates paired
+replicates, the same seeds at every draw) on the small district (12,000 residents: the default district is too slow for this). The
+blue band is the ordinary 95% seed interval at the scenarios' own values ($district); orange are
+the 10–90% and 2.5–97.5% ranges of the effect across the draws. **The assumptions, not the seeds,
+set how precisely the model knows the effect**, and every number below is rounded to what the
+wider of the two supports (\`assumptions.csv\` keeps every digit).
+
+SECTION
+  awk -v metrics="$headline_metrics" -f "$templates/assumption_table.awk" "$assumption_dir/assumptions.csv"
+  cat <<SECTION
+
+P(sign) is the share of draws in which the effect has the sign shown. The assumptions whose values
+go most with the size of the effect on satisfaction across the draws (Spearman rank correlation;
+|ρ| below $noise is within noise at $draws draws; a screen at no extra cost: \`--why\` measures
+drivers with a Morris design on a chosen factor file):
+
+SECTION
+  awk -F, '$2 == "satisfaction_mean" && $3 <= 5 { printf "%d. `%s` (ρ = %+.2f)\n", $3, $4, $5 }' \
+    "$assumption_dir/assumption_screening.csv"
+  [ -n "$small_package_dir" ] || { echo; return 0; }
+  cat <<SECTION
+
+**Do the small and the default district agree?** The same package on the small district (12,000
+residents, R = $replicates, the scenarios' own values) against the default district (336,000
+residents), paired difference [95% CI]:
+
+| 指标 Metric | 默认区 Default district | 小型测试区 Small district |
+|---|---|---|
+SECTION
+  for metric in $headline_metrics; do
+    printf "%s\t%s\t%s\n" "$metric" "$(metric_row "$package_dir/compare.csv" "$metric")" \
+      "$(metric_row "$small_package_dir/compare.csv" "$metric")"
+  done | awk -F'\t' '{ printf "| `%s` | %.3g [%.3g, %.3g] | %.3g [%.3g, %.3g] |\n", $1, $2, $3, $4, $9, $10, $11 }'
+  cat <<SECTION
+
+Shares, means and per-resident figures are comparable across the two districts. The small
+district has 2 streets × 2 communities and 8 social organisations per street, so effects that run
+through the organisation ecology or street-level pooling can differ.
+
+SECTION
+}
 
 effect_table() {
   echo "| 情景 Scenario | 对照 Against | Δ 满意度 Δ satisfaction | Δ 弱势群体 Δ vulnerable | Δ 其他居民 Δ others | Δ 公共总成本 Δ full public cost (¥m/yr) | 满意度/百万元 points per ¥1m | 重复 R | 精度 Precision |"
@@ -371,6 +472,7 @@ gives it per ¥100 a resident.
 
 EOF
 fi
+assumption_section
 cat <<EOF
 ## 效果汇总表 Table of effects
 

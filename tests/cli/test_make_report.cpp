@@ -37,7 +37,8 @@ TEST_CASE("make_report.sh --quick regenerates the README and figures", "[cli][re
   write_file(out / "runs" / "report-data" / "compare" / "baseline" / "stale" / "compare.csv", "stale");
   INFO(read_file(dir / "report.log"));
   REQUIRE(make_quick_report(out, dir / "report.log") == 0);
-  for (const char* figure : {"satisfaction_over_time.png", "lever_effects.png", "who_gains.png", "cost_effectiveness.png"}) {
+  for (const char* figure : {"satisfaction_over_time.png", "lever_effects.png", "who_gains.png", "cost_effectiveness.png",
+                             "assumption_bands.png"}) {
     INFO(figure);
     REQUIRE(fs::exists(out / "figures" / figure));
     CHECK(fs::file_size(out / "figures" / figure) > 10'000);
@@ -50,6 +51,13 @@ TEST_CASE("make_report.sh --quick regenerates the README and figures", "[cli][re
   CHECK(contains(readme, "![satisfaction over time](figures/satisfaction_over_time.png)"));
   CHECK(contains(readme, "| 全套改革方案 Full reform package | 基线 baseline |"));
   CHECK_FALSE(contains(readme, "| n/a | n/a | n/a |"));  // the package row has its effects
+  // (e): the package across draws of the assumptions, rounded to what the bands support.
+  CHECK(contains(readme, "## (e) 模型假设的不确定性"));
+  CHECK(contains(readme, "![assumption bands](figures/assumption_bands.png)"));
+  CHECK(contains(readme, "(8 of 8 draws ran)"));
+  CHECK(contains(readme, "| `satisfaction_mean` | +"));
+  CHECK(contains(readme, "1. `"));  // the screen's strongest assumption
+  CHECK(fs::exists(out / "runs" / "report-data" / "assumptions" / "assumption_screening.csv"));
   CHECK(fs::exists(out / "runs" / "report-data" / "compare" / "baseline" / "guangling" / "timeseries_bands.csv"));
   CHECK_FALSE(fs::exists(out / "runs" / "report-data" / "compare" / "baseline" / "stale"));
 }
