@@ -354,16 +354,30 @@ TEST_CASE("Fact 12: facility sharing raises culture and sports satisfaction with
   require_positive("12 facilities", "gain per hour 0→1 − gain per hour 2→8", slope_drop);
 }
 
-TEST_CASE("Fact 14: third-party assessment removes the self-run inflation and is more credible", "[validation]") {
+TEST_CASE("Fact 14: third-party assessment is more credible and so builds trust", "[validation]") {
+  // Self-run appraisal adds its bias to the surveyed score by construction (appraisal.self_run_bias),
+  // so the change in appraisal_bias is reported, not asserted. The fact asserted is its
+  // consequence: each quarter's result is published, residents whose experience falls well short
+  // of it take it for whitewashing and lose trust in the community (appraisal.whitewash_trust_loss),
+  // and an inflated figure lies beyond more residents' experience than an unbiased one.
   const auto c = compare_scenarios(baseline_with(), baseline_with({"appraisal.third_party=true"}), replicates,
                                    master_seed);
-  // Self-run appraisal inflates: the baseline's appraised minus true satisfaction is positive.
   const auto& bias = metric(c, "appraisal_bias");
-  require_positive("14 self-run appraisal", "appraisal_bias (baseline level)", bias.baseline);
-  require_effect("14 third-party assessment", c, "appraisal_bias", -1);
-  // The gap narrows: |bias| shrinks replicate by replicate.
-  std::vector<double> narrowing;
-  for (std::size_t r = 0; r < replicates; ++r) narrowing.push_back(std::fabs(bias.baseline[r]) - std::fabs(bias.policy[r]));
-  require_positive("14 third-party assessment", "|appraisal_bias| narrowing", narrowing);
+  report_values("14 self-run appraisal", "appraisal_bias (baseline level; not asserted)", bias.baseline);
+  report("14 third-party assessment (not asserted)", bias);
   require_effect("14 third-party assessment", c, "trust_community_mean", +1);
+  // Knockout: residents who do not weigh published results against their experience
+  // (whitewash_trust_loss = 0) gain no trust from an unbiased assessment.
+  const std::vector<std::string> unheeded{"appraisal.whitewash_trust_loss=0"};
+  const auto knockout = compare_scenarios(baseline_with(unheeded),
+                                          baseline_with({"appraisal.whitewash_trust_loss=0", "appraisal.third_party=true"}),
+                                          replicates, master_seed);
+  const auto& trust = metric(c, "trust_community_mean").difference;
+  const auto& trust_ko = metric(knockout, "trust_community_mean");
+  report("14 knockout: published results not weighed", trust_ko);
+  INFO("trust gain " << trust.mean << " ± " << trust.half_width << "; without the credibility channel "
+                     << trust_ko.difference.mean << " ± " << trust_ko.difference.half_width);
+  CHECK(trust_ko.difference.mean - trust_ko.difference.half_width <= 0);
+  CHECK(trust_ko.difference.mean + trust_ko.difference.half_width >= 0);
+  CHECK(trust_ko.difference.mean + trust_ko.difference.half_width < trust.mean - trust.half_width);
 }
