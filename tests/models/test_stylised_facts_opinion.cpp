@@ -184,19 +184,52 @@ TEST_CASE("Fact 6: a sustained improvement raises expectations as well as users'
 }
 
 TEST_CASE("Fact 7: dissatisfaction clusters by building through word of mouth", "[validation]") {
+  // Satisfaction clusters by building even without talk: a building's residents share their
+  // compound's property company and their community's services, so a statistic against random
+  // relabelling passes with word of mouth off (reported for both arms, not asserted). The
+  // control that has the same shared exposures is the same run without talk (same seed, μ = μ_E
+  // = 0): the fact asserted is the clustering that talk adds to it, which is exactly zero without
+  // talk. Knockout of its locality: with every tie rewired to a random resident of the community
+  // (rewiring probability 1, and no leaders' extra ties, which reach across their resident group),
+  // talk is no longer local to the building. It then adds a little clustering still (probably
+  // because the statistic is a share: talk of any kind narrows residents' differences inside a
+  // building, while the differences between buildings that shared exposures create stay), but far
+  // less than talk among neighbours. Without talk the network is never consulted, so the quiet run serves both
+  // networks.
   const std::vector<std::string> one_year{"run.weeks=52"};
   auto silent = one_year;  // nobody's opinion moves anybody else's
   silent.insert(silent.end(), {"word_of_mouth.influence=0", "word_of_mouth.expectation_influence=0"});
-  std::vector<double> above_random, from_talk;
+  auto unlocal = one_year;  // talk as usual, to anyone in the community
+  unlocal.insert(unlocal.end(), {"word_of_mouth.rewiring_probability=1", "word_of_mouth.leader_degree_factor=1"});
+  std::vector<double> above_random, quiet_above_random, from_talk, from_unlocal_talk, local_minus_unlocal;
   for (std::size_t r = 0; r < replicates; ++r) {
     const auto seed = replicate_seed(r);
     const auto talking = clustering_at_end(baseline_with(one_year), seed);
     const auto quiet = clustering_at_end(baseline_with(silent), seed);
+    const auto scattered = clustering_at_end(baseline_with(unlocal), seed);
     above_random.push_back(talking.observed - talking.relabelled);
+    quiet_above_random.push_back(quiet.observed - quiet.relabelled);
     from_talk.push_back(talking.observed - quiet.observed);
+    from_unlocal_talk.push_back(scattered.observed - quiet.observed);
+    local_minus_unlocal.push_back(talking.observed - scattered.observed);
   }
-  require_positive("7 word of mouth", "between-building share of S − same after random relabelling", above_random);
+  report_values("7 word of mouth", "between-building share of S − same after random relabelling (not asserted)",
+                above_random);
+  report_values("7 no word of mouth", "between-building share of S − same after random relabelling (not asserted)",
+                quiet_above_random);
   require_positive("7 word of mouth", "between-building share of S: talk − no talk", from_talk);
+  // Knockout: talk through community-wide ties adds under half as much clustering, and building
+  // ties add more than community-wide ones, paired by seed.
+  const auto local_effect = mean_with_interval(from_talk);
+  const auto unlocal_effect = mean_with_interval(from_unlocal_talk);
+  report_interval("7 knockout: community-wide ties (p = 1, no leader ties)",
+                  "between-building share of S: talk − no talk", unlocal_effect);
+  INFO("clustering talk adds: " << local_effect.mean << " ± " << local_effect.half_width << " through building ties, "
+                                << unlocal_effect.mean << " ± " << unlocal_effect.half_width
+                                << " through community-wide ties");
+  CHECK(unlocal_effect.mean + unlocal_effect.half_width < 0.5 * (local_effect.mean - local_effect.half_width));
+  require_positive("7 word of mouth", "between-building share of S: building ties − community-wide ties",
+                   local_minus_unlocal);
 }
 
 TEST_CASE("Fact 7: talk spreads a drop in service quality", "[validation]") {
@@ -231,8 +264,8 @@ TEST_CASE("Fact 7: talk spreads a drop in service quality", "[validation]") {
 }
 
 TEST_CASE("Fact 11: participation builds trust and belonging at nearly equal service levels", "[validation]") {
-  // Both sides run the same two community projects a year, so the money and service hours they
-  // add are the same; the policy adds the five deliberation steps (五议), the two evaluations (两评)
+  // Both sides run the same two community projects a year, so the money they add is the same;
+  // the policy adds the five deliberation steps (五议), the two evaluations (两评)
   // and support for resident group leaders.
   const auto projects = std::vector<std::string>{"participation.projects_per_year=2"};
   auto participatory = projects;
@@ -243,13 +276,28 @@ TEST_CASE("Fact 11: participation builds trust and belonging at nearly equal ser
   require_effect("11 participation", c, "trust_community_mean", +1);
   require_effect("11 participation", c, "belonging_mean", +1);
   require_effect("11 participation", c, "meeting_attendance", +1);
-  // At equal service levels: worker service hours stay within 1%, and trust rises by more than
-  // satisfaction with services does (it does not rise through better services).
-  const auto& hours = metric(c, "worker_service_hours");
-  report("11 participation", hours);
-  INFO("service hours change " << hours.difference.mean << " ± " << hours.difference.half_width << " of "
-                               << hours.baseline_summary.mean);
-  REQUIRE(std::fabs(hours.difference.mean) + hours.difference.half_width < 0.01 * hours.baseline_summary.mean);
+  // Knockout: taking part builds no trust (θ_p = 0: no trust per meeting attended; belonging
+  // premium 0: trust settles at satisfaction whatever the belonging). Residents still come to
+  // more meetings and feel they belong more, but trust no longer rises.
+  const std::vector<std::string> no_trust_from_taking_part{"trust.participation_gain=0", "trust.belonging_premium=0"};
+  const auto with_more = [](std::vector<std::string> base, const std::vector<std::string>& more) {
+    base.insert(base.end(), more.begin(), more.end());
+    return baseline_with(base);
+  };
+  const auto knockout = compare_scenarios(with_more(projects, no_trust_from_taking_part),
+                                          with_more(participatory, no_trust_from_taking_part), replicates, master_seed);
+  require_effect("11 knockout: no trust from taking part", knockout, "meeting_attendance", +1);
+  require_effect("11 knockout: no trust from taking part", knockout, "belonging_mean", +1);
+  const auto& trust_ko = metric(knockout, "trust_community_mean");
+  report("11 knockout: no trust from taking part", trust_ko);
+  const auto& trust_effect = metric(c, "trust_community_mean").difference;
+  INFO("trust gain " << trust_effect.mean << " ± " << trust_effect.half_width << "; without the channel "
+                     << trust_ko.difference.mean << " ± " << trust_ko.difference.half_width);
+  CHECK(trust_ko.difference.mean - trust_ko.difference.half_width <= 0);
+  CHECK(trust_ko.difference.mean + trust_ko.difference.half_width >= 0);
+  CHECK(trust_ko.difference.mean + trust_ko.difference.half_width < trust_effect.mean - trust_effect.half_width);
+  // At nearly equal service levels: trust rises by more than satisfaction with services does (it
+  // does not rise through better services).
   std::vector<double> trust_beyond_service;
   const auto& trust = metric(c, "trust_community_mean");
   const auto& satisfaction = metric(c, "satisfaction_mean");
@@ -306,16 +354,30 @@ TEST_CASE("Fact 12: facility sharing raises culture and sports satisfaction with
   require_positive("12 facilities", "gain per hour 0→1 − gain per hour 2→8", slope_drop);
 }
 
-TEST_CASE("Fact 14: third-party assessment removes the self-run inflation and is more credible", "[validation]") {
+TEST_CASE("Fact 14: third-party assessment is more credible and so builds trust", "[validation]") {
+  // Self-run appraisal adds its bias to the surveyed score by construction (appraisal.self_run_bias),
+  // so the change in appraisal_bias is reported, not asserted. The fact asserted is its
+  // consequence: each quarter's result is published, residents whose experience falls well short
+  // of it take it for whitewashing and lose trust in the community (appraisal.whitewash_trust_loss),
+  // and an inflated figure lies beyond more residents' experience than an unbiased one.
   const auto c = compare_scenarios(baseline_with(), baseline_with({"appraisal.third_party=true"}), replicates,
                                    master_seed);
-  // Self-run appraisal inflates: the baseline's appraised minus true satisfaction is positive.
   const auto& bias = metric(c, "appraisal_bias");
-  require_positive("14 self-run appraisal", "appraisal_bias (baseline level)", bias.baseline);
-  require_effect("14 third-party assessment", c, "appraisal_bias", -1);
-  // The gap narrows: |bias| shrinks replicate by replicate.
-  std::vector<double> narrowing;
-  for (std::size_t r = 0; r < replicates; ++r) narrowing.push_back(std::fabs(bias.baseline[r]) - std::fabs(bias.policy[r]));
-  require_positive("14 third-party assessment", "|appraisal_bias| narrowing", narrowing);
+  report_values("14 self-run appraisal", "appraisal_bias (baseline level; not asserted)", bias.baseline);
+  report("14 third-party assessment (not asserted)", bias);
   require_effect("14 third-party assessment", c, "trust_community_mean", +1);
+  // Knockout: residents who do not weigh published results against their experience
+  // (whitewash_trust_loss = 0) gain no trust from an unbiased assessment.
+  const std::vector<std::string> unheeded{"appraisal.whitewash_trust_loss=0"};
+  const auto knockout = compare_scenarios(baseline_with(unheeded),
+                                          baseline_with({"appraisal.whitewash_trust_loss=0", "appraisal.third_party=true"}),
+                                          replicates, master_seed);
+  const auto& trust = metric(c, "trust_community_mean").difference;
+  const auto& trust_ko = metric(knockout, "trust_community_mean");
+  report("14 knockout: published results not weighed", trust_ko);
+  INFO("trust gain " << trust.mean << " ± " << trust.half_width << "; without the credibility channel "
+                     << trust_ko.difference.mean << " ± " << trust_ko.difference.half_width);
+  CHECK(trust_ko.difference.mean - trust_ko.difference.half_width <= 0);
+  CHECK(trust_ko.difference.mean + trust_ko.difference.half_width >= 0);
+  CHECK(trust_ko.difference.mean + trust_ko.difference.half_width < trust.mean - trust.half_width);
 }

@@ -167,53 +167,81 @@ TEST_CASE("Fact 10: tendering raises quality per unit price but small organisati
          &EcologyOutcome::hhi_last_year);
 }
 
-TEST_CASE("Fact 15: direct delivery is cheapest to run but capped and purchase has overhead and a handover dip",
+TEST_CASE("Fact 15: purchase costs worker time and a handover dip while direct delivery is capped by staff hours",
           "[validation]") {
   const std::vector<std::string> all_direct{"catalogue.elderly=direct", "catalogue.family=direct",
                                             "catalogue.disability=direct", "catalogue.health=direct",
                                             "catalogue.culture=direct"};
   const auto budget = [](int yuan) { return "purchase.budget_per_community_yuan=" + std::to_string(yuan); };
-  // Runs shared by several checks: DIRECT at ¥200k against the other modes and DIRECT at ¥400k;
-  // tendering at ¥200k against ¥400k and against handovers without and with a deeper dip.
+  const std::vector<std::string> no_paperwork{"purchase.tender_admin_hours_per_lot=0",
+                                              "purchase.commission_admin_hours_per_lot=0"};
+  const std::vector<std::string> commissioned_200k{"purchase.mode=commissioned", budget(200000)};
+  // ¥200k per community-year on the five default catalogue items, DIRECT against commissioned,
+  // tendered, tendered without contract paperwork, and DIRECT with its staff-hour cap lifted
+  // (50 h a week per 1,000 residents, the key's maximum: more than ¥200k buys at ¥45 an hour).
   const auto from_direct = compare_scenarios(
       baseline_with(with(all_direct, {budget(200000)})),
-      {baseline_with({"purchase.mode=commissioned", budget(200000)}), baseline_with(tendered_200k),
-       baseline_with(with(all_direct, {budget(400000)}))},
+      {baseline_with(commissioned_200k), baseline_with(tendered_200k), baseline_with(with(tendered_200k, no_paperwork)),
+       baseline_with(with(all_direct, {budget(200000), "purchase.direct_hours_per_1k_residents=50"}))},
       replicates, master_seed);
   const auto& commissioned = from_direct[0];
   const auto& tendered = from_direct[1];
-  const auto& direct_doubled = from_direct[2];
+  const auto& tendered_no_paperwork = from_direct[2];
+  const auto& direct_uncapped = from_direct[3];
 
-  // Transaction cost: worker hours managing the lots (the same five lots per community in each
-  // mode). DIRECT needs none; a tender costs more than a commission.
-  require_effect("15 commissioned vs direct", commissioned, "contract_admin_hours", +1);
-  REQUIRE(metric(commissioned, "contract_admin_hours").baseline_summary.mean == 0);
-  const auto overhead = reported_interval("15 tendered vs commissioned", "contract_admin_hours",
-                                          between_policies(commissioned, tendered, "contract_admin_hours"));
-  INFO("contract admin hours, tendered minus commissioned: " << overhead.mean << " ± " << overhead.half_width);
-  REQUIRE(overhead.mean - overhead.half_width > 0);
+  // Transaction cost. Managing lots (needs statements, bids, acceptance checks) is worker time: the
+  // hours themselves are inputs per lot (reported), and what is asserted is where they come from —
+  // purchase takes hours from residents that DIRECT does not, and a tender more than a commission.
+  report("15 commissioned vs direct (input per lot)", metric(commissioned, "contract_admin_hours"));
+  reported_interval("15 tendered vs commissioned (input per lot)", "contract_admin_hours",
+                    between_policies(commissioned, tendered, "contract_admin_hours"));
+  require_effect("15 tendered vs direct", tendered, "worker_service_hours", -1);
+  const auto cost = reported_interval("15 tendered vs commissioned", "worker_service_hours",
+                                      between_policies(commissioned, tendered, "worker_service_hours"));
+  INFO("worker service hours, tendered minus commissioned: " << cost.mean << " ± " << cost.half_width);
+  REQUIRE(cost.mean + cost.half_width < 0);
+  // Knockout: tendering without paperwork costs workers no service time against DIRECT.
+  const auto& free_hours = metric(tendered_no_paperwork, "worker_service_hours");
+  report("15 knockout: no contract paperwork, tendered vs direct", free_hours);
+  const auto& paid_hours = metric(tendered, "worker_service_hours").difference;
+  CHECK(std::fabs(free_hours.difference.mean) + free_hours.difference.half_width <
+        0.1 * std::fabs(paid_hours.mean));
 
-  // DIRECT is capped by worker hours: doubling its budget buys nothing more.
-  const auto& direct_spend = metric(direct_doubled, "direct_delivery_spent_year");
-  report("15 direct ¥200k → ¥400k", direct_spend);
-  REQUIRE(direct_spend.baseline_summary.mean > 0);
-  REQUIRE(std::fabs(direct_spend.difference.mean) <= 1e-9 * direct_spend.baseline_summary.mean);
-
-  // Specialisation: at the same budget, purchased services serve residents better than the capped
-  // DIRECT hours of generalist workers.
+  // DIRECT is capped by staff hours (purchase.direct_hours_per_1k_residents), so at the same budget
+  // purchased services serve residents better. Knockout: lift the cap and DIRECT, the cheapest
+  // hour, serves as well as tendering or better.
   require_effect("15 tendered vs direct", tendered, "satisfaction_mean", +1);
   require_effect("15 tendered vs direct", tendered, "unmet_need_share", -1);
+  const auto uncapped_gap = reported_interval("15 knockout: DIRECT cap lifted", "satisfaction_mean, tendered − DIRECT",
+                                              between_policies(direct_uncapped, tendered, "satisfaction_mean"));
+  const auto& capped_gap = metric(tendered, "satisfaction_mean").difference;
+  INFO("satisfaction, tendered minus DIRECT: " << capped_gap.mean << " ± " << capped_gap.half_width
+                                               << " capped, " << uncapped_gap.mean << " ± "
+                                               << uncapped_gap.half_width << " uncapped");
+  CHECK(uncapped_gap.mean - uncapped_gap.half_width <= 0);
 
-  // Purchase is not capped that way, but a lot that changes provider dips in quality for a while.
-  const auto from_tendered = compare_scenarios(
-      baseline_with(tendered_200k),
-      {baseline_with({"purchase.mode=tendered", budget(400000)}),
-       baseline_with(with(tendered_200k, {"purchase.handover_quality_factor=1"})),
-       baseline_with(with(tendered_200k, {"purchase.handover_quality_factor=0.5"}))},
-      replicates, master_seed);
-  require_effect("15 tendered ¥200k → ¥400k", from_tendered[0], "purchase_spent_year", +1);
-  const auto d = reported_interval("15 handover quality ×0.5 vs ×1", "satisfaction_mean",
-                                   between_policies(from_tendered[1], from_tendered[2], "satisfaction_mean"));
-  INFO("satisfaction, handover dip ×0.5 minus none: " << d.mean << " ± " << d.half_width);
-  REQUIRE(d.mean + d.half_width < 0);
+  // A lot that changes provider dips in quality for a while (purchase.handover_quality_factor,
+  // 0.8 for handover_weeks). Tendering changes providers; a commission stays with the incumbent.
+  // Against the same mode with no dip (factor 1), the dip costs satisfaction under tendering and
+  // (knockout: no provider changes) nothing measurable under commissioning.
+  const std::vector<std::string> no_dip{"purchase.handover_quality_factor=1"};
+  const auto undipped = compare_scenarios(baseline_with(with(tendered_200k, no_dip)),
+                                          baseline_with(with(commissioned_200k, no_dip)), replicates, master_seed);
+  const auto dip = [&](const Comparison& dipped, const std::vector<double>& without) {
+    const auto& with_dip = metric(dipped, "satisfaction_mean").policy;
+    std::vector<double> d;
+    for (std::size_t r = 0; r < replicates; ++r) d.push_back(with_dip[r] - without[r]);
+    return d;
+  };
+  const auto tender_dip = reported_interval("15 handover dip (×0.8 vs ×1), tendered", "satisfaction_mean",
+                                            dip(tendered, metric(undipped, "satisfaction_mean").baseline));
+  const auto commission_dip =
+      reported_interval("15 knockout: handover dip (×0.8 vs ×1), commissioned", "satisfaction_mean",
+                        dip(commissioned, metric(undipped, "satisfaction_mean").policy));
+  INFO("handover dip in satisfaction: tendered " << tender_dip.mean << " ± " << tender_dip.half_width
+                                                 << ", commissioned " << commission_dip.mean << " ± "
+                                                 << commission_dip.half_width);
+  REQUIRE(tender_dip.mean + tender_dip.half_width < 0);
+  CHECK(commission_dip.mean + commission_dip.half_width >= 0);
+  CHECK(commission_dip.mean - commission_dip.half_width > tender_dip.mean + tender_dip.half_width);
 }
