@@ -57,7 +57,7 @@ TEST_CASE("optimize reports the best policies with intervals and resumes from it
     CHECK(results.base_path == experiment_file("tiny_district.toml"));
     REQUIRE(results.objectives.size() == 1);
     CHECK(results.objectives[0].maximize);
-    CHECK(results.budget.limit == 550000);
+    CHECK(results.budget.limit == 1400000);
     REQUIRE_FALSE(results.policies.empty());
     const std::string best_row = rows[1];
     bool best_is_on_front = false;
@@ -95,7 +95,7 @@ TEST_CASE("optimize refuses a changed file on an old database and reports file e
   REQUIRE(run_shanzhi({"optimize", file.string(), "--db", db, "--out", (dir / "a").string()}).exit_code == 0);
   auto text = read_file(file);
   // A new budget limit keeps every stored run valid (runs do not depend on it): it resumes.
-  text.replace(text.find("limit = 550000"), 14, "limit = 500000");
+  text.replace(text.find("limit = 1400000"), 15, "limit = 1300000");
   write_file(file, text);
   const auto new_limit = run_shanzhi({"optimize", file.string(), "--db", db, "--out", (dir / "b").string()});
   CHECK(new_limit.exit_code == 0);

@@ -61,8 +61,8 @@ TEST_CASE("A budget reads its metric and limit and penalty", "[optimization][pla
   const auto spec = opt::load_optimization(source_dir() / "scenarios" / "optimize" / "tiny_budget.toml",
                                            shanzhi::gov::experiment_schema());
   CHECK(spec.budget.active);
-  CHECK(spec.budget.cost.label() == "budget_spent_year/max");
-  CHECK(spec.budget.limit == 550000);
+  CHECK(spec.budget.cost.label() == "public_cost_spent_year/max");
+  CHECK(spec.budget.limit == 1400000);
   CHECK(spec.budget.penalty == 50);
   CHECK(spec.report_points == 3);
   CHECK(spec.report_replicates == 12);
