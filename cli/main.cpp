@@ -5,6 +5,7 @@
 #include "sim/scenario/diagnostics.hpp"
 
 #include <iostream>
+#include <new>
 #include <string>
 
 namespace {
@@ -70,7 +71,17 @@ int main(int argc, char** argv) {
     app.exit(e);
     return cli::exit_bad_input;
   }
-  for (const auto& command : commands)
-    if (command.app->parsed()) return command.action();
+  // A command reports the faults it expects itself; anything that still escapes is said plainly and
+  // ends with exit 1, never with an abort and a core dump.
+  try {
+    for (const auto& command : commands)
+      if (command.app->parsed()) return command.action();
+  } catch (const std::bad_alloc&) {
+    std::cerr << "shanzhi: out of memory (the run, design or file is larger than this machine holds)\n";
+    return cli::exit_failure;
+  } catch (const std::exception& e) {
+    std::cerr << "shanzhi: " << e.what() << "\n";
+    return cli::exit_failure;
+  }
   return cli::exit_bad_input;
 }

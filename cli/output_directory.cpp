@@ -24,10 +24,17 @@ std::string utc_time(const char* format) {
   return buffer;
 }
 
-/// Scenario names may hold spaces or Chinese; keep directory names plain.
+/// Characters of a scenario name kept in a default folder name: with the seed and the time the
+/// name stays far below the 255 bytes a file name may have.
+constexpr std::size_t folder_name_characters = 80;
+
+/// Scenario names may hold spaces or Chinese, or be very long; keep directory names plain and short.
 std::string safe_name(const std::string& name) {
   std::string out;
-  for (unsigned char ch : name) out += (std::isalnum(ch) || ch == '-' || ch == '_') ? static_cast<char>(ch) : '_';
+  for (unsigned char ch : name) {
+    if (out.size() == folder_name_characters) break;
+    out += (std::isalnum(ch) || ch == '-' || ch == '_') ? static_cast<char>(ch) : '_';
+  }
   return out.empty() ? "scenario" : out;
 }
 
@@ -43,7 +50,8 @@ OutputDirectory prepare_output_directory(const std::string& requested, const std
     const std::string stem = "results/runs/" + safe_name(scenario_name) + "-seed" + std::to_string(seed) + "-" +
                              utc_time("%Y%m%d-%H%M%S");
     out.path = stem;
-    for (int n = 2; fs::exists(out.path); ++n) out.path = stem + "-" + std::to_string(n);
+    std::error_code ec;
+    for (int n = 2; fs::exists(out.path, ec); ++n) out.path = stem + "-" + std::to_string(n);
   } else {
     out.path = requested;
   }
@@ -74,11 +82,17 @@ void write_result_files(const fs::path& dir, const std::vector<std::pair<std::st
   }
 }
 
-void point_latest_link(const fs::path& dir) {
+std::string point_latest_link(const fs::path& dir) {
   std::error_code ec;
   const fs::path link = "results/latest";
+  const auto status = fs::symlink_status(link, ec);
+  if (fs::exists(status) && !fs::is_symlink(status))
+    return link.string() + " is a " + (fs::is_directory(status) ? "directory" : "file") +
+           ", not a link: left as it is (remove it to have it follow the newest run)";
   fs::remove(link, ec);
   fs::create_directory_symlink(fs::relative(dir, "results", ec), link, ec);
+  if (ec) return "could not point " + link.string() + " at the run: " + ec.message();
+  return {};
 }
 
 }  // namespace shanzhi::cli

@@ -33,8 +33,10 @@ OutputDirectory prepare_output_directory(const std::string& requested, const std
 void write_result_files(const std::filesystem::path& dir,
                         const std::vector<std::pair<std::string, std::string>>& files);
 
-/// Points results/latest at `dir` (best effort: a failure only prints nothing).
-void point_latest_link(const std::filesystem::path& dir);
+/// Points results/latest at `dir` (a symlink; made afresh on every default-folder run).
+/// Returns a warning to print when results/latest is a real file or folder (never removed) or
+/// the link cannot be made; empty when the link now points at `dir`.
+std::string point_latest_link(const std::filesystem::path& dir);
 
 /// Current UTC time as 2026-11-25T18:30:00Z.
 std::string utc_timestamp_iso8601();

@@ -93,7 +93,8 @@ int run(const RunOptions& o) {
     std::cerr << "shanzhi run: " << e.what() << "\n";
     return exit_failure;
   }
-  if (out.is_default) point_latest_link(out.path);
+  if (out.is_default)
+    if (const auto warning = point_latest_link(out.path); !warning.empty()) std::cerr << "shanzhi run: " << warning << "\n";
   if (!o.quiet) print_run_summary(std::cout, loaded.document.name, model, seconds, out.path);
   if (o.profile) print_phase_profile(std::cout, model.schedule(), seconds);
   return exit_ok;

@@ -8,9 +8,20 @@
 namespace shanzhi::sim {
 namespace {
 
+/// Problems spelled out in one error message; a file with thousands of bad lines gets the first
+/// ones and a count, not pages of output.
+constexpr std::size_t problems_shown = 50;
+
+/// Words longer than this are not matched against the known keys (no key is near that long, and
+/// the edit distance grows with the product of the lengths).
+constexpr std::size_t longest_word_matched = 200;
+
 std::string join_formatted(const std::vector<Diagnostic>& diagnostics) {
   std::string out;
-  for (const auto& d : diagnostics) out += (out.empty() ? "" : "\n") + d.format();
+  for (std::size_t i = 0; i < std::min(diagnostics.size(), problems_shown); ++i)
+    out += (out.empty() ? "" : "\n") + diagnostics[i].format();
+  if (diagnostics.size() > problems_shown)
+    out += "\n... and " + std::to_string(diagnostics.size() - problems_shown) + " more problems (fix the first ones and run again)";
   return out;
 }
 
@@ -64,10 +75,16 @@ struct Match {
 std::optional<Match> match(std::string_view word, std::string_view candidate) {
   const auto word_segment = last_segment(word), candidate_segment = last_segment(candidate);
   const auto budget = typo_budget(candidate_segment);
+  // Words whose lengths differ by more than the budget cannot be within it: skip the distance.
+  const auto within_reach = [budget](std::string_view a, std::string_view b) {
+    return (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) <= budget;
+  };
   Match m;
-  m.full_distance = typo_distance(word, candidate);
+  if (within_reach(word, candidate)) m.full_distance = typo_distance(word, candidate);
   if (m.full_distance <= budget) m.distance = m.full_distance;
-  const auto segment_distance = typo_distance(word_segment, candidate_segment);
+  const auto segment_distance = within_reach(word_segment, candidate_segment)
+                                    ? typo_distance(word_segment, candidate_segment)
+                                    : std::numeric_limits<std::size_t>::max();
   if (segment_distance <= budget) m.distance = std::min(m.distance, segment_distance);
   if (m.distance == std::numeric_limits<std::size_t>::max()) return std::nullopt;
   return m;
@@ -87,6 +104,7 @@ ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(join_formatted(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
 std::string nearest_key(std::string_view word, const std::vector<std::string>& candidates) {
+  if (word.size() > longest_word_matched) return {};
   const std::string wanted = lowercase(word);
   const std::string* best = nullptr;
   Match best_match;

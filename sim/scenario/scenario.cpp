@@ -35,6 +35,11 @@ fs::path tidy(const fs::path& file) {
   return neither_exists || fs::equivalent(file, normal, error) ? normal : file;
 }
 
+/// Files an `extends` chain may hold: far more than any real chain (the shipped ones have at
+/// most three), and far below the depth at which the recursive loader would exhaust the stack
+/// (about 8,000 files).
+constexpr std::size_t most_extends_depth = 64;
+
 /// Reads a file and, recursively, the files it extends, collecting every problem on the way.
 class ScenarioLoader {
  public:
@@ -77,6 +82,12 @@ class ScenarioLoader {
     const auto identity = identity_of(parent);
     const auto repeat =
         std::find_if(chain_.begin(), chain_.end(), [&](const auto& link) { return link.first == identity; });
+    if (repeat == chain_.end() && chain_.size() >= most_extends_depth) {
+      problems_.push_back({Diagnostic::Severity::error, where, "extends",
+                           "extends chain longer than " + std::to_string(most_extends_depth) + " files (from " +
+                               chain_.front().second + "); shorten it"});
+      return;
+    }
     if (repeat == chain_.end()) {
       load_file(parent, where, "extends");
       return;

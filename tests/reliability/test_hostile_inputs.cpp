@@ -1,0 +1,113 @@
+// Inputs a careless or hostile user may give (issue "Reliability, round two"): a scenario name
+// too long for a folder name, an `extends` chain thousands of files deep, an unknown key of a
+// million characters and a file with thousands of unknown keys, and results/latest that is a
+// real file or folder. Each ends in a clear message and an exit code, never a signal, a hang or a
+// silent loss.
+
+#include "tests/support/cli_runner.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+
+namespace fs = std::filesystem;
+using namespace shanzhi::cli_test;
+
+namespace {
+
+std::string tiny_district() { return (source_dir() / "scenarios" / "experiments" / "tiny_district.toml").string(); }
+
+/// A scenario extending the tiny district, with `extra` lines after the extends line.
+void write_tiny_child(const fs::path& file, const std::string& extra) {
+  write_file(file, "extends = \"" + tiny_district() + "\"\n" + extra);
+}
+
+}  // namespace
+
+TEST_CASE("A scenario name too long for a folder name still runs into a default folder", "[reliability][cli]") {
+  TempDir dir("hostile-name");
+  write_tiny_child(dir / "long.toml", "[scenario]\nname = \"" + std::string(300, 'n') + "\"\n[run]\nweeks = 2\n");
+  const auto run = run_shanzhi({"run", (dir / "long.toml").string(), "--quiet"}, dir.path());
+  INFO(run.describe());
+  CHECK(run.exited);
+  CHECK(run.exit_code == 0);
+  std::size_t folders = 0;
+  for (const auto& entry : fs::directory_iterator(dir / "results" / "runs")) {
+    ++folders;
+    CHECK(entry.path().filename().string().size() < 120);
+    CHECK(fs::exists(entry.path() / "manifest.json"));
+  }
+  CHECK(folders == 1);
+
+  const auto compare = run_shanzhi({"compare", (dir / "long.toml").string(), (dir / "long.toml").string(), "-r", "2"},
+                                   dir.path());
+  INFO(compare.describe());
+  CHECK(compare.exited);
+  CHECK(compare.exit_code == 0);
+}
+
+TEST_CASE("An extends chain thousands of files deep is refused at a stated depth", "[reliability][scenario]") {
+  TempDir dir("hostile-extends");
+  write_tiny_child(dir / "s0.toml", "");
+  constexpr int files = 9000;  // about 8,000 overflowed the stack before the cap
+  for (int i = 1; i <= files; ++i)
+    write_file(dir / ("s" + std::to_string(i) + ".toml"), "extends = \"s" + std::to_string(i - 1) + ".toml\"\n");
+  const auto result = run_shanzhi({"validate", (dir / ("s" + std::to_string(files) + ".toml")).string()}, dir.path());
+  INFO(result.describe());
+  CHECK(result.exited);
+  CHECK(result.exit_code == 2);
+  CHECK(contains(result.err, "extends chain longer than 64 files"));
+  CHECK(contains(result.err, ":1:"));  // file:line of the extends that goes too deep
+
+  // A chain of 60 files is fine.
+  const auto short_chain = run_shanzhi({"validate", (dir / "s60.toml").string()}, dir.path());
+  INFO(short_chain.describe());
+  CHECK(short_chain.exit_code == 0);
+}
+
+TEST_CASE("A huge unknown key and thousands of unknown keys get a prompt bounded answer", "[reliability][scenario]") {
+  TempDir dir("hostile-keys");
+  write_tiny_child(dir / "long_key.toml", "[run]\n" + std::string(1'000'000, 'w') + " = 1\n");
+  const auto started = std::chrono::steady_clock::now();
+  const auto long_key = run_shanzhi({"validate", (dir / "long_key.toml").string()}, dir.path(), std::chrono::seconds(60));
+  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  CHECK(long_key.exited);
+  CHECK(long_key.exit_code == 2);
+  CHECK(contains(long_key.err, "unknown"));
+  CHECK(seconds < 30);  // was more than 300 s: a full edit-distance matrix per candidate
+
+  std::string many = "[run]\n";
+  for (int i = 0; i < 20000; ++i) many += "wekes" + std::to_string(i) + " = 1\n";
+  write_tiny_child(dir / "many.toml", many);
+  const auto many_keys = run_shanzhi({"validate", (dir / "many.toml").string()}, dir.path(), std::chrono::seconds(60));
+  CHECK(many_keys.exited);
+  CHECK(many_keys.exit_code == 2);
+  CHECK(contains(many_keys.err, "more problems (fix the first ones and run again)"));
+  CHECK(many_keys.err.size() < 50'000);  // about 50 problems shown, not 20,000
+}
+
+TEST_CASE("results/latest that is a real file or folder is left alone and the run says so", "[reliability][output]") {
+  TempDir dir("hostile-latest");
+  write_tiny_child(dir / "t.toml", "[run]\nweeks = 2\n");
+  fs::create_directories(dir / "results" / "latest");
+  write_file(dir / "results" / "latest" / "mine.txt", "keep me");
+  auto run = run_shanzhi({"run", (dir / "t.toml").string(), "--quiet"}, dir.path());
+  INFO(run.describe());
+  CHECK(run.exit_code == 0);
+  CHECK(contains(run.err, "results/latest is a directory, not a link: left as it is"));
+  CHECK(read_file(dir / "results" / "latest" / "mine.txt") == "keep me");
+
+  fs::remove_all(dir / "results" / "latest");
+  write_file(dir / "results" / "latest", "a file");
+  run = run_shanzhi({"run", (dir / "t.toml").string(), "--quiet"}, dir.path());
+  CHECK(run.exit_code == 0);
+  CHECK(contains(run.err, "results/latest is a file, not a link"));
+  CHECK(read_file(dir / "results" / "latest") == "a file");
+
+  fs::remove(dir / "results" / "latest");
+  run = run_shanzhi({"run", (dir / "t.toml").string(), "--quiet"}, dir.path());
+  CHECK(run.exit_code == 0);
+  CHECK(fs::is_symlink(dir / "results" / "latest"));
+  CHECK(fs::exists(dir / "results" / "latest" / "manifest.json"));
+}
