@@ -10,12 +10,15 @@
 #include "sim/output/run_outputs.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace shanzhi::cli {
@@ -81,7 +84,13 @@ fs::path draw(const fs::path& dir, const std::string& name, const std::string& d
   const fs::path gp = dir / (name + ".gp");
   sim::write_file_atomically(gp, std::string(terminal) + "if (!exists(\"outfile\")) outfile = " +
                                      gnuplot_quoted(png.string()) + "\nset output outfile\n" + script);
-  const fs::path partial = png.string() + ".tmp." + std::to_string(::getpid());
+  // The temporary is created here, exclusively under a random name, so gnuplot writes into a
+  // regular file of ours and never through a planted link.
+  std::string partial_name = png.string() + ".tmp.XXXXXX";
+  const int fd = ::mkostemp(partial_name.data(), O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error("cannot create a temporary file beside " + png.string() + ": " + std::strerror(errno));
+  ::close(fd);
+  const fs::path partial = partial_name;
   const std::string command =
       "gnuplot -e " + shell_quoted("outfile = " + gnuplot_quoted(partial.string())) + " " + shell_quoted(gp.string()) + " 2>&1";
   std::error_code error;

@@ -16,6 +16,7 @@
 #include <variant>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace shanzhi::sim {
@@ -61,11 +62,15 @@ int write_all(int fd, std::string_view content) {
   return 0;
 }
 
-/// Creates `file` with `content` and forces it to disk; 0 or an errno.
-int write_and_sync(const std::string& file, std::string_view content) {
-  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+/// Creates a new temporary file from `name_template` (ending in XXXXXX, replaced in place) with
+/// `content` and forces it to disk; 0 or an errno. mkstemp creates the file exclusively
+/// (O_EXCL) under an unpredictable name, so a file or symbolic link planted under the name
+/// cannot be written through.
+int write_and_sync_new(std::string& name_template, std::string_view content) {
+  const int fd = ::mkostemp(name_template.data(), O_CLOEXEC);
   if (fd < 0) return errno;
-  int error = write_all(fd, content);
+  int error = ::fchmod(fd, 0644) == 0 ? 0 : errno;  // mkstemp makes 0600; results are for reading
+  if (error == 0) error = write_all(fd, content);
   if (error == 0 && ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
   return error;
@@ -93,13 +98,13 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
     throw std::runtime_error("cannot write " + path.string() + ": " +
                              (fs::is_directory(status) ? "it is a directory"
                                                        : "it exists and is not a regular file (a device, pipe or socket)"));
-  // Same directory as the target, so the rename never crosses file systems; the pid keeps two
-  // processes writing the same file from sharing a temporary.
-  const std::string temporary = path.string() + ".tmp." + std::to_string(::getpid());
-  int error = write_and_sync(temporary, content);
+  // Same directory as the target, so the rename never crosses file systems; a fresh random
+  // suffix keeps two processes (or a planted file) from sharing a temporary.
+  std::string temporary = path.string() + ".tmp.XXXXXX";
+  int error = write_and_sync_new(temporary, content);
   if (error == 0 && std::rename(temporary.c_str(), path.c_str()) != 0) error = errno;
   if (error != 0) {
-    ::unlink(temporary.c_str());
+    if (temporary.find("XXXXXX") == std::string::npos) ::unlink(temporary.c_str());  // only one we created
     fail_to_write(path, error);
   }
   sync_directory_of(path);

@@ -88,7 +88,7 @@ std::string full_disk_words() {
   return small_disk() == SmallDisk::tmpfs ? "No space left on device" : "File too large";
 }
 
-/// Leftover temporaries of write_file_atomically (NAME.tmp.PID) anywhere under `dir`.
+/// Leftover temporaries of write_file_atomically (NAME.tmp.XXXXXX) anywhere under `dir`.
 int temporaries_under(const fs::path& dir) {
   int count = 0;
   for (const auto& entry : fs::recursive_directory_iterator(dir))

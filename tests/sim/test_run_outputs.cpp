@@ -704,6 +704,21 @@ TEST_CASE("write_file_atomically writes the content and leaves no temporary", "[
   CHECK(fs::file_size(dir.path() / "empty.txt") == 0);
 }
 
+TEST_CASE("write_file_atomically never writes through a link planted at a temporary name", "[output][files]") {
+  ScratchDir dir;
+  const fs::path victim = dir.path() / "victim.txt";
+  std::ofstream(victim) << "precious";
+  const fs::path target = dir.path() / "timeseries.csv";
+  // The names older versions used (NAME.tmp.PID) and the template itself, all links to the victim.
+  for (const std::string& suffix : {".tmp." + std::to_string(::getpid()), std::string(".tmp.XXXXXX")})
+    fs::create_symlink(victim, target.string() + suffix);
+  write_file_atomically(target, "week,a\n0,1\n");
+  CHECK(read_text(victim) == "precious");
+  CHECK(read_text(target) == "week,a\n0,1\n");
+  CHECK(fs::is_regular_file(fs::symlink_status(target)));
+  CHECK((fs::status(target).permissions() & fs::perms::others_read) != fs::perms::none);  // 0644, not mkstemp's 0600
+}
+
 TEST_CASE("write_file_atomically replaces an existing file completely", "[output][files]") {
   ScratchDir dir;
   const fs::path target = dir.path() / "outcomes.csv";
