@@ -340,8 +340,8 @@ int compare(const CompareOptions& o) {
     if (assumptions)
       extra = [&, i](sim::JsonWriter& json) { assumptions_json(json, *assumptions, i, results[i], folders); };
     try {
-      write_comparison_files(several ? out.path / folders[i] : out.path, o, base, policies[i], results[i], ce, seconds,
-                             extra);
+      write_comparison_files(several ? out.writing() / folders[i] : out.writing(), o, base, policies[i], results[i], ce,
+                             seconds, extra);
     } catch (const std::exception& e) {
       std::cerr << "shanzhi compare: " << e.what() << "\n";
       return exit_failure;
@@ -353,11 +353,17 @@ int compare(const CompareOptions& o) {
   if (assumptions) {
     print_assumptions(*assumptions, results, folders, base.document.name, o.all_metrics);
     try {
-      write_result_files(out.path, assumption_files(*assumptions, results, folders));
+      write_result_files(out.writing(), assumption_files(*assumptions, results, folders));
     } catch (const std::exception& e) {
       std::cerr << "shanzhi compare: " << e.what() << "\n";
       return exit_failure;
     }
+  }
+  try {
+    publish(out);
+  } catch (const std::exception& e) {
+    std::cerr << "shanzhi compare: " << e.what() << "\n";
+    return exit_failure;
   }
   std::cout << "Ran in " << std::fixed << std::setprecision(1) << seconds << " s. Results in " << out.path.string()
             << (several ? "/POLICY/" : "/") << " (compare.csv, replicates.csv, timeseries_bands.csv, compare.json)\n";

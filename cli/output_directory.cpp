@@ -3,6 +3,9 @@
 #include "sim/output/run_outputs.hpp"
 
 #include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <system_error>
 
@@ -38,6 +41,26 @@ std::string safe_name(const std::string& name) {
   return out.empty() ? "scenario" : out;
 }
 
+/// A hidden, new directory beside `final_path` (same file system, so the rename is atomic).
+fs::path make_staging_directory(const fs::path& final_path) {
+  const fs::path parent = final_path.has_parent_path() ? final_path.parent_path() : fs::path(".");
+  std::error_code ec;
+  fs::create_directories(parent, ec);
+  if (ec) throw OutputRefused("cannot create output directory " + final_path.string() + ": " + ec.message());
+  std::string name_template = (parent / ("." + final_path.filename().string() + ".partial.XXXXXX")).string();
+  if (::mkdtemp(name_template.data()) == nullptr)
+    throw OutputRefused("cannot create output directory " + final_path.string() + ": " + std::strerror(errno));
+  return name_template;
+}
+
+/// Temporaries (NAME.tmp.*) a killed command left in a results directory.
+void remove_stale_temporaries(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_regular_file(ec) && entry.path().filename().string().find(".tmp.") != std::string::npos)
+      fs::remove(entry.path(), ec);
+}
+
 }  // namespace
 
 std::string utc_timestamp_iso8601() { return utc_time("%Y-%m-%dT%H:%M:%SZ"); }
@@ -63,9 +86,43 @@ OutputDirectory prepare_output_directory(const std::string& requested, const std
       if (fs::exists(out.path / name, ec))
         throw OutputRefused(out.path.string() + " already holds results (" + name +
                             "); choose another --out or add --force to overwrite");
-  fs::create_directories(out.path, ec);
-  if (ec) throw OutputRefused("cannot create output directory " + out.path.string() + ": " + ec.message());
+  if (fs::is_directory(out.path, ec)) {
+    if (force) remove_stale_temporaries(out.path);
+    return out;
+  }
+  out.staging = make_staging_directory(out.path);
   return out;
+}
+
+OutputDirectory staged_output_directory(const fs::path& path) {
+  OutputDirectory out;
+  out.path = path;
+  std::error_code ec;
+  if (!fs::exists(path, ec) || (fs::is_directory(path, ec) && fs::is_empty(path, ec))) out.staging = make_staging_directory(path);
+  return out;
+}
+
+OutputDirectory& OutputDirectory::operator=(OutputDirectory&& other) noexcept {
+  if (this != &other) {
+    path = std::move(other.path);
+    is_default = other.is_default;
+    staging = std::move(other.staging);
+    other.staging.clear();
+  }
+  return *this;
+}
+
+OutputDirectory::~OutputDirectory() {
+  std::error_code ignored;
+  if (!staging.empty()) fs::remove_all(staging, ignored);
+}
+
+void publish(OutputDirectory& out) {
+  if (out.staging.empty()) return;
+  std::error_code ec;
+  fs::rename(out.staging, out.path, ec);  // fails (rather than merging) if the name was taken meanwhile
+  if (ec) throw std::runtime_error("cannot move the results into " + out.path.string() + ": " + ec.message());
+  out.staging.clear();
 }
 
 void write_result_files(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files) {

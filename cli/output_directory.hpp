@@ -2,6 +2,12 @@
 // Where a run writes. Existing results are never overwritten without --force; the default
 // directory is new for every run (results/runs/NAME-seedN-YYYYMMDD-HHMMSS), and results/latest
 // points at the most recent default run.
+//
+// A new output directory appears whole or not at all: the files are written into a hidden
+// sibling (.NAME.partial.XXXXXX) that is renamed into place once every file is complete
+// (publish). A command that fails, or is killed, leaves no half directory under the name; the
+// hidden sibling of a killed command stays for the user to remove. An existing directory (--force,
+// or one the user made) is written in place, file by file, each file atomically.
 
 #include <filesystem>
 #include <stdexcept>
@@ -11,9 +17,22 @@
 
 namespace shanzhi::cli {
 
-struct OutputDirectory {
-  std::filesystem::path path;
+class OutputDirectory {
+ public:
+  std::filesystem::path path;     ///< where the results appear
   bool is_default = false;
+  std::filesystem::path staging;  ///< where they are written until published; empty: in place
+
+  /// The directory to write into now.
+  const std::filesystem::path& writing() const { return staging.empty() ? path : staging; }
+
+  OutputDirectory() = default;
+  OutputDirectory(OutputDirectory&& other) noexcept { *this = std::move(other); }
+  OutputDirectory& operator=(OutputDirectory&& other) noexcept;
+  OutputDirectory(const OutputDirectory&) = delete;
+  OutputDirectory& operator=(const OutputDirectory&) = delete;
+  /// An unpublished staging directory is removed with everything in it.
+  ~OutputDirectory();
 };
 
 /// The user's choice would lose results or cannot be used.
@@ -22,8 +41,9 @@ class OutputRefused : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Creates (if needed) and returns the output directory. Throws OutputRefused when it already
-/// holds results and `force` is false, or when it cannot be created.
+/// Returns the output directory, with a staging directory when it does not exist yet. Throws
+/// OutputRefused when it already holds results and `force` is false, or when it cannot be created.
+/// With `force`, temporaries a killed command left in it (NAME.tmp.*) are removed.
 OutputDirectory prepare_output_directory(const std::string& requested, const std::string& scenario_name,
                                          std::int64_t seed, bool force);
 
@@ -32,6 +52,14 @@ OutputDirectory prepare_output_directory(const std::string& requested, const std
 /// partial set of results that a rerun would refuse to overwrite. Rethrows the write's error.
 void write_result_files(const std::filesystem::path& dir,
                         const std::vector<std::pair<std::string, std::string>>& files);
+
+/// For a command with its own rules on what may be overwritten (plot): `path`, staged when it does
+/// not exist or is empty (a rename replaces an empty directory), else written in place.
+OutputDirectory staged_output_directory(const std::filesystem::path& path);
+
+/// Moves the staging directory into place (nothing to do when written in place). Throws
+/// std::runtime_error when the name was taken meanwhile or the rename fails.
+void publish(OutputDirectory& out);
 
 /// Points results/latest at `dir` (a symlink; made afresh on every default-folder run).
 /// Returns a warning to print when results/latest is a real file or folder (never removed) or

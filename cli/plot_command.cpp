@@ -5,6 +5,7 @@
 //   OUTCOME-morris.png      the Morris μ*–σ plane, one labelled point per factor (Morris designs)
 
 #include "cli/commands.hpp"
+#include "cli/output_directory.hpp"
 #include "sim/experiments/analysis.hpp"
 #include "sim/experiments/results_store.hpp"
 #include "sim/output/run_outputs.hpp"
@@ -83,7 +84,7 @@ fs::path draw(const fs::path& dir, const std::string& name, const std::string& d
   const fs::path png = dir / (name + ".png");
   const fs::path gp = dir / (name + ".gp");
   sim::write_file_atomically(gp, std::string(terminal) + "if (!exists(\"outfile\")) outfile = " +
-                                     gnuplot_quoted(png.string()) + "\nset output outfile\n" + script);
+                                     gnuplot_quoted(name + ".png") + "\nset output outfile\n" + script);
   // The temporary is created here, exclusively under a random name, so gnuplot writes into a
   // regular file of ours and never through a planted link.
   std::string partial_name = png.string() + ".tmp.XXXXXX";
@@ -92,7 +93,8 @@ fs::path draw(const fs::path& dir, const std::string& name, const std::string& d
   ::close(fd);
   const fs::path partial = partial_name;
   const std::string command =
-      "gnuplot -e " + shell_quoted("outfile = " + gnuplot_quoted(partial.string())) + " " + shell_quoted(gp.string()) + " 2>&1";
+      "cd " + shell_quoted(dir.string()) + " && gnuplot -e " + shell_quoted("outfile = " + gnuplot_quoted(partial.filename().string())) +
+      " " + shell_quoted(gp.filename().string()) + " 2>&1";
   std::error_code error;
   const bool drawn = std::system(command.c_str()) == 0 && fs::exists(partial, error) && fs::file_size(partial, error) > 0;
   if (drawn) fs::rename(partial, png, error);
@@ -116,7 +118,7 @@ fs::path plot_against_factor(const fs::path& dir, const ex::StoredResults& resul
          << sim::format_number(means[p].mean - means[p].half_width) << ' '
          << sim::format_number(means[p].mean + means[p].half_width) << '\n';
   const std::string name = safe(results.outcomes[k].label()) + "-vs-" + safe(results.factors[j].key);
-  const std::string file = (dir / (name + ".dat")).string();
+  const std::string file = name + ".dat";  // relative: the script is run in its folder
   const std::string script =
       "set title \"" + results.outcomes[k].label() + " against " + results.factors[j].key + " (" + results.name + ")\" noenhanced\n"
       "set xlabel \"" + results.factors[j].key + "\" noenhanced\nset ylabel \"" + results.outcomes[k].label() + "\" noenhanced\n"
@@ -137,7 +139,7 @@ fs::path plot_sobol(const fs::path& dir, const ex::StoredResults& results, std::
          << sim::format_number(s.total_low) << ' ' << sim::format_number(s.total_high) << '\n';
   }
   const std::string name = safe(results.outcomes[k].label()) + "-sobol";
-  const std::string file = (dir / (name + ".dat")).string();
+  const std::string file = name + ".dat";  // relative: the script is run in its folder
   const std::string script =
       "set title \"Sobol indices of " + results.outcomes[k].label() + " (95% bootstrap intervals)\" noenhanced\n"
       "set style data histogram\nset style histogram errorbars gap 1 lw 1\nset style fill solid 0.7\n"
@@ -154,7 +156,7 @@ fs::path plot_morris(const fs::path& dir, const ex::StoredResults& results, std:
     data << sim::format_number(indices[j].mu_star) << ' ' << sim::format_number(indices[j].sigma) << " \""
          << results.factors[j].key << "\"\n";
   const std::string name = safe(results.outcomes[k].label()) + "-morris";
-  const std::string file = (dir / (name + ".dat")).string();
+  const std::string file = name + ".dat";  // relative: the script is run in its folder
   const std::string script =
       "set title \"Morris screening of " + results.outcomes[k].label() + "\" noenhanced\n"
       "set xlabel 'mu* (mean absolute elementary effect)'\nset ylabel 'sigma (interaction or non-linearity)'\n"
@@ -196,14 +198,18 @@ int plot(const PlotOptions& o) {
     std::cerr << "shanzhi plot: " << dir.string() << " is not empty; choose another --out or add --force\n";
     return exit_bad_input;
   }
-  fs::create_directories(dir, ec);
-  if (ec) {
-    std::cerr << "shanzhi plot: cannot create " << dir.string() << ": " << ec.message() << "\n";
+  // The figures appear together or not at all (a full disk used to leave the .dat files).
+  OutputDirectory out;
+  try {
+    out = staged_output_directory(dir);
+  } catch (const OutputRefused& e) {
+    std::cerr << "shanzhi plot: " << e.what() << "\n";
     return exit_bad_input;
   }
   try {
     std::size_t count = 0;
-    for (std::size_t k = 0; k < results.outcomes.size(); ++k) count += plot_outcome(dir, results, k).size();
+    for (std::size_t k = 0; k < results.outcomes.size(); ++k) count += plot_outcome(out.writing(), results, k).size();
+    publish(out);
     std::cout << "Wrote " << count << " figures (PNG, with their .dat data and .gp gnuplot scripts) to " << dir.string() << "/\n";
   } catch (const std::exception& e) {
     std::cerr << "shanzhi plot: " << e.what() << "\n";

@@ -85,10 +85,12 @@ int run(const RunOptions& o) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   try {
-    write_result_files(out.path, {{"timeseries.csv", sim::timeseries_csv(model.recorder())},
-                                  {"outcomes.csv", sim::outcomes_csv(model.recorder())},
-                                  {"breakdowns.csv", sim::breakdowns_csv(model.breakdowns())},
-                                  {"manifest.json", sim::manifest_json(make_manifest(o, loaded, model, seconds, started_at))}});
+    write_result_files(out.writing(),
+                       {{"timeseries.csv", sim::timeseries_csv(model.recorder())},
+                        {"outcomes.csv", sim::outcomes_csv(model.recorder())},
+                        {"breakdowns.csv", sim::breakdowns_csv(model.breakdowns())},
+                        {"manifest.json", sim::manifest_json(make_manifest(o, loaded, model, seconds, started_at))}});
+    publish(out);
   } catch (const std::exception& e) {
     std::cerr << "shanzhi run: " << e.what() << "\n";
     return exit_failure;

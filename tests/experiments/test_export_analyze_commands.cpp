@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include <cmath>
 #include <sstream>
 #include <string>
@@ -261,6 +263,17 @@ TEST_CASE("Plot draws each outcome against each factor and the Sobol and Morris 
   INFO(m.describe());
   REQUIRE(m.exit_code == 0);
   CHECK(is_png(dir / "mf" / "worker_admin_share_mean-morris.png"));
+
+  // The folder is relocatable: moved elsewhere, each script redraws its figure from its folder.
+  fs::rename(dir / "mf", dir / "moved");
+  fs::remove(dir / "moved" / "worker_admin_share_mean-morris.png");
+  const std::string redraw = "cd '" + (dir / "moved").string() + "' && gnuplot worker_admin_share_mean-morris.gp 2>&1";
+  CHECK(std::system(redraw.c_str()) == 0);
+  CHECK(is_png(dir / "moved" / "worker_admin_share_mean-morris.png"));
+  CHECK(run_shanzhi({"plot", (dir / "m.sqlite").string(), "--out", (dir / "mf").string()}).exit_code == 0);
+  // No staging folder is left beside a published one.
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    CHECK(entry.path().filename().string().find(".partial.") == std::string::npos);
 
   // Existing figures are kept unless --force; a missing database is bad input.
   CHECK(run_shanzhi({"plot", (dir / "m.sqlite").string(), "--out", (dir / "mf").string()}).exit_code == 2);

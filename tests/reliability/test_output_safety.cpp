@@ -129,6 +129,53 @@ std::string exported(const fs::path& db, const fs::path& csv) {
 
 }  // namespace
 
+TEST_CASE("output safety: a run killed while writing leaves no half folder and the rerun works", "[reliability][output]") {
+  // A run stopped at any point before its folder is published leaves the name free: the files are
+  // written into a hidden sibling that is renamed into place at the end.
+  TempDir work("killed_run");
+  const auto out = work / "out";
+  const std::string command = "\"" + shanzhi_binary().string() + "\" run " + quoted(tiny_district()) + " --weeks 2000 --set district.residents_per_community=6000 --out " +
+                              quoted(out.string()) + " --quiet & pid=$!; sleep 1; kill -9 $pid; wait $pid 2>/dev/null; true";
+  REQUIRE(std::system(("sh -c " + quoted(command)).c_str()) == 0);
+  CHECK_FALSE(fs::exists(out));  // whole or not at all
+  const auto rerun = run_shanzhi({"run", tiny_district(), "--weeks", "4", "--out", out.string(), "--quiet"});
+  INFO(rerun.describe());
+  CHECK(rerun.exit_code == 0);
+  CHECK(fs::exists(out / "manifest.json"));
+  CHECK(temporaries_under(out) == 0);
+}
+
+TEST_CASE("output safety: --force removes the temporaries a killed command left in a results folder",
+          "[reliability][output]") {
+  TempDir work("stale_temporary");
+  const auto out = work / "out";
+  REQUIRE(run_shanzhi({"run", tiny_district(), "--weeks", "2", "--out", out.string(), "--quiet"}).exit_code == 0);
+  write_file(out / "breakdowns.csv.tmp.12345", "half a file");
+  const auto forced = run_shanzhi({"run", tiny_district(), "--weeks", "2", "--out", out.string(), "--quiet", "--force"});
+  INFO(forced.describe());
+  CHECK(forced.exit_code == 0);
+  CHECK(temporaries_under(out) == 0);
+  CHECK(fs::exists(out / "manifest.json"));
+}
+
+TEST_CASE("output safety: plot on a full disk leaves no figures folder", "[reliability][output]") {
+  TempDir work("full_disk_plot");
+  write_file(work / "e.toml", small_experiment());
+  const auto sweep = run_shanzhi({"sweep", (work / "e.toml").string(), "--db", (work / "e.sqlite").string()});
+  INFO(sweep.describe());
+  REQUIRE(sweep.exit_code == 0);
+  // 24 kB holds the data files but not every PNG.
+  const int status = run_on_small_disk(work, 24,
+                                       "limited \"$SHANZHI\" plot " + quoted((work / "e.sqlite").string()) +
+                                           " --out \"$D/figures\" >\"$W/out.txt\" 2>\"$W/err.txt\"\n"
+                                           "echo $? >\"$W/code.txt\"\n"
+                                           "ls -A \"$D\" >\"$W/left.txt\" 2>&1\n");
+  REQUIRE(status == 0);
+  INFO("stderr: " << read_file(work / "err.txt"));
+  CHECK(trimmed(read_file(work / "code.txt")) == "1");
+  CHECK(trimmed(read_file(work / "left.txt")).empty());  // not even the .dat files of the first figures
+}
+
 TEST_CASE("output safety: a full disk stops a run with a clear error and no partial files", "[reliability][output]") {
   TempDir work("full_disk_run");
   // 16 kB holds the output folder but not the CSV files of even the tiny district.
@@ -136,14 +183,15 @@ TEST_CASE("output safety: a full disk stops a run with a clear error and no part
                                        "limited \"$SHANZHI\" run " + quoted(tiny_district()) +
                                            " --out \"$D/out\" --quiet >\"$W/out.txt\" 2>\"$W/err.txt\"\n"
                                            "echo $? >\"$W/code.txt\"\n"
-                                           "ls -A \"$D/out\" >\"$W/left.txt\" 2>&1\n");
+                                           "ls -A \"$D\" >\"$W/left.txt\" 2>&1\n");
   REQUIRE(status == 0);
   const std::string err = read_file(work / "err.txt");
   INFO("stderr: " << err);
   CHECK(trimmed(read_file(work / "code.txt")) == "1");
   CHECK(err.rfind("shanzhi run: cannot write ", 0) == 0);
   CHECK(contains(err, full_disk_words()));
-  CHECK(trimmed(read_file(work / "left.txt")).empty());  // no result file and no temporary
+  // No output folder at all (it appears only when whole), no hidden staging folder, no temporary.
+  CHECK(trimmed(read_file(work / "left.txt")).empty());
 }
 
 TEST_CASE("output safety: a sweep stopped by a full disk resumes to exactly every run once", "[reliability][output]") {
