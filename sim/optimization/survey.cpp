@@ -37,7 +37,7 @@ std::vector<SurveyRow> read_survey(const std::filesystem::path& file, const std:
   const auto error = [&](int line, int column, const std::string& key, const std::string& message) {
     problems.push_back({Diagnostic::Severity::error, {path, line, column}, key, message});
   };
-  const auto text = detail::read_scenario_text(file);
+  const auto text = detail::read_text_file(file, detail::csv_text);
   if (text.problem) {
     error(text.problem->line, text.problem->column, "",
           text.problem->cannot_open ? "cannot read survey file: " + text.problem->message

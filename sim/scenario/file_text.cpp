@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 
 namespace shanzhi::sim::detail {
@@ -20,17 +21,17 @@ FileText open_problem(std::string message) {
   return FileText{{}, TextProblem{true, std::move(message), 0, 0}};
 }
 
-/// Why `file` cannot be opened as a scenario, or empty if it looks like a readable file.
-std::string unusable_file(const fs::path& file) {
+/// Why `file` cannot be opened as text of `kind`, or empty if it looks like a readable file.
+std::string unusable_file(const fs::path& file, const TextKind& kind) {
   std::error_code error;
   const auto status = fs::status(file, error);
   if (status.type() == fs::file_type::not_found) return "no such file";
   if (error) return error.message();
-  if (fs::is_directory(status)) return "is a directory, not a scenario file";
+  if (fs::is_directory(status)) return std::string("is a directory, not a ") + kind.noun;
   if (!fs::is_regular_file(status)) return "is not a regular file";
   const auto size = fs::file_size(file, error);
   if (!error && size > max_scenario_bytes)
-    return "is " + std::to_string(size) + " bytes, far too large to be a scenario file";
+    return "is " + std::to_string(size) + " bytes, far too large to be a " + kind.noun;
   return {};
 }
 
@@ -90,23 +91,26 @@ bool only_whitespace(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
-/// Why the bytes of a file are not TOML text, or nullopt if they are fine to parse.
-std::optional<TextProblem> unusable_content(const std::string& text) {
+/// Why the bytes of a file are not text of `kind`, or nullopt if they are fine to parse.
+std::optional<TextProblem> unusable_content(const std::string& text, const TextKind& kind) {
   const std::string empty_message =
-      "file is empty: a scenario needs at least one parameter, an `extends = \"other.toml\"` line "
-      "or a [scenario] table";
+      std::string_view(kind.format) == "TOML"
+          ? "file is empty: a scenario needs at least one parameter, an `extends = \"other.toml\"` line "
+            "or a [scenario] table"
+          : "file is empty";
   if (text.empty()) return TextProblem{false, empty_message, 0, 0};
   // NUL never appears in text; look for it first so a binary file is called what it is.
   if (const auto nul = text.find('\0'); nul != std::string::npos) {
     const auto [line, column] = position_of(text, nul);
-    return TextProblem{false, "file contains a NUL byte: it looks like a binary file, not TOML text", line,
-                       column};
+    return TextProblem{false, std::string("file contains a NUL byte: it looks like a binary file, not ") + kind.format +
+                                  " text",
+                       line, column};
   }
   if (const auto bad = first_invalid_utf8(text); bad != std::string::npos) {
     const auto [line, column] = position_of(text, bad);
     return TextProblem{false,
                        "invalid UTF-8 (byte " + hex_byte(static_cast<unsigned char>(text[bad])) +
-                           "): scenario files must be UTF-8 text",
+                           "): " + kind.noun + "s must be UTF-8 text",
                        line, column};
   }
   if (only_whitespace(text)) return TextProblem{false, empty_message, 0, 0};
@@ -115,8 +119,10 @@ std::optional<TextProblem> unusable_content(const std::string& text) {
 
 }  // namespace
 
-FileText read_scenario_text(const fs::path& file) {
-  if (auto reason = unusable_file(file); !reason.empty()) return open_problem(reason);
+FileText read_scenario_text(const fs::path& file) { return read_text_file(file, scenario_text); }
+
+FileText read_text_file(const fs::path& file, const TextKind& kind) {
+  if (auto reason = unusable_file(file, kind); !reason.empty()) return open_problem(reason);
   errno = 0;
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -128,7 +134,9 @@ FileText read_scenario_text(const fs::path& file) {
   if (in.bad()) return open_problem("could not be read to the end");
   FileText result;
   result.text = std::move(bytes).str();
-  if (auto problem = unusable_content(result.text)) return FileText{{}, std::move(problem)};
+  constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+  if (kind.strip_byte_order_mark && result.text.rfind(byte_order_mark, 0) == 0) result.text.erase(0, byte_order_mark.size());
+  if (auto problem = unusable_content(result.text, kind)) return FileText{{}, std::move(problem)};
   return result;
 }
 

@@ -24,6 +24,20 @@ struct FileText {
   std::optional<TextProblem> problem;
 };
 
+/// What kind of text a file should hold, for the words of its messages.
+struct TextKind {
+  const char* noun = "scenario file";  ///< "is a directory, not a scenario file"
+  const char* format = "TOML";         ///< "not TOML text"
+  bool strip_byte_order_mark = false;  ///< drop a leading UTF-8 BOM (spreadsheets write one into CSV)
+};
+
+inline constexpr TextKind scenario_text{};
+inline constexpr TextKind csv_text{"CSV file", "CSV", true};
+
+/// Reads a text file of the given kind (16 MiB at most; regular files only).
+FileText read_text_file(const std::filesystem::path& file, const TextKind& kind);
+
+/// A scenario (or other TOML input) file: read_text_file with scenario_text.
 FileText read_scenario_text(const std::filesystem::path& file);
 
 }  // namespace shanzhi::sim::detail

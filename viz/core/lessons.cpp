@@ -3,6 +3,7 @@
 #include "models/governance/spec/parameter_schema.hpp"
 #include "models/governance/spec/validation.hpp"
 #include "sim/scenario/diagnostics.hpp"
+#include "sim/scenario/file_text.hpp"
 #include "sim/scenario/toml_values.hpp"
 
 #include <toml++/toml.h>
@@ -82,11 +83,15 @@ LessonStep read_step(const std::string& file, const toml::table& t, int index) {
 
 Lesson load_lesson(const std::filesystem::path& path) {
   const std::string file = path.string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw LessonError(file + ": error: cannot open the lesson file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  // The same checks as a scenario file: a regular file (not a FIFO or /dev/zero), at most 16 MiB,
+  // UTF-8 text.
+  const auto read = sim::detail::read_text_file(path, {"lesson file", "TOML", false});
+  if (read.problem) {
+    const auto& p = *read.problem;
+    throw LessonError(file + (p.line > 0 ? ":" + std::to_string(p.line) + ":" + std::to_string(p.column) : "") +
+                      ": error: " + (p.cannot_open ? "cannot read the lesson file: " : "") + p.message);
+  }
+  const std::string& text = read.text;
   toml::table root;
   try {
     root = toml::parse(text, std::string_view(file));
@@ -105,7 +110,12 @@ Lesson load_lesson(const std::filesystem::path& path) {
   const auto scenario = required_text(file, *header, "scenario", "lesson.");
   lesson.scenario_path = (path.parent_path() / scenario).lexically_normal().string();
   if (const auto* seed = header->get("seed")) {
-    if (!seed->as_integer() || seed->as_integer()->get() < 0) refuse(file, seed, "lesson.seed", "expected a whole number ≥ 0");
+    // The lesson's seed becomes run.seed: the same range.
+    const auto& run_seed = gov::governance_schema().find("run.seed")->info;
+    const auto most_seed = static_cast<std::int64_t>(run_seed.max);
+    if (!seed->as_integer() || seed->as_integer()->get() < 0 || seed->as_integer()->get() > most_seed)
+      refuse(file, seed, "lesson.seed",
+             "expected a whole number from 0 to " + std::to_string(most_seed) + " (the range of run.seed)");
     lesson.seed = seed->as_integer()->get();
   }
   const auto* steps = root.get_as<toml::array>("step");

@@ -8,6 +8,8 @@
 
 #include <fstream>
 
+#include <sys/stat.h>
+
 using namespace shanzhi;
 using namespace shanzhi::viz;
 using namespace shanzhi::viz::test;
@@ -70,6 +72,37 @@ TEST_CASE("Lesson errors name the file and line and key", "[viz][lessons]") {
   CHECK(range.find("admin.task_cut_share") != std::string::npos);
   const auto unknown = message("[[step]]\ntext_en = \"a\"\ntext_zh = \"甲\"\nweeks = 2\nweek = 3\n");
   CHECK(unknown.find("did you mean 'weeks'") != std::string::npos);
+}
+
+TEST_CASE("A lesson path that is a device or a pipe or holds a seed out of range is refused", "[viz][lessons]") {
+  const auto dir = std::filesystem::temp_directory_path() / "shanzhi_viz_tests";
+  std::filesystem::create_directories(dir);
+  const auto message = [](const std::filesystem::path& path) {
+    try {
+      (void)load_lesson(path);
+    } catch (const LessonError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // A .toml link to /dev/zero read until memory ran out; a FIFO hung.
+  const auto zero = dir / "zero_lesson.toml";
+  std::filesystem::remove(zero);
+  std::filesystem::create_symlink("/dev/zero", zero);
+  CHECK(message(zero).find("is not a regular file") != std::string::npos);
+  const auto fifo = dir / "fifo_lesson.toml";
+  std::filesystem::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(message(fifo).find("is not a regular file") != std::string::npos);
+  std::filesystem::remove(fifo);
+  const auto binary = write_lesson("binary_lesson.toml", std::string("[lesson]\0", 9));
+  CHECK(message(binary).find("binary") != std::string::npos);
+
+  const auto seed = message(write_lesson("seed_lesson.toml", "[lesson]\ntitle_en = \"T\"\ntitle_zh = \"课\"\nscenario = \"x.toml\"\n"
+                                                             "seed = 9000000000000000000\n"
+                                                             "[[step]]\ntext_en = \"a\"\ntext_zh = \"甲\"\nweeks = 2\n"));
+  CHECK(seed.find("lesson.seed") != std::string::npos);
+  CHECK(seed.find("the range of run.seed") != std::string::npos);
 }
 
 TEST_CASE("Lesson stepping: forward continues the run and back replays and targets add up", "[viz][lessons]") {
