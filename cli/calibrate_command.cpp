@@ -154,6 +154,9 @@ int calibrate(const CalibrateOptions& o) {
     spec = opt::load_calibration(o.file, schema);
     gov::parameters_with(spec.setup.base, {});
     survey = opt::read_survey(o.data, schema.metrics, spec.statistic);
+    // Breakdown rows are checked against one short probe run before any real run.
+    if (auto problems = gov::unrecorded_targets(spec.setup.base, opt::survey_targets(survey)); !problems.empty())
+      throw sim::ScenarioError(std::move(problems));
   } catch (const sim::ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return exit_bad_input;

@@ -20,9 +20,18 @@ double breakdown_value(const BreakdownTable& table, const Target& target) {
   }
   std::string known;
   for (const auto& key : keys) known += (known.empty() ? "" : ", ") + key;
-  if (last_week < 0)
+  if (last_week < 0) {
+    std::set<std::string> breakdowns;
+    for (const auto& row : table.rows())
+      if (row.metric == target.metric) breakdowns.insert(row.breakdown);
+    std::string names;
+    for (const auto& name : breakdowns) names += (names.empty() ? "" : ", ") + name;
+    if (!names.empty())
+      throw std::invalid_argument("the model records no breakdown '" + target.breakdown + "' of " + target.metric +
+                                  "; its breakdowns are: " + names);
     throw std::invalid_argument("the model records no breakdown '" + target.breakdown + "' of " + target.metric +
-                                " (breakdowns are recorded every 13 weeks; is the run long enough?)");
+                                " (no breakdown was recorded: is the run shorter than run.breakdown_every_weeks?)");
+  }
   throw std::invalid_argument("no key '" + target.key + "' in breakdown '" + target.breakdown + "' of " + target.metric +
                               "; keys are: " + known);
 }

@@ -72,4 +72,16 @@ TEST_CASE("calibrate on the command line writes the fit and refuses a broken sur
   CHECK(bad.exit_code == 2);
   CHECK(contains(bad.err, "bad.csv:2:1: error: key 'metric': unknown metric 'satisfaction_mea'; did you mean 'satisfaction_mean'?"));
   CHECK(contains(bad.err, "bad.csv:3:21: error: key 'se': expected a standard error above 0, got '0'"));
+
+  // A breakdown key the model does not record is refused before any run (it used to cost the
+  // whole calibration and then ask "is the run long enough?"), and no database is made.
+  write_file(dir / "typo.csv", "metric,breakdown,key,value,se\nsatisfaction_mean,,,70,0.5\n"
+                               "satisfaction_mean,group,eldery,70,0.5\nsatisfaction_mean,grop,elderly,70,0.5\n");
+  const auto typo = run_shanzhi({"calibrate", (dir / "short.toml").string(), "--data", (dir / "typo.csv").string(),
+                                 "--db", (dir / "typo.sqlite").string()});
+  INFO(typo.describe());
+  CHECK(typo.exit_code == 2);
+  CHECK(contains(typo.err, "typo.csv:3:1: error: key 'key': no key 'eldery' in breakdown 'group'"));
+  CHECK(contains(typo.err, "typo.csv:4:1: error: key 'key': the model records no breakdown 'grop' of satisfaction_mean; its breakdowns are: "));
+  CHECK_FALSE(std::filesystem::exists(dir / "typo.sqlite"));
 }
