@@ -114,6 +114,9 @@ std::string explain(int code, sqlite3* db) {
 
 [[noreturn]] void fail(const fs::path& path, const std::string& doing, int code, sqlite3* db) {
   const std::string message = path.string() + ": " + doing + ": " + explain(code, db);
+  if ((code & 0xFF) == SQLITE_CORRUPT)  // damaged input, not a failure of this command
+    throw StoreRefused(path.string() + " is damaged (" + explain(code, db) +
+                       "); restore it from a copy, or sweep into a new database with --db");
   if ((code & 0xFF) == SQLITE_NOTADB)
     throw StoreRefused(path.string() + " is not an SQLite database (" + explain(code, db) +
                        "); name a new file or an existing Shanzhi results database");
@@ -300,6 +303,36 @@ void check_is_ours(sqlite3* db, const fs::path& path) {
   }
 }
 
+/// Refuses a results database that is damaged: pages SQLite's quick_check finds broken, a table of
+/// ours missing (CREATE TABLE IF NOT EXISTS would silently recreate it empty), or outcome values
+/// that are not numbers (they would export as 0). Only for a database already marked as ours.
+void check_intact(sqlite3* db, const fs::path& path) {
+  if (pragma_integer(db, path, "PRAGMA user_version") != schema_version) return;  // new or empty file
+  const std::string advice = "; restore it from a copy, or sweep into a new database with --db";
+  {
+    Statement check(db, path, "PRAGMA quick_check");
+    std::string verdict = check.next_row() ? check.text(0) : "no answer";
+    while (check.next_row()) {
+    }
+    if (verdict != "ok") throw StoreRefused(path.string() + " is damaged (SQLite quick_check: " + verdict + ")" + advice);
+  }
+  for (const char* table : our_tables) {
+    Statement exists(db, path, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+    exists.bind(1, std::string(table));
+    const bool found = exists.next_row();
+    if (found) exists.next_row();
+    if (!found) throw StoreRefused(path.string() + " is damaged: its table '" + table + "' is missing" + advice);
+  }
+  Statement bad_values(db, path,
+                       "SELECT count(*) FROM outcomes WHERE typeof(value) NOT IN ('real', 'integer', 'null')");
+  const auto count = bad_values.next_row() ? bad_values.integer(0) : 0;
+  while (bad_values.next_row()) {
+  }
+  if (count > 0)
+    throw StoreRefused(path.string() + " is damaged: " + std::to_string(count) +
+                       " outcome values are not numbers (text or binary where a number belongs)" + advice);
+}
+
 /// First line where two canonical texts differ, for the refusal message.
 std::string first_difference(const std::string& stored, const std::string& now) {
   std::size_t a = 0, b = 0;
@@ -439,6 +472,7 @@ ResultsStore ResultsStore::open_for_sweep(const fs::path& path, const Experiment
   ResultsStore store(path, open_connection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE));
   sqlite3* db = store.db_;
   check_is_ours(db, path);
+  check_intact(db, path);
   // WAL: a commit appends to the log, readers (export, analyze, a progress check) never block the
   // sweep, and a kill at any moment leaves the database consistent.
   execute(db, path, "PRAGMA journal_mode = WAL", "switching to WAL mode");
@@ -479,6 +513,7 @@ ResultsStore ResultsStore::open_read_only(const fs::path& path) {
   }
   ResultsStore store(path, db);
   check_is_ours(store.db_, path);
+  check_intact(store.db_, path);
   if (stored_identity(store.db_, path).first.empty())
     throw StoreRefused(path.string() + " holds no experiment yet (was its first sweep stopped while starting?)");
   return store;
