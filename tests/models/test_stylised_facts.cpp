@@ -105,6 +105,23 @@ TEST_CASE("Fact 3: the resident-evaluation weight redirects effort from records 
   require_effect("3 w_res 0.3 → 0.7", c, "worker_service_hours", +1);
   require_effect("3 w_res 0.3 → 0.7", c, "worker_records_hours", -1);
   require_effect("3 w_res 0.3 → 0.7", c, "satisfaction_mean", +1);
+  // Knockout of the response: workers whose service motivation swamps the appraisal (m = 3, its
+  // maximum, and τ = 0.05, its floor: u_resident − u_records = 2·w_res + 2 is at least 2.6, so
+  // records get a share below e^−52 at either weight) put every discretionary hour into
+  // resident-facing work whatever w_res is. The weight then moves neither hours nor satisfaction.
+  const std::vector<std::string> deaf{"workforce.service_motivation=3", "workforce.allocation_temperature=0.05"};
+  const auto knockout = compare_scenarios(baseline_with({"workforce.resident_evaluation_weight=0.3", deaf[0], deaf[1]}),
+                                          baseline_with({"workforce.resident_evaluation_weight=0.7", deaf[0], deaf[1]}),
+                                          replicates, master_seed);
+  for (const char* name : {"worker_service_hours", "worker_records_hours", "satisfaction_mean"}) {
+    const auto& with = metric(c, name).difference;
+    const auto& without = metric(knockout, name).difference;
+    report("3 knockout: allocation deaf to w_res", metric(knockout, name));
+    INFO(name << ": effect " << with.mean << " ± " << with.half_width << " when workers respond to w_res, "
+              << without.mean << " ± " << without.half_width << " when they do not");
+    // Gone: the knockout's interval is within 5% of the effect's size around zero.
+    CHECK(std::fabs(without.mean) + without.half_width < 0.05 * std::fabs(with.mean));
+  }
 }
 
 namespace {
