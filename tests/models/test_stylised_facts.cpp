@@ -199,9 +199,36 @@ TEST_CASE("Fact 5: a drop in service quality hurts more than an equal rise helps
   const auto& u = metric(up, "satisfaction_mean");
   for (std::size_t r = 0; r < replicates; ++r)
     asymmetry.push_back((d.baseline[r] - d.policy[r]) - (u.policy[r] - u.baseline[r]));
+  require_positive("5 property quality ∓0.15", "satisfaction_mean: loss on the drop − gain on the rise", asymmetry);
+  // Knockout: no negativity anywhere. Negative disconfirmation weighs as much as positive (λ = 1,
+  // its minimum), expectations learn as fast from a disappointment as from a pleasant surprise
+  // (disappointment_learning_factor 1), and the normative floor, whose penalty only bites below
+  // it, starts 50 points under expectations and never rises (normative_ratchet 0), so it stays
+  // out of reach. λ alone is not enough: at λ = 1 the asymmetry is still 95% of what it is at
+  // λ = 2, and most of it is the floor's (docs/validation.md). Without the three it is gone: its
+  // interval holds 0 and lies below the effect.
+  const auto symmetric = [](const char* quality) {
+    return baseline_with({"satisfaction.negativity_multiplier=1", "satisfaction.disappointment_learning_factor=1",
+                          "satisfaction.normative_ratchet=0", "satisfaction.initial_normative_gap=50",
+                          std::string("enterprises.property_quality_mean=") + quality});
+  };
+  const auto arms = compare_scenarios(symmetric("0.55"), {symmetric("0.40"), symmetric("0.70")}, replicates,
+                                      master_seed);
+  report("5 knockout: no negativity, property quality −0.15", metric(arms[0], "satisfaction_mean"));
+  report("5 knockout: no negativity, property quality +0.15", metric(arms[1], "satisfaction_mean"));
+  std::vector<double> asymmetry_ko;
+  const auto& d_ko = metric(arms[0], "satisfaction_mean");
+  const auto& u_ko = metric(arms[1], "satisfaction_mean");
+  for (std::size_t r = 0; r < replicates; ++r)
+    asymmetry_ko.push_back((d_ko.baseline[r] - d_ko.policy[r]) - (u_ko.policy[r] - u_ko.baseline[r]));
+  report_values("5 knockout: no negativity", "satisfaction_mean: loss on the drop − gain on the rise", asymmetry_ko);
   const auto a = sim::experiments::mean_with_interval(asymmetry);
-  INFO("loss minus gain: " << a.mean << " ± " << a.half_width);
-  REQUIRE(a.mean - a.half_width > 0);
+  const auto a_ko = sim::experiments::mean_with_interval(asymmetry_ko);
+  INFO("loss minus gain: " << a.mean << " ± " << a.half_width << " with negativity, " << a_ko.mean << " ± "
+                           << a_ko.half_width << " without");
+  CHECK(a_ko.mean - a_ko.half_width <= 0);
+  CHECK(a_ko.mean + a_ko.half_width >= 0);
+  CHECK(a_ko.mean + a_ko.half_width < a.mean - a.half_width);
 }
 
 TEST_CASE("Fact 8: precise targeting helps the vulnerable most", "[validation]") {
