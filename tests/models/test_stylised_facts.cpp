@@ -245,8 +245,32 @@ TEST_CASE("Fact 8: precise targeting helps the vulnerable most", "[validation]")
   for (std::size_t r = 0; r < replicates; ++r)
     extra.push_back((vulnerable.policy[r] - vulnerable.baseline[r]) - (all.policy[r] - all.baseline[r]));
   const auto e = sim::experiments::mean_with_interval(extra);
+  report_values("8 precise targeting", "unmet_need_share: vulnerable change − overall change", extra);
   INFO("vulnerable minus overall change in unmet share: " << e.mean << " ± " << e.half_width);
   REQUIRE(e.mean + e.half_width < 0);
+  // Knockout: targeting that does not single the vulnerable out. The priority rule weighs every
+  // group alike (vulnerable_priority 1, no bonus for the oldest old), and the isolated elderly and
+  // disabled come forward as often as anyone (no access barrier), so better coverage finds no
+  // more of their needs than of others'. The vulnerable then gain no more than residents on average.
+  const std::vector<std::string> untargeted{"information.vulnerable_priority=1", "information.oldest_old_priority_bonus=0",
+                                            "needs.vulnerable_access_barrier=0"};
+  auto policy_untargeted = untargeted;
+  policy_untargeted.insert(policy_untargeted.end(), {"information.database_coverage=0.9", "information.queue_rule=priority"});
+  const auto knockout = compare_scenarios(baseline_with(untargeted), baseline_with(policy_untargeted), replicates,
+                                          master_seed);
+  report("8 knockout: nobody singled out", metric(knockout, "unmet_need_share"));
+  report("8 knockout: nobody singled out", metric(knockout, "unmet_need_share_vulnerable"));
+  report("8 knockout: nobody singled out", metric(knockout, "vulnerable_gap"));
+  std::vector<double> extra_ko;
+  const auto& all_ko = metric(knockout, "unmet_need_share");
+  const auto& vulnerable_ko = metric(knockout, "unmet_need_share_vulnerable");
+  for (std::size_t r = 0; r < replicates; ++r)
+    extra_ko.push_back((vulnerable_ko.policy[r] - vulnerable_ko.baseline[r]) - (all_ko.policy[r] - all_ko.baseline[r]));
+  report_values("8 knockout: nobody singled out", "unmet_need_share: vulnerable change − overall change", extra_ko);
+  const auto e_ko = sim::experiments::mean_with_interval(extra_ko);
+  INFO("vulnerable minus overall change: " << e.mean << " ± " << e.half_width << " targeted, " << e_ko.mean << " ± "
+                                           << e_ko.half_width << " with nobody singled out");
+  CHECK(std::fabs(e_ko.mean) + e_ko.half_width < 0.25 * std::fabs(e.mean));
 }
 
 TEST_CASE("Fact 9: general-practice social workers cut waits and raise service hours", "[validation]") {
