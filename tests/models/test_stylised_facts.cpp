@@ -280,6 +280,20 @@ TEST_CASE("Fact 9: general-practice social workers cut waits and raise service h
   require_effect("9 全科社工 everywhere", c, "wait_mean_weeks", -1);
   require_effect("9 全科社工 everywhere", c, "worker_service_hours", +1);
   require_effect("9 全科社工 everywhere", c, "worker_admin_share", -1);
+  // Knockout: general practice that saves no admin time (general_practice_admin_factor 1, its
+  // maximum). Waits, hours and the admin share no longer move.
+  const std::vector<std::string> no_saving{"admin.general_practice_admin_factor=1"};
+  const auto knockout = compare_scenarios(baseline_with(no_saving),
+                                          baseline_with({no_saving[0], "admin.general_practice_share=1"}), replicates,
+                                          master_seed);
+  for (const char* name : {"wait_admin_mean_weeks", "wait_mean_weeks", "worker_service_hours", "worker_admin_share"}) {
+    const auto& with = metric(c, name).difference;
+    const auto& without = metric(knockout, name).difference;
+    report("9 knockout: no admin time saved", metric(knockout, name));
+    INFO(name << ": effect " << with.mean << " ± " << with.half_width << " with the admin saving, " << without.mean
+              << " ± " << without.half_width << " without");
+    CHECK(std::fabs(without.mean) + without.half_width < 0.05 * std::fabs(with.mean));
+  }
 }
 
 TEST_CASE("Fact 13: more appraisals and inspections mean less service time", "[validation]") {
