@@ -301,4 +301,17 @@ TEST_CASE("Fact 13: more appraisals and inspections mean less service time", "[v
                                    baseline_with({"admin.appraisals_per_year=52"}), replicates, master_seed);
   require_effect("13 appraisals 8 → 52", c, "worker_service_hours", -1);
   require_effect("13 appraisals 8 → 52", c, "satisfaction_mean", -1);
+  // Knockout: appraisals that take no worker time (prep_hours_per_appraisal 0). Their number then
+  // changes neither service hours nor satisfaction.
+  const auto knockout = compare_scenarios(baseline_with({"admin.appraisals_per_year=8", "admin.prep_hours_per_appraisal=0"}),
+                                          baseline_with({"admin.appraisals_per_year=52", "admin.prep_hours_per_appraisal=0"}),
+                                          replicates, master_seed);
+  for (const char* name : {"worker_service_hours", "satisfaction_mean"}) {
+    const auto& with = metric(c, name).difference;
+    const auto& without = metric(knockout, name).difference;
+    report("13 knockout: appraisals take no time", metric(knockout, name));
+    INFO(name << ": effect " << with.mean << " ± " << with.half_width << " when appraisals take time, " << without.mean
+              << " ± " << without.half_width << " when they do not");
+    CHECK(std::fabs(without.mean) + without.half_width < 0.05 * std::fabs(with.mean));
+  }
 }
