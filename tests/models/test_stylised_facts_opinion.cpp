@@ -355,7 +355,7 @@ TEST_CASE("Fact 12: facility sharing raises culture and sports satisfaction with
   const auto shut = baseline_with({"run.weeks=52", "enterprises.open_logit_base=-10"});
   const std::vector<int> hours{1, 2, 8};
   std::vector<std::vector<double>> gain(hours.size());  // [level][replicate], paired with `shut`
-  std::vector<double> culture_shut;
+  std::vector<double> culture_shut, gain_no_hours;
   for (std::size_t r = 0; r < replicates; ++r) {
     const auto seed = replicate_seed(r);
     const auto last_year = [&](const GovernanceParameters& p) {
@@ -367,6 +367,10 @@ TEST_CASE("Fact 12: facility sharing raises culture and sports satisfaction with
       gain[h].push_back(last_year(baseline_with({"run.weeks=52", "enterprises.open_logit_base=10",
                                                   "enterprises.facility_hours_per_week=" + std::to_string(hours[h])})) -
                         base);
+    // Knockout: units open as often but add no hours to culture and sports.
+    gain_no_hours.push_back(
+        last_year(baseline_with({"run.weeks=52", "enterprises.open_logit_base=10", "enterprises.facility_hours_per_week=0"})) -
+        base);
   }
   for (std::size_t h = 0; h < hours.size(); ++h)
     require_positive("12 facilities " + std::to_string(hours[h]) + " h/unit", "culture satisfaction gain", gain[h]);
@@ -380,6 +384,14 @@ TEST_CASE("Fact 12: facility sharing raises culture and sports satisfaction with
   }
   require_positive("12 facilities", "gain at 2 h − gain at 1 h", more);
   require_positive("12 facilities", "gain per hour 0→1 − gain per hour 2→8", slope_drop);
+  // Knockout: opening without facility hours. Whatever else opening touches, satisfaction rises
+  // only through the hours opened units add to culture and sports.
+  report_values("12 knockout: open, 0 h/unit", "culture satisfaction gain", gain_no_hours);
+  const auto first = mean_with_interval(gain[0]);
+  const auto none = mean_with_interval(gain_no_hours);
+  INFO("culture satisfaction gain " << first.mean << " ± " << first.half_width << " at 1 h a unit, " << none.mean
+                                    << " ± " << none.half_width << " at 0 h");
+  CHECK(std::fabs(none.mean) + none.half_width < 0.05 * first.mean);
 }
 
 TEST_CASE("Fact 14: third-party assessment is more credible and so builds trust", "[validation]") {
