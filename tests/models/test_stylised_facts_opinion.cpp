@@ -195,7 +195,8 @@ TEST_CASE("Fact 6: a sustained improvement raises expectations as well as users'
   // What adaptation took is reported, not asserted: its sign depends on the satisfaction
   // equation's balance between expectations' direct (assimilation) effect and disconfirmation and
   // on the mix of encounters, and it changed sign (+0.20 → −0.46) when the pre-reform baseline
-  // lost seven reform levers it had wrongly inherited (docs/validation.md, fact 6).
+  // lost seven reform levers it had wrongly inherited, and again (+2.15) with later model changes
+  // (docs/validation.md, fact 6).
   report_values("6 全科社工 step",
                 "users' satisfaction gain in weeks 79–104 at expectations of the step − actual gain (not asserted)",
                 faded);
