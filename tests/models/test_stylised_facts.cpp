@@ -105,6 +105,23 @@ TEST_CASE("Fact 3: the resident-evaluation weight redirects effort from records 
   require_effect("3 w_res 0.3 → 0.7", c, "worker_service_hours", +1);
   require_effect("3 w_res 0.3 → 0.7", c, "worker_records_hours", -1);
   require_effect("3 w_res 0.3 → 0.7", c, "satisfaction_mean", +1);
+  // Knockout of the response: workers whose service motivation swamps the appraisal (m = 3, its
+  // maximum, and τ = 0.05, its floor: u_resident − u_records = 2·w_res + 2 is at least 2.6, so
+  // records get a share below e^−52 at either weight) put every discretionary hour into
+  // resident-facing work whatever w_res is. The weight then moves neither hours nor satisfaction.
+  const std::vector<std::string> deaf{"workforce.service_motivation=3", "workforce.allocation_temperature=0.05"};
+  const auto knockout = compare_scenarios(baseline_with({"workforce.resident_evaluation_weight=0.3", deaf[0], deaf[1]}),
+                                          baseline_with({"workforce.resident_evaluation_weight=0.7", deaf[0], deaf[1]}),
+                                          replicates, master_seed);
+  for (const char* name : {"worker_service_hours", "worker_records_hours", "satisfaction_mean"}) {
+    const auto& with = metric(c, name).difference;
+    const auto& without = metric(knockout, name).difference;
+    report("3 knockout: allocation deaf to w_res", metric(knockout, name));
+    INFO(name << ": effect " << with.mean << " ± " << with.half_width << " when workers respond to w_res, "
+              << without.mean << " ± " << without.half_width << " when they do not");
+    // Gone: the knockout's interval is within 5% of the effect's size around zero.
+    CHECK(std::fabs(without.mean) + without.half_width < 0.05 * std::fabs(with.mean));
+  }
 }
 
 namespace {
@@ -182,9 +199,36 @@ TEST_CASE("Fact 5: a drop in service quality hurts more than an equal rise helps
   const auto& u = metric(up, "satisfaction_mean");
   for (std::size_t r = 0; r < replicates; ++r)
     asymmetry.push_back((d.baseline[r] - d.policy[r]) - (u.policy[r] - u.baseline[r]));
+  require_positive("5 property quality ∓0.15", "satisfaction_mean: loss on the drop − gain on the rise", asymmetry);
+  // Knockout: no negativity anywhere. Negative disconfirmation weighs as much as positive (λ = 1,
+  // its minimum), expectations learn as fast from a disappointment as from a pleasant surprise
+  // (disappointment_learning_factor 1), and the normative floor, whose penalty only bites below
+  // it, starts 50 points under expectations and never rises (normative_ratchet 0), so it stays
+  // out of reach. λ alone is not enough: at λ = 1 the asymmetry is still 95% of what it is at
+  // λ = 2, and most of it is the floor's (docs/validation.md). Without the three it is gone: its
+  // interval holds 0 and lies below the effect.
+  const auto symmetric = [](const char* quality) {
+    return baseline_with({"satisfaction.negativity_multiplier=1", "satisfaction.disappointment_learning_factor=1",
+                          "satisfaction.normative_ratchet=0", "satisfaction.initial_normative_gap=50",
+                          std::string("enterprises.property_quality_mean=") + quality});
+  };
+  const auto arms = compare_scenarios(symmetric("0.55"), {symmetric("0.40"), symmetric("0.70")}, replicates,
+                                      master_seed);
+  report("5 knockout: no negativity, property quality −0.15", metric(arms[0], "satisfaction_mean"));
+  report("5 knockout: no negativity, property quality +0.15", metric(arms[1], "satisfaction_mean"));
+  std::vector<double> asymmetry_ko;
+  const auto& d_ko = metric(arms[0], "satisfaction_mean");
+  const auto& u_ko = metric(arms[1], "satisfaction_mean");
+  for (std::size_t r = 0; r < replicates; ++r)
+    asymmetry_ko.push_back((d_ko.baseline[r] - d_ko.policy[r]) - (u_ko.policy[r] - u_ko.baseline[r]));
+  report_values("5 knockout: no negativity", "satisfaction_mean: loss on the drop − gain on the rise", asymmetry_ko);
   const auto a = sim::experiments::mean_with_interval(asymmetry);
-  INFO("loss minus gain: " << a.mean << " ± " << a.half_width);
-  REQUIRE(a.mean - a.half_width > 0);
+  const auto a_ko = sim::experiments::mean_with_interval(asymmetry_ko);
+  INFO("loss minus gain: " << a.mean << " ± " << a.half_width << " with negativity, " << a_ko.mean << " ± "
+                           << a_ko.half_width << " without");
+  CHECK(a_ko.mean - a_ko.half_width <= 0);
+  CHECK(a_ko.mean + a_ko.half_width >= 0);
+  CHECK(a_ko.mean + a_ko.half_width < a.mean - a.half_width);
 }
 
 TEST_CASE("Fact 8: precise targeting helps the vulnerable most", "[validation]") {
@@ -201,8 +245,32 @@ TEST_CASE("Fact 8: precise targeting helps the vulnerable most", "[validation]")
   for (std::size_t r = 0; r < replicates; ++r)
     extra.push_back((vulnerable.policy[r] - vulnerable.baseline[r]) - (all.policy[r] - all.baseline[r]));
   const auto e = sim::experiments::mean_with_interval(extra);
+  report_values("8 precise targeting", "unmet_need_share: vulnerable change − overall change", extra);
   INFO("vulnerable minus overall change in unmet share: " << e.mean << " ± " << e.half_width);
   REQUIRE(e.mean + e.half_width < 0);
+  // Knockout: targeting that does not single the vulnerable out. The priority rule weighs every
+  // group alike (vulnerable_priority 1, no bonus for the oldest old), and the isolated elderly and
+  // disabled come forward as often as anyone (no access barrier), so better coverage finds no
+  // more of their needs than of others'. The vulnerable then gain no more than residents on average.
+  const std::vector<std::string> untargeted{"information.vulnerable_priority=1", "information.oldest_old_priority_bonus=0",
+                                            "needs.vulnerable_access_barrier=0"};
+  auto policy_untargeted = untargeted;
+  policy_untargeted.insert(policy_untargeted.end(), {"information.database_coverage=0.9", "information.queue_rule=priority"});
+  const auto knockout = compare_scenarios(baseline_with(untargeted), baseline_with(policy_untargeted), replicates,
+                                          master_seed);
+  report("8 knockout: nobody singled out", metric(knockout, "unmet_need_share"));
+  report("8 knockout: nobody singled out", metric(knockout, "unmet_need_share_vulnerable"));
+  report("8 knockout: nobody singled out", metric(knockout, "vulnerable_gap"));
+  std::vector<double> extra_ko;
+  const auto& all_ko = metric(knockout, "unmet_need_share");
+  const auto& vulnerable_ko = metric(knockout, "unmet_need_share_vulnerable");
+  for (std::size_t r = 0; r < replicates; ++r)
+    extra_ko.push_back((vulnerable_ko.policy[r] - vulnerable_ko.baseline[r]) - (all_ko.policy[r] - all_ko.baseline[r]));
+  report_values("8 knockout: nobody singled out", "unmet_need_share: vulnerable change − overall change", extra_ko);
+  const auto e_ko = sim::experiments::mean_with_interval(extra_ko);
+  INFO("vulnerable minus overall change: " << e.mean << " ± " << e.half_width << " targeted, " << e_ko.mean << " ± "
+                                           << e_ko.half_width << " with nobody singled out");
+  CHECK(std::fabs(e_ko.mean) + e_ko.half_width < 0.25 * std::fabs(e.mean));
 }
 
 TEST_CASE("Fact 9: general-practice social workers cut waits and raise service hours", "[validation]") {
@@ -212,6 +280,20 @@ TEST_CASE("Fact 9: general-practice social workers cut waits and raise service h
   require_effect("9 全科社工 everywhere", c, "wait_mean_weeks", -1);
   require_effect("9 全科社工 everywhere", c, "worker_service_hours", +1);
   require_effect("9 全科社工 everywhere", c, "worker_admin_share", -1);
+  // Knockout: general practice that saves no admin time (general_practice_admin_factor 1, its
+  // maximum). Waits, hours and the admin share no longer move.
+  const std::vector<std::string> no_saving{"admin.general_practice_admin_factor=1"};
+  const auto knockout = compare_scenarios(baseline_with(no_saving),
+                                          baseline_with({no_saving[0], "admin.general_practice_share=1"}), replicates,
+                                          master_seed);
+  for (const char* name : {"wait_admin_mean_weeks", "wait_mean_weeks", "worker_service_hours", "worker_admin_share"}) {
+    const auto& with = metric(c, name).difference;
+    const auto& without = metric(knockout, name).difference;
+    report("9 knockout: no admin time saved", metric(knockout, name));
+    INFO(name << ": effect " << with.mean << " ± " << with.half_width << " with the admin saving, " << without.mean
+              << " ± " << without.half_width << " without");
+    CHECK(std::fabs(without.mean) + without.half_width < 0.05 * std::fabs(with.mean));
+  }
 }
 
 TEST_CASE("Fact 13: more appraisals and inspections mean less service time", "[validation]") {
@@ -219,4 +301,17 @@ TEST_CASE("Fact 13: more appraisals and inspections mean less service time", "[v
                                    baseline_with({"admin.appraisals_per_year=52"}), replicates, master_seed);
   require_effect("13 appraisals 8 → 52", c, "worker_service_hours", -1);
   require_effect("13 appraisals 8 → 52", c, "satisfaction_mean", -1);
+  // Knockout: appraisals that take no worker time (prep_hours_per_appraisal 0). Their number then
+  // changes neither service hours nor satisfaction.
+  const auto knockout = compare_scenarios(baseline_with({"admin.appraisals_per_year=8", "admin.prep_hours_per_appraisal=0"}),
+                                          baseline_with({"admin.appraisals_per_year=52", "admin.prep_hours_per_appraisal=0"}),
+                                          replicates, master_seed);
+  for (const char* name : {"worker_service_hours", "satisfaction_mean"}) {
+    const auto& with = metric(c, name).difference;
+    const auto& without = metric(knockout, name).difference;
+    report("13 knockout: appraisals take no time", metric(knockout, name));
+    INFO(name << ": effect " << with.mean << " ± " << with.half_width << " when appraisals take time, " << without.mean
+              << " ± " << without.half_width << " when they do not");
+    CHECK(std::fabs(without.mean) + without.half_width < 0.05 * std::fabs(with.mean));
+  }
 }
