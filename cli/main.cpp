@@ -27,6 +27,21 @@ int reject_unknown_command(int argc, char** argv, const std::vector<shanzhi::cli
   return shanzhi::cli::exit_bad_input;
 }
 
+/// CLI11 takes an empty value (`--weeks ''`) as no value and goes on with the default; refuse it.
+int reject_empty_arguments(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string argument = argv[i];
+    const bool empty_after_equals = argument.rfind("--", 0) == 0 && argument.back() == '=';
+    if (!argument.empty() && !empty_after_equals) continue;
+    std::cerr << "shanzhi: an empty argument";
+    if (empty_after_equals) std::cerr << " in '" << argument << "'";
+    else if (i > 1) std::cerr << " after '" << argv[i - 1] << "'";
+    std::cerr << ": give a value (see shanzhi --help)\n";
+    return shanzhi::cli::exit_bad_input;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,6 +74,7 @@ int main(int argc, char** argv) {
   };
 
   if (const int status = reject_unknown_command(argc, argv, commands); status != 0) return status;
+  if (const int status = reject_empty_arguments(argc, argv); status != 0) return status;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

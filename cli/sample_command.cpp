@@ -26,7 +26,7 @@ struct SampleOptions {
   std::string params;
   std::optional<std::int64_t> n;
   std::optional<std::int64_t> levels;
-  std::uint64_t seed = 1;
+  std::int64_t seed = 1;
   std::string out;
   bool force = false;
 };
@@ -53,7 +53,7 @@ ex::DesignSpec design_spec(const SampleOptions& o) {
   if (o.levels && *o.levels < 2) throw BadInput("--levels must be at least 2, got " + std::to_string(*o.levels));
   spec.samples = o.n.value_or(1);
   spec.levels = o.levels.value_or(default_levels);
-  spec.seed = o.seed;
+  spec.seed = static_cast<std::uint64_t>(o.seed);
   return spec;
 }
 
@@ -159,7 +159,8 @@ Command add_sample_command(CLI::App& app) {
   cmd->add_option("--n", o->n, "sobol: base samples N; lhs: points; morris: trajectories (not for factorial)");
   cmd->add_option("--levels", o->levels, "morris: grid levels (even is best); factorial: points per range factor "
                                          "(default 4)");
-  cmd->add_option("--seed", o->seed, "Seed of the design's randomness (default 1); same seed, same design");
+  cmd->add_option("--seed", o->seed, "Seed of the design's randomness (default 1); same seed, same design")
+      ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(4'000'000'000'000'000'000)));
   cmd->add_option("--out", o->out, "CSV file to write (refused if it exists, unless --force)")->required();
   cmd->add_flag("--force", o->force, "Overwrite --out if it exists");
   cmd->footer(

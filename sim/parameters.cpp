@@ -3,6 +3,8 @@
 #include "sim/scenario/diagnostics.hpp"
 
 #include <charconv>
+#include <cstdint>
+#include <limits>
 #include <cmath>
 #include <type_traits>
 
@@ -46,6 +48,15 @@ std::string quoted_list(const std::vector<std::string>& names) {
 }
 
 bool within(double value, double min, double max) { return value >= min && value <= max; }
+
+/// An integer parameter's bound as a whole number (bounds are whole numbers below 2^53 or exact
+/// powers like 4e18, so the conversion is exact), clamped to what an int64 holds.
+std::int64_t whole_bound(double bound) {
+  constexpr auto most = std::numeric_limits<std::int64_t>::max();
+  if (bound >= 9.2e18) return most;
+  if (bound <= -9.2e18) return -most;
+  return static_cast<std::int64_t>(bound);
+}
 
 }  // namespace
 
@@ -101,7 +112,9 @@ std::string SourceLocation::describe() const {
 
 std::string ParamInfo::expected_text() const {
   const std::string unit_note = unit.empty() ? "" : " (" + unit + ")";
-  const std::string bounds = shortest_number(min) + " and " + shortest_number(max);
+  const std::string bounds = type == ParamType::integer
+                                 ? std::to_string(whole_bound(min)) + " and " + std::to_string(whole_bound(max))
+                                 : shortest_number(min) + " and " + shortest_number(max);
   switch (type) {
     case ParamType::real: return "a number between " + bounds + unit_note;
     case ParamType::integer: return "a whole number between " + bounds + unit_note;
@@ -126,7 +139,8 @@ std::string ParamInfo::check(const ParamValue& value) const {
     case ParamType::integer: {
       const auto* whole = std::get_if<std::int64_t>(&value);
       if (!whole) return complaint + describe_given(value);
-      if (!within(static_cast<double>(*whole), min, max)) return complaint + format_value(value);
+      // Compared as whole numbers: in doubles 4e18 + 1 equals 4e18 and would pass a bound of 4e18.
+      if (*whole < whole_bound(min) || *whole > whole_bound(max)) return complaint + format_value(value);
       return {};
     }
     case ParamType::boolean:

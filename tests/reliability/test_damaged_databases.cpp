@@ -17,8 +17,6 @@ using namespace shanzhi::cli_test;
 
 namespace {
 
-std::string tiny_district() { return (source_dir() / "scenarios" / "experiments" / "tiny_district.toml").string(); }
-
 /// 6 runs of the tiny district (3 LHS points x 2 replicates).
 void make_sweep(const TempDir& dir, const fs::path& db) {
   write_file(dir / "e.toml", "[experiment]\nname = \"damage\"\nbase = \"" + tiny_district() +

@@ -16,8 +16,6 @@ using namespace shanzhi::cli_test;
 
 namespace {
 
-std::string tiny_district() { return (source_dir() / "scenarios" / "experiments" / "tiny_district.toml").string(); }
-
 /// A scenario extending the tiny district, with `extra` lines after the extends line.
 void write_tiny_child(const fs::path& file, const std::string& extra) {
   write_file(file, "extends = \"" + tiny_district() + "\"\n" + extra);
@@ -110,4 +108,29 @@ TEST_CASE("results/latest that is a real file or folder is left alone and the ru
   CHECK(run.exit_code == 0);
   CHECK(fs::is_symlink(dir / "results" / "latest"));
   CHECK(fs::exists(dir / "results" / "latest" / "manifest.json"));
+}
+
+TEST_CASE("Seeds are range-checked as whole numbers and empty option values are refused", "[reliability][cli]") {
+  TempDir dir("hostile-numbers");
+  // In doubles 4e18 + 100 equals 4e18, the bound: it passed before.
+  const auto seed = run_shanzhi({"run", tiny_district(), "--seed", "4000000000000000100", "--out", (dir / "a").string()});
+  CHECK(seed.exit_code == 2);
+  CHECK(contains(seed.err, "expected a whole number between 0 and 4000000000000000000, got 4000000000000000100"));
+  const auto at_bound = run_shanzhi({"validate", tiny_district(), "--set", "run.seed=4000000000000000000"});
+  CHECK(at_bound.exit_code == 0);
+
+  write_file(dir / "f.toml", "[[factor]]\nkey = \"admin.leakage\"\nmin = 0\nmax = 1\n");
+  const auto negative = run_shanzhi({"sample", "--design", "lhs", "--params", (dir / "f.toml").string(), "--n", "4",
+                                     "--out", (dir / "s.csv").string(), "--seed", "-1"});
+  CHECK(negative.exit_code == 2);  // it wrapped to 18446744073709551615 before
+  CHECK_FALSE(fs::exists(dir / "s.csv"));
+
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"run", tiny_district(), "--weeks", ""}, {"run", tiny_district(), "--weeks="},
+        {"compare", tiny_district(), tiny_district(), "--seed", ""}}) {
+    const auto empty = run_shanzhi(args);
+    INFO(empty.describe());
+    CHECK(empty.exit_code == 2);
+    CHECK(contains(empty.err, "an empty argument"));
+  }
 }
