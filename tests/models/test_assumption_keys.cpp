@@ -37,6 +37,9 @@ struct Allowed {
 const Allowed allowed_constexprs[] = {
     {"spec/service_category.hpp", "category_count", "the nine service categories of MODEL_BRIEF §2.1: the model's structure"},
     {"spec/validation.cpp", "max_residents", "an input guard (memory), not model behaviour"},
+    {"spec/validation.cpp", "bytes_per_row", "an estimate of memory for an input guard, not model behaviour"},
+    {"spec/validation.cpp", "csv_bytes_per_row", "an estimate of file size for an input guard, not model behaviour"},
+    {"spec/validation.cpp", "most_bytes", "an input guard (memory), not model behaviour"},
     {"state/demography.hpp", "age_band_count", "the four age bands of MODEL_BRIEF §2.1"},
     {"state/demography.hpp", "demographic_class_count", "four age bands × the 16 combinations of four flags"},
     {"state/demography.hpp", "living_alone", "a bit flag"},

@@ -2,6 +2,7 @@
 
 #include "tests/support/model_fixtures.hpp"
 #include "models/governance/model.hpp"
+#include "models/governance/recording/breakdown_metrics.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -32,6 +33,15 @@ TEST_CASE("Breakdowns come every 13 recorded weeks and at the end", "[model][bre
   }
   REQUIRE(weeks == std::set<int>{0, 13, 26, 30});
   for (const auto& [week, rows] : rows_per_week) CHECK(rows == rows_per_week.at(0));
+  // The size estimate the scenario check uses counts exactly what the recorder writes.
+  const auto& layout = model.state().layout;
+  CHECK(rows_per_week.at(0) == breakdown_rows_per_emit(layout.communities.size(), layout.streets.size()));
+  CHECK(breakdown_emits(model.state().params.run) == weeks.size());
+  RunParameters every_week = model.state().params.run;
+  every_week.breakdown_every_weeks = 1;
+  CHECK(breakdown_emits(every_week) == 31);  // weeks 0..30
+  every_week.breakdown_every_weeks = 0;
+  CHECK(breakdown_emits(every_week) == 1);   // the last week only
 }
 
 TEST_CASE("Community breakdowns average to the district series", "[model][breakdowns]") {

@@ -134,3 +134,21 @@ TEST_CASE("Seeds are range-checked as whole numbers and empty option values are 
     CHECK(contains(empty.err, "an empty argument"));
   }
 }
+
+TEST_CASE("A scenario whose breakdowns would not fit in memory is refused before it runs", "[reliability][scenario]") {
+  TempDir dir("hostile-breakdowns");
+  // 12,800 small communities with breakdowns every week for 50 years: about 15 GB of rows.
+  write_tiny_child(dir / "huge.toml", "[district]\nstreets = 64\ncommunities_per_street = 200\n"
+                                      "residents_per_community = 50\nresidents_per_compound = 50\n"
+                                      "[run]\nweeks = 2600\nbreakdown_every_weeks = 1\n");
+  const auto refused = run_shanzhi({"validate", (dir / "huge.toml").string()}, dir.path());
+  INFO(refused.describe());
+  CHECK(refused.exit_code == 2);
+  CHECK(contains(refused.err, "huge.toml:9:25: error: key 'run.breakdown_every_weeks': breakdowns would hold about"));
+  CHECK(contains(refused.err, "raise run.breakdown_every_weeks to 13 or more"));
+  // The advice works: quarterly breakdowns of the same district pass.
+  const auto quarterly = run_shanzhi({"validate", (dir / "huge.toml").string(), "--set", "run.breakdown_every_weeks=13"},
+                                     dir.path());
+  INFO(quarterly.describe());
+  CHECK(quarterly.exit_code == 0);
+}

@@ -115,4 +115,17 @@ void BreakdownRecorder::emit(const ModelState& s, sim::BreakdownTable& table, in
   for (auto& f : by_community_) f = Flows{};
 }
 
+std::size_t breakdown_rows_per_emit(std::size_t communities, std::size_t streets) {
+  // Per community: satisfaction, trust, unmet need; per street: satisfaction, unmet need; per
+  // category: satisfaction, needs closed, unmet need, wait; per group: satisfaction.
+  return 3 * communities + 2 * streets + 4 * category_count + group_count;
+}
+
+std::size_t breakdown_emits(const RunParameters& run) {
+  const auto weeks = static_cast<std::size_t>(run.weeks);
+  const auto every = static_cast<std::size_t>(run.breakdown_every_weeks);
+  if (every == 0) return 1;                       // the last week only
+  return weeks / every + 1 + (weeks % every != 0);  // week 0, every `every`, and the last week
+}
+
 }  // namespace shanzhi::gov

@@ -28,6 +28,14 @@ class BreakdownRecorder {
   std::vector<Flows> by_community_;
 };
 
+/// Rows one breakdown emit writes for a district of `communities` in `streets` (the count emit
+/// produces; a test keeps the two equal).
+std::size_t breakdown_rows_per_emit(std::size_t communities, std::size_t streets);
+
+/// How many times a run of `run` emits breakdowns: recorded week 0, every breakdown_every_weeks
+/// after it, and the last week.
+std::size_t breakdown_emits(const RunParameters& run);
+
 /// Name of community c for tables: "street name #n" (n counts within the street from 1).
 std::string community_label(const DistrictLayout& layout, std::size_t c);
 

@@ -1,5 +1,6 @@
 #include "models/governance/spec/validation.hpp"
 
+#include "models/governance/recording/breakdown_metrics.hpp"
 #include "models/governance/spec/parameter_schema.hpp"
 
 #include <algorithm>
@@ -36,6 +37,36 @@ void check_sum_to_one(std::vector<sim::Diagnostic>& out, const sim::ScenarioDocu
   }
   if (std::fabs(total - 1.0) > 1e-6)
     out.push_back(error(doc, keys.front(), names + " must sum to 1, but they sum to " + fmt(total) + "; rescale them"));
+}
+
+/// Breakdowns are kept in memory until the run ends and then written as breakdowns.csv; a large
+/// district with frequent breakdowns can need more than a machine has (12,800 communities every
+/// week: about 10 MB a week). Refused before the run, with the key to change.
+void check_breakdown_size(std::vector<sim::Diagnostic>& out, const sim::ScenarioDocument& doc, const GovernanceParameters& p) {
+  constexpr double bytes_per_row = 150;      // a row in memory: week, three strings, value
+  constexpr double csv_bytes_per_row = 70;   // a line of breakdowns.csv
+  constexpr double most_bytes = 2e9;         // an input guard (memory), not model behaviour
+  const auto communities = static_cast<std::size_t>(p.district.streets * p.district.communities_per_street);
+  const double rows_per_emit =
+      static_cast<double>(breakdown_rows_per_emit(communities, static_cast<std::size_t>(p.district.streets)));
+  const double rows = rows_per_emit * static_cast<double>(breakdown_emits(p.run));
+  if (rows * bytes_per_row <= most_bytes) return;
+  // The smallest cadence (a multiple of a quarter) that fits, if any.
+  std::string advice = "set run.breakdown_every_weeks = 0 (the last week only)";
+  for (std::int64_t every = 13; every <= p.run.weeks; every += 13) {
+    RunParameters trial = p.run;
+    trial.breakdown_every_weeks = every;
+    if (rows_per_emit * static_cast<double>(breakdown_emits(trial)) * bytes_per_row <= most_bytes) {
+      advice = "raise run.breakdown_every_weeks to " + fmt(static_cast<double>(every)) +
+               " or more, or set it to 0 (the last week only)";
+      break;
+    }
+  }
+  out.push_back(error(doc, "run.breakdown_every_weeks",
+                      "breakdowns would hold about " + fmt(std::round(rows / 1e6)) + " million rows (about " +
+                          fmt(std::round(rows * bytes_per_row / 1e8) / 10) + " GB in memory and " +
+                          fmt(std::round(rows * csv_bytes_per_row / 1e8) / 10) +
+                          " GB in breakdowns.csv), more than the 2 GB a run may keep; " + advice));
 }
 
 }  // namespace
@@ -93,6 +124,7 @@ std::vector<sim::Diagnostic> check_combination(const GovernanceParameters& p, co
     out.push_back(error(doc, "district.residents_per_community",
                         "the district would have " + fmt(residents) + " residents (streets × communities_per_street × "
                         "residents_per_community); the limit is 20 million"));
+  check_breakdown_size(out, doc, p);
   // A horizon shorter than the burn-in is legal (a quick look at the transition) but rarely
   // what a planner means: the yearly cycles (budget, tenders, appraisal) may never come round.
   if (p.run.weeks < p.run.burn_in_weeks) {
