@@ -152,3 +152,30 @@ TEST_CASE("A scenario whose breakdowns would not fit in memory is refused before
   INFO(quarterly.describe());
   CHECK(quarterly.exit_code == 0);
 }
+
+TEST_CASE("validate checks every kind of input file the program reads", "[reliability][cli]") {
+  const auto scenarios = source_dir() / "scenarios";
+  for (const auto& [file, says] :
+       std::vector<std::pair<fs::path, std::string>>{{scenarios / "guangling.toml", "scenario 'guangling'"},
+                                                     {scenarios / "experiments" / "tiny_lhs.toml", "experiment 'tiny_lhs'"},
+                                                     {scenarios / "optimize" / "tiny_budget.toml", "optimization 'tiny_budget'"},
+                                                     {scenarios / "calibrate" / "tiny_recovery.toml", "calibration 'tiny_recovery'"},
+                                                     {scenarios / "experiments" / "assumptions_example.toml", "factor file, 8 factors"}}) {
+    const auto result = run_shanzhi({"validate", file.string()});
+    INFO(result.describe());
+    CHECK(result.exit_code == 0);
+    CHECK(contains(result.out, says));
+  }
+  // Each kind's own errors, not a scenario reader's "unknown key 'experiment'".
+  TempDir dir("validate-kinds");
+  write_file(dir / "bad_experiment.toml", "[experiment]\nbase = \"" + tiny_district() + "\"\nreplicatez = 2\n");
+  const auto experiment = run_shanzhi({"validate", (dir / "bad_experiment.toml").string()});
+  CHECK(experiment.exit_code == 2);
+  CHECK(contains(experiment.err, "did you mean 'experiment.replicates'"));
+  CHECK(contains(experiment.err, "missing [design] table"));
+  write_file(dir / "bad_factors.toml", "[[factor]]\nkey = \"admin.leakage\"\nmin = 1\nmax = 0\n");
+  CHECK(run_shanzhi({"validate", (dir / "bad_factors.toml").string()}).exit_code == 2);
+  const auto lesson = run_shanzhi({"validate", (scenarios / "lessons" / "01_burden_reduction.toml").string()});
+  CHECK(lesson.exit_code == 2);
+  CHECK(contains(lesson.err, "a lesson file of shanzhi-viz"));
+}
