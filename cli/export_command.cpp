@@ -2,6 +2,7 @@
 // that pandas (`pd.read_csv`) and R (`read.csv`) read without options.
 
 #include "cli/commands.hpp"
+#include "cli/output_directory.hpp"
 #include "sim/experiments/results_store.hpp"
 #include "sim/output/csv.hpp"
 #include "sim/output/run_outputs.hpp"
@@ -57,9 +58,8 @@ std::string tidy_csv(const ex::StoredResults& results) {
 }
 
 int export_csv(const ExportOptions& o) {
-  std::error_code error;
-  if (fs::exists(o.csv, error) && !o.force) {
-    std::cerr << "shanzhi export: " << o.csv << " already exists; use --force to overwrite it\n";
+  if (const auto problem = output_file_problem(o.csv, o.force, true); !problem.empty()) {
+    std::cerr << "shanzhi export: " << problem << "\n";
     return exit_bad_input;
   }
   ex::StoredResults results;

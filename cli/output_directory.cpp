@@ -9,6 +9,8 @@
 #include <ctime>
 #include <system_error>
 
+#include <unistd.h>
+
 namespace shanzhi::cli {
 namespace {
 
@@ -92,6 +94,18 @@ OutputDirectory prepare_output_directory(const std::string& requested, const std
   }
   out.staging = make_staging_directory(out.path);
   return out;
+}
+
+std::string output_file_problem(const fs::path& file, bool force, bool create_folder) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) return file.string() + " is a directory; name the file to write";
+  if (fs::exists(file, ec) && !force) return file.string() + " already exists; use --force to overwrite it";
+  const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  if (create_folder && !fs::exists(folder, ec)) fs::create_directories(folder, ec);
+  if (!fs::is_directory(folder, ec)) return "cannot write " + file.string() + ": folder " + folder.string() + " does not exist";
+  if (::access(folder.c_str(), W_OK) != 0)
+    return "cannot write " + file.string() + ": folder " + folder.string() + " is not writable (" + std::strerror(errno) + ")";
+  return {};
 }
 
 OutputDirectory staged_output_directory(const fs::path& path) {

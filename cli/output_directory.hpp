@@ -57,6 +57,12 @@ void write_result_files(const std::filesystem::path& dir,
 /// not exist or is empty (a rename replaces an empty directory), else written in place.
 OutputDirectory staged_output_directory(const std::filesystem::path& path);
 
+/// Why `file` cannot be written as a result file, or empty: it is a directory, it exists and
+/// `force` is false, or its folder is not a writable directory (created first when
+/// `create_folder`). Checked before any work, so every command refuses an unusable output the
+/// same way (exit 2); a write that fails later (a full disk) is a failure while running (exit 1).
+std::string output_file_problem(const std::filesystem::path& file, bool force, bool create_folder);
+
 /// Moves the staging directory into place (nothing to do when written in place). Throws
 /// std::runtime_error when the name was taken meanwhile or the rename fails.
 void publish(OutputDirectory& out);

@@ -2,6 +2,7 @@
 // researcher can run any model on its rows and analyze the outputs with `shanzhi analyze`.
 
 #include "cli/commands.hpp"
+#include "cli/output_directory.hpp"
 #include "sim/experiments/design.hpp"
 #include "sim/experiments/factors.hpp"
 #include "sim/output/csv.hpp"
@@ -59,12 +60,7 @@ ex::DesignSpec design_spec(const SampleOptions& o) {
 
 /// Refuses an --out that would lose a file or cannot be written.
 void check_output_path(const SampleOptions& o) {
-  const fs::path out(o.out);
-  std::error_code error;
-  if (fs::is_directory(out, error)) throw BadInput("--out " + o.out + " is a directory; name the CSV file to write");
-  if (fs::exists(out, error) && !o.force) throw BadInput(o.out + " already exists; use --force to overwrite it");
-  const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
-  if (!fs::is_directory(parent, error)) throw BadInput("--out: directory " + parent.string() + " does not exist");
+  if (auto problem = output_file_problem(o.out, o.force, false); !problem.empty()) throw BadInput(problem);
 }
 
 std::string csv_value(const sim::ParamValue& value) {

@@ -179,3 +179,25 @@ TEST_CASE("validate checks every kind of input file the program reads", "[reliab
   CHECK(lesson.exit_code == 2);
   CHECK(contains(lesson.err, "a lesson file of shanzhi-viz"));
 }
+
+TEST_CASE("An output that cannot be written is refused with the same exit code by every command", "[reliability][cli]") {
+  TempDir dir("hostile-outputs");
+  write_file(dir / "e.toml", "[experiment]\nname = \"outs\"\nbase = \"" + tiny_district() +
+                                 "\"\nweeks = 4\nreplicates = 1\n[design]\nkind = \"lhs\"\nsamples = 2\n"
+                                 "[[factor]]\nkey = \"admin.leakage\"\nmin = 0\nmax = 1\n"
+                                 "[[outcome]]\nmetric = \"satisfaction_mean\"\n");
+  REQUIRE(run_shanzhi({"sweep", (dir / "e.toml").string(), "--db", (dir / "e.sqlite").string()}).exit_code == 0);
+  write_file(dir / "f.toml", "[[factor]]\nkey = \"admin.leakage\"\nmin = 0\nmax = 1\n");
+  write_file(dir / "a_file", "not a folder");
+  const auto below_a_file = (dir / "a_file" / "out").string();
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"export", (dir / "e.sqlite").string(), "--csv", below_a_file + ".csv"},
+        {"sample", "--design", "lhs", "--params", (dir / "f.toml").string(), "--n", "4", "--out", below_a_file + ".csv"},
+        {"plot", (dir / "e.sqlite").string(), "--out", below_a_file},
+        {"run", tiny_district(), "--out", below_a_file},
+        {"compare", tiny_district(), tiny_district(), "-r", "2", "--out", below_a_file}}) {
+    const auto result = run_shanzhi(args);
+    INFO(result.describe());
+    CHECK(result.exit_code == 2);
+  }
+}
