@@ -68,6 +68,7 @@ void GovernanceModel::build_schedule() {
   schedule_.add("worker time", Cadence::weekly, phase(allocate_worker_time));
   schedule_.add("public costs", Cadence::weekly, phase(accrue_public_costs));
   schedule_.add("service delivery", Cadence::weekly, phase(deliver_services));
+  schedule_.add("convenience fees", Cadence::weekly, phase(collect_convenience_fees));
   schedule_.add("meetings", Cadence::weekly, phase(hold_meetings));
   schedule_.add("residents", Cadence::weekly, phase(update_residents));
   schedule_.add("workforce", Cadence::weekly, phase(update_workforce));

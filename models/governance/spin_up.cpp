@@ -85,6 +85,7 @@ void draw_workers(ModelState& s, const ModelState& pilot) {
     to.skill[w] = from.skill[j];
     to.burnout[w] = from.burnout[j];
     to.certification_draw[w] = from.certification_draw[j];
+    to.exam_certified[w] = from.exam_certified[j];
     to.hired_week[w] = from.hired_week[j] - pilot.week;
   });
 }

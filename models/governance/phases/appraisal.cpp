@@ -1,9 +1,11 @@
 // Quarterly community appraisal (L18, L19): a survey of a sample of residents, biased upward when
 // the community or street runs it itself, combined with a records score; the residents' share of
 // the score is w_res. Appraisal validity = surveyed minus true satisfaction.
-// Results feed back (L18): a community scoring below the threshold must rectify (整改) its worst
-// category the next quarter, and at the year's last appraisal the best-scoring communities'
-// workers win 好社工 awards.
+// With the two evaluations (L15) the residents' part also takes in residents' rating of the
+// committee (meetings.cpp). Results feed back (L18): a community scoring below the threshold must
+// rectify (整改) its worst category the next quarter; with feedback on, workers move free hours
+// toward the part of the score with more room (worker_time.cpp); and at the year's last appraisal
+// the best-scoring communities' workers win 好社工 awards.
 
 #include "models/governance/phases/phases.hpp"
 #include "models/governance/state/random_purposes.hpp"
@@ -49,10 +51,15 @@ void appraise(ModelState& s, std::size_t c, int week) {
   const double records = 100.0 * std::min(1.0, s.records_hours_this_quarter[c] / needed);
   const double w_res = s.params.workforce.resident_evaluation_weight;
   auto& a = s.appraisals[c];
+  a.appraised = true;
   a.true_satisfaction = truth;
   a.surveyed_satisfaction = std::min(100.0, surveyed);
+  // With the two evaluations (两评, L15) the residents' own rating of the committee at the last
+  // evaluation meeting makes up a share of the residents' part; otherwise the survey is all of it.
+  const double phi = s.params.participation.two_evaluations && a.rated ? ap.evaluation_rating_weight : 0.0;
+  a.resident_part = phi > 0 ? (1.0 - phi) * a.surveyed_satisfaction + phi * a.committee_rating : a.surveyed_satisfaction;
   a.records_score = records;
-  a.score = w_res * a.surveyed_satisfaction + (1.0 - w_res) * records;
+  a.score = w_res * a.resident_part + (1.0 - w_res) * records;
   s.records_hours_this_quarter[c] = 0;
   publish_result(s, community, a.surveyed_satisfaction);
 }

@@ -60,6 +60,7 @@ void fund_new_organizations(ModelState& s, int week) {
     receive_government_payment(s, id.index, paid);
     col.other_income_yuan_per_month[id.index] = static_cast<float>(other_income_level(op, col.embeddedness[id.index], rng));
     col.founded_week[id.index] = week;
+    assign_organization_field(s, id.index, week);
     ++s.rolling.entries_now();
   }
 }

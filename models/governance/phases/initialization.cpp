@@ -123,6 +123,7 @@ void initialize_workforce(ModelState& s) {
       col.community[id.index] = static_cast<std::uint16_t>(c);
       col.skill[id.index] = static_cast<float>(w.initial_skill_min + w.initial_skill_width * rng.uniform());
       col.certification_draw[id.index] = static_cast<float>(rng.uniform());
+      col.exam_certified[id.index] = 0;
       col.pool[id.index] = k < committee ? WorkerPool::committee : WorkerPool::workstation;
       col.burnout[id.index] = static_cast<float>(w.initial_burnout_min + w.initial_burnout_width * rng.uniform());
       col.hired_week[id.index] = -static_cast<std::int32_t>(rng.below(static_cast<std::uint32_t>(w.initial_tenure_max_weeks)));
@@ -159,6 +160,13 @@ void found_organization(ModelState& s, std::size_t street, bool professional, si
   col.cash_yuan[id.index] = o.initial_reserve_months * organization_monthly_cost(s.params, col.staff[id.index]);
   col.other_income_yuan_per_month[id.index] = static_cast<float>(other_income_level(o, col.embeddedness[id.index], rng));
   col.founded_week[id.index] = week;
+  assign_organization_field(s, id.index, week);
+}
+
+void assign_organization_field(ModelState& s, std::uint32_t slot, int week) {
+  // Its own stream, keyed by slot and week: the founders' other draws stay as they were.
+  sim::RandomStream rng(s.seed, slot, static_cast<std::uint32_t>(week), purpose::organization_field);
+  s.organizations.columns.field[slot] = static_cast<std::uint8_t>(rng.below(static_cast<std::uint32_t>(category_count)));
 }
 
 void initialize_organizations(ModelState& s) {

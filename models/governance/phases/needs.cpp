@@ -2,6 +2,8 @@
 // small: about 0.04 a week for an adult); its category is drawn in proportion to the class's
 // rates. The resident brings it forward with probability a_k (less for isolated residents);
 // otherwise it stays hidden, visible to the three databases with probability coverage (L6).
+// In a category of the fee-paid convenience tier (L4) the fee deters part of the residents who
+// would bring a need forward, more of the minimum-income households.
 //
 // Arrivals by waiting time: a need in each week with chance p, independently, is the same as a
 // geometric number of needless weeks between needs. Each resident keeps the week of its next
@@ -13,6 +15,8 @@
 #include "models/governance/state/random_purposes.hpp"
 #include "sim/parallel.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -72,6 +76,16 @@ void arrive_in_community(ModelState& s, std::size_t c, int week) {
   const auto spread = static_cast<float>(s.params.information.severity_spread);
   const float severity_low = 1.0f - spread;
   const float severity_width = 2.0f * spread;
+  // Share of would-be self-referrals the fee leaves (1 outside the convenience tier), for others
+  // and for minimum-income households.
+  const auto& tiers = s.params.tiers;
+  std::array<float, category_count> keep{}, keep_low_income{};
+  for (int k = 0; k < category_count; ++k) {
+    const auto ku = static_cast<std::size_t>(k);
+    const double fee = tiers.convenience[ku] ? tiers.fee_yuan_per_request / 100.0 : 0.0;
+    keep[ku] = static_cast<float>(1.0 - std::min(1.0, tiers.uptake_loss_per_100_yuan * fee));
+    keep_low_income[ku] = static_cast<float>(1.0 - std::min(1.0, tiers.low_income_uptake_loss_per_100_yuan * fee));
+  }
   const auto arrive = [&](std::uint32_t i) {
     const auto cls = s.residents.demographic_class[i];
     sim::RandomStream rng(s.seed, i, static_cast<std::uint32_t>(week), purpose::need_arrival);
@@ -83,7 +97,11 @@ void arrive_in_community(ModelState& s, std::size_t c, int week) {
     request.arrival_week = week;
     request.priority = t.vulnerability[cls] * (severity_low + severity_width * rng.uniform_float());
     ++stats.new_needs;
-    const bool referred = rng.uniform_float() < t.self_referral[cls];
+    const bool low_income = (flags_of(cls) & flag::low_income) != 0;
+    const auto ku = static_cast<std::size_t>(k);
+    const bool referred = rng.uniform_float() < t.self_referral[cls] * (low_income ? keep_low_income : keep)[ku];
+    stats.low_income_new_needs += low_income;
+    stats.low_income_self_referred += low_income && referred;
     s.residents.next_need_week[i] = week_after(week + 1, weeks_until_need(t.weekly_any_need[cls], rng));
     if (referred) {
       queues.waiting[static_cast<std::size_t>(k)].push_back(request);

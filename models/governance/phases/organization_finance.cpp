@@ -67,13 +67,19 @@ void settle_one(ModelState& s, std::uint32_t o, double contract_hours, const Str
   const double subsidy = s.budget.pay(Instrument::subsidy, col.staff[o] * op.subsidy_yuan_per_staff_month);
   receive_government_payment(s, o, subsidy);
   // Members of a street hub (L11) have part of their overhead carried in kind by the hub.
-  const double carried = op.hub ? op.hub_overhead_relief * col.staff[o] * op.wage_yuan_per_month * op.overhead_share : 0.0;
+  const double carried =
+      hub_member(s, o) ? op.hub_overhead_relief * col.staff[o] * op.wage_yuan_per_month * op.overhead_share : 0.0;
   s.hub_overhead_carried_yuan += carried;
   col.cash_yuan[o] += other_income - (organization_monthly_cost(s.params, col.staff[o]) - carried);
   col.months_in_debt[o] = col.cash_yuan[o] < 0 ? col.months_in_debt[o] + 1 : 0;
 }
 
 }  // namespace
+
+bool hub_member(const ModelState& s, std::uint32_t slot) {
+  const auto& op = s.params.organizations;
+  return op.hub && op.hub_fields[s.organizations.columns.field[slot]];
+}
 
 void receive_government_payment(ModelState& s, std::uint32_t o, double amount) {
   auto& col = s.organizations.columns;
@@ -102,15 +108,15 @@ void settle_organization_finances(ModelState& s, const sim::CalendarDate& date) 
 }
 
 void develop_organizations(ModelState& s, const sim::CalendarDate&) {
-  // Learning by doing for contract holders; hub members (三社联动, L11) gain from training and
-  // supervision each quarter.
+  // Learning by doing for contract holders; hub members (三社联动, L11: organisations of the fields
+  // the hub covers) gain from training and supervision each quarter.
   const auto hours = contract_hours_by_slot(s);
   const auto& op = s.params.organizations;
   auto& col = s.organizations.columns;
   for (std::uint32_t o = 0; o < s.organizations.capacity(); ++o) {
     if (!s.organizations.slot_alive(o)) continue;
     double gain = hours[o] > 0 ? op.quality_learning_per_year / sim::quarters_per_year : 0.0;
-    if (op.hub) gain += op.hub_quality_gain_per_quarter;
+    if (hub_member(s, o)) gain += op.hub_quality_gain_per_quarter;
     if (col.mentored[o]) gain += op.mentoring_quality_per_quarter;
     col.quality[o] = static_cast<float>(std::min(s.params.services.max_provider_quality, col.quality[o] + gain));
   }

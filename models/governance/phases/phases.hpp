@@ -20,6 +20,7 @@ void pay_contracts_and_plan_capacity(ModelState& s, const sim::CalendarDate& dat
 void allocate_worker_time(ModelState& s, const sim::CalendarDate& date);  // worker_time.cpp
 /// What this week's staff and the reforms in force cost the public (pure accounting).
 void accrue_public_costs(ModelState& s, const sim::CalendarDate& date);   // public_cost.cpp
+void collect_convenience_fees(ModelState& s, const sim::CalendarDate& date);  // public_cost.cpp
 void deliver_services(ModelState& s, const sim::CalendarDate& date);      // delivery.cpp
 void hold_meetings(ModelState& s, const sim::CalendarDate& date);         // meetings.cpp
 void update_residents(ModelState& s, const sim::CalendarDate& date);      // resident_update.cpp
@@ -28,8 +29,11 @@ void update_workforce(ModelState& s, const sim::CalendarDate& date);      // wor
 /// One participation event in community `c` (meetings.cpp): each adult attends with the
 /// probability of MODEL_BRIEF §3.7; attendees gain belonging, trust in the community and
 /// `street_trust_gain` points of trust in the street office. `draw` keeps each kind of event's
-/// attendance draws independent. Returns the attendance.
-std::uint32_t hold_community_meeting(ModelState& s, std::size_t c, int week, sim::Purpose draw, double street_trust_gain);
+/// attendance draws independent. Returns the attendance. When `rating_sum` is given, each attendee
+/// also rates the committee, (1 − μ)·S + μ·T_comm with μ = participation.rating_trust_weight (after
+/// the meeting's gains), and the ratings are added to it (the two evaluations, L15).
+std::uint32_t hold_community_meeting(ModelState& s, std::size_t c, int week, sim::Purpose draw, double street_trust_gain,
+                                     double* rating_sum = nullptr);
 
 /// Community projects (deliberation.cpp): proposals at the year's start, the five deliberation
 /// steps, and delivery until the year's end.
@@ -81,6 +85,12 @@ double rectification_weight(const ModelState& s, std::size_t c, int category, in
 /// agency or a grassroots group, its quality, roots, staff, reserves and other income drawn from
 /// `rng`.
 void found_organization(ModelState& s, std::size_t street, bool professional, sim::RandomStream& rng, int week);
+/// Draws the field (service category) organisation `slot`, founded in `week`, works in: uniform
+/// over the categories, from its own stream (initialization.cpp).
+void assign_organization_field(ModelState& s, std::uint32_t slot, int week);
+/// Whether organisation `slot` belongs to its street's hub (三社联动, L11): a hub runs and federates
+/// the organisations of the fields it covers (the [hub_fields] keys) (organization_finance.cpp).
+bool hub_member(const ModelState& s, std::uint32_t slot);
 
 /// Monthly running cost of an organisation with `staff` staff.
 double organization_monthly_cost(const GovernanceParameters& p, double staff);

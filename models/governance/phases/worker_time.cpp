@@ -108,19 +108,38 @@ ActivityHours demand_by_activity(const ModelState& s, std::size_t c, int week) {
   return demand;
 }
 
+/// How much an hour of each kind of work is worth to the appraisal, relative to the part's weight.
+/// Without feedback workers know only the weights (1, 1). With feedback (L18 反馈) they know the
+/// last appraisal's parts, and an hour is worth more where the part has more room to rise: the
+/// marginal score gain of a part scored x is taken as proportional to 1 + g × (100 − x)/100, with
+/// g = workforce.score_gap_response (0 knocks the response out).
+struct ScorePull {
+  double resident = 1;
+  double records = 1;
+};
+
+ScorePull score_pull(const ModelState& s, std::size_t c) {
+  const auto& a = s.appraisals[c];
+  if (!s.params.appraisal.score_feedback || !a.appraised) return {};
+  const double g = s.params.workforce.score_gap_response;
+  return {1.0 + g * std::clamp((100.0 - a.resident_part) / 100.0, 0.0, 1.0),
+          1.0 + g * std::clamp((100.0 - a.records_score) / 100.0, 0.0, 1.0)};
+}
+
 /// Shares of a worker's discretionary hours, in two levels. (1) The appraisal decides how much
-/// goes to resident-facing work against records: a logit choice between u_resident = w_res + m and
-/// u_records = 1 − w_res with temperature τ, the Holmström–Milgrom channel of L18 [S16].
+/// goes to resident-facing work against records: a logit choice between u_resident = w_res·π_res + m
+/// and u_records = (1 − w_res)·π_rec with temperature τ, the Holmström–Milgrom channel of L18 [S16]
+/// (π = the score pull above: 1 without feedback).
 /// (2) Resident-facing hours follow demand: each activity gets hours in proportion to the work
 /// waiting for it, tilted toward self-governance for committee members where 居站分设 applies
 /// (L9, admin.committee_self_governance_tilt) and toward casework and outreach for social-work
 /// station posts (L2, workforce.social_worker_casework_tilt).
-ActivityHours activity_shares(const GovernanceParameters& p, const ActivityHours& demand, bool committee_in_separated,
-                              bool social_worker) {
+ActivityHours activity_shares(const GovernanceParameters& p, const ActivityHours& demand, const ScorePull& pull,
+                              bool committee_in_separated, bool social_worker) {
   const auto& w = p.workforce;
   const double w_res = w.resident_evaluation_weight;
-  const double u_resident = w_res + w.service_motivation;
-  const double u_records = 1.0 - w_res;
+  const double u_resident = w_res * pull.resident + w.service_motivation;
+  const double u_records = (1.0 - w_res) * pull.records;
   const double resident_facing = 1.0 / (1.0 + std::exp((u_records - u_resident) / w.allocation_temperature));
 
   ActivityHours weight{};
@@ -175,6 +194,7 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
       appraisals_felt_per_year(s.params.admin) * s.params.admin.prep_hours_per_appraisal / sim::weeks_per_year /
       static_cast<double>(staff.size());
   const ActivityHours demand = demand_by_activity(s, c, week);
+  const ScorePull pull = score_pull(s, c);
 
   for (auto slot : staff) {
     const WorkerPool pool = col.pool[slot];
@@ -192,7 +212,7 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
     hours.unfinished_admin += mandatory - done;
     hours.available += w.hours_per_week;
     const ActivityHours share =
-        activity_shares(s.params, demand, committee_separated, pool == WorkerPool::social_work_station);
+        activity_shares(s.params, demand, pull, committee_separated, pool == WorkerPool::social_work_station);
     const float quality = worker_quality(w, col, slot);
     for (std::size_t a = 0; a < share.size(); ++a) hours.activity[a] += discretionary * share[a];
     hours.quality_weighted_hours += discretionary * (1.0 - share[static_cast<std::size_t>(Activity::records)]) * quality;

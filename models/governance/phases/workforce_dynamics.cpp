@@ -4,7 +4,10 @@
 // overtime share (w_o = workforce.overtime_stress_weight, 2). The brief's b ← b + α_b·(hours/H − 1)⁺ − r_b has no resting level below full burnout
 // under a steady overload; proportional recovery gives one (α_b·stress/r_b), and admin pressure
 // is what the seed's workers complain of (docs/model.md).
-// Turnover hazard (annual rate): h = h0·exp(−β_w(pay − 1))·(1 + β_b·b)·(1 − promotion cut).
+// Turnover hazard (annual rate): h = h0·exp(−β_w(pay − 1))·(1 + β_b·b)·(1 − promotion cut), where a
+// licensed worker's pay includes the licence's pay grade (L7).
+// Licensing accrues (持证上岗, L7): each week an unlicensed worker passes the licence exam with the
+// weekly chance of workforce.certification_rate_per_year, and stays licensed while in the post.
 
 #include "models/governance/phases/phases.hpp"
 #include "models/governance/state/random_purposes.hpp"
@@ -15,7 +18,7 @@
 namespace shanzhi::gov {
 namespace {
 
-/// `pay_bonus`: a 好社工 award (L18) counts as pay for the year it is held.
+/// `pay_bonus`: a 好社工 award (L18) and a licence's pay grade (L7) count as pay.
 double weekly_leave_probability(const WorkforceParameters& w, float burnout, double pay_bonus) {
   const double base_rate = -std::log(1.0 - std::min(w.turnover_reference_annual, 0.999));
   const double rate = base_rate * std::exp(-w.pay_sensitivity * (w.pay_ratio + pay_bonus - 1.0)) *
@@ -32,12 +35,18 @@ void age_and_maybe_leave(ModelState& s, std::size_t c, int week) {
   const double overtime_share = hours.available > 0 ? hours.overtime / hours.available : 0.0;
   const double stress = admin_share + w.overtime_stress_weight * overtime_share;
   const double skill_gain = (w.experience_skill_per_year + w.training_skill_per_year) / sim::weeks_per_year;
-  const double pay_bonus = week < s.appraisals[c].award_until_week ? s.params.appraisal.award_pay_bonus : 0.0;
+  const double award_bonus = week < s.appraisals[c].award_until_week ? s.params.appraisal.award_pay_bonus : 0.0;
+  const double exam_pass = 1.0 - std::exp(-w.certification_rate_per_year / sim::weeks_per_year);
   auto keep = staff.begin();
   for (auto slot : staff) {
     float& burnout = col.burnout[slot];
     burnout = static_cast<float>(std::clamp(burnout + w.burnout_gain * stress - w.burnout_recovery * burnout, 0.0, 1.0));
     col.skill[slot] = static_cast<float>(std::min(1.0, col.skill[slot] + skill_gain));
+    if (exam_pass > 0 && !is_licensed(w, col, slot)) {
+      sim::RandomStream exam(s.seed, slot, static_cast<std::uint32_t>(week), purpose::licence_exam);
+      if (exam.uniform() < exam_pass) col.exam_certified[slot] = 1;
+    }
+    const double pay_bonus = award_bonus + (is_licensed(w, col, slot) ? w.licensed_pay_premium : 0.0);
     sim::RandomStream rng(s.seed, slot, static_cast<std::uint32_t>(week), purpose::turnover);
     if (rng.uniform() < weekly_leave_probability(w, burnout, pay_bonus)) {
       s.vacancies[c].push_back({week + static_cast<int>(w.vacancy_fill_weeks), col.pool[slot]});
@@ -57,6 +66,7 @@ void hire(ModelState& s, std::size_t c, WorkerPool pool, int week) {
   col.community[id.index] = static_cast<std::uint16_t>(c);
   col.skill[id.index] = static_cast<float>(s.params.workforce.new_hire_skill);
   col.certification_draw[id.index] = static_cast<float>(rng.uniform());
+  col.exam_certified[id.index] = 0;  // a licence passed on the job stays with the worker who passed it
   col.pool[id.index] = pool;  // the new hire takes the departed colleague's post
   col.burnout[id.index] = static_cast<float>(s.params.workforce.new_hire_burnout);
   col.hired_week[id.index] = week;
@@ -114,6 +124,9 @@ void update_workforce(ModelState& s, const sim::CalendarDate& date) {
     fill_vacancies(s, c, date.week);
     s.rolling.posts_now() += static_cast<int>(s.workers_by_community[c].size());
     s.records_hours_this_quarter[c] += s.work[c].activity[static_cast<std::size_t>(Activity::records)];
+    // What the committee will rate the street office on at the next evaluation (两评, L15).
+    s.appraisals[c].admin_hours_since_evaluation += s.work[c].admin + s.work[c].appraisal_prep;
+    s.appraisals[c].worked_hours_since_evaluation += s.work[c].total_worked();
   }
 }
 

@@ -3,6 +3,7 @@
 // the week's totals. The order of the rows is the column order of timeseries.csv.
 
 #include "models/governance/recording/governance_metrics.hpp"
+#include "models/governance/phases/phases.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -27,7 +28,9 @@ struct WeekTotals {
   double residents = 0, others = 0, closed = 0, worked = 0, service_hours = 0, vulnerable_mean = 0;
   std::size_t waiting = 0, posts = 0, vacancies = 0;
   double burnout = 0, skill = 0, org_quality = 0, grassroots = 0, facility_hours = 0, property_quality = 0;
+  double licensed = 0, alive_workers = 0, hub_members = 0, hub_member_quality = 0;
   double allocated = 0, spent = 0, appraisal_score = 0, appraisal_bias = 0, communities = 0;
+  double resident_part = 0, committee_rating = 0, street_rating = 0, rated = 0;
   int separations = 0;
   double mean_posts = 0;
 
@@ -58,6 +61,8 @@ void WeekTotals::add_community(std::size_t c) {
   const auto& b = s.stats[c];
   a.new_needs += b.new_needs;
   a.self_referred += b.self_referred;
+  a.low_income_new_needs += b.low_income_new_needs;
+  a.low_income_self_referred += b.low_income_self_referred;
   a.found_by_outreach += b.found_by_outreach;
   a.served += b.served;
   a.unmet += b.unmet;
@@ -97,10 +102,16 @@ void WeekTotals::add_agents() {
   s.workers.for_each_alive([&](std::uint32_t w) {
     burnout += s.workers.columns.burnout[w];
     skill += s.workers.columns.skill[w];
+    licensed += is_licensed(s.params.workforce, s.workers.columns, w) ? 1 : 0;
+    ++alive_workers;
   });
   s.organizations.for_each_alive([&](std::uint32_t o) {
     org_quality += s.organizations.columns.quality[o];
     grassroots += s.organizations.columns.professional[o] ? 0 : 1;
+    if (hub_member(s, o)) {
+      ++hub_members;
+      hub_member_quality += s.organizations.columns.quality[o];
+    }
   });
   for (const auto& u : s.enterprises.resident_units)
     facility_hours += u.facilities_open ? s.params.enterprises.facility_hours_per_week : 0.0;
@@ -112,6 +123,12 @@ void WeekTotals::add_agents() {
   for (const auto& ap : s.appraisals) {
     appraisal_score += ap.score;
     appraisal_bias += ap.surveyed_satisfaction - ap.true_satisfaction;
+    resident_part += ap.resident_part;
+    if (ap.rated) {
+      committee_rating += ap.committee_rating;
+      street_rating += ap.street_rating;
+      ++rated;
+    }
   }
 }
 
@@ -190,6 +207,10 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return ratio(w.sum.unmet, w.closed); }},
     {"unmet_need_share_vulnerable", "share 0-1", "Unmet share among vulnerable residents' needs.", lower, detail,
      [](const WeekTotals& w) { return ratio(w.sum.vulnerable_unmet, w.sum.vulnerable_needs_closed); }},
+    {"self_referral_share", "share 0-1", "New needs this week that residents brought forward themselves.", higher, detail,
+     [](const WeekTotals& w) { return ratio(w.sum.self_referred, w.sum.new_needs); }},
+    {"self_referral_share_low_income", "share 0-1", "The same for minimum-income households (低保).", higher, detail,
+     [](const WeekTotals& w) { return ratio(w.sum.low_income_self_referred, w.sum.low_income_new_needs); }},
     {"found_by_outreach_share", "share 0-1", "Served requests that outreach found rather than self-referral.", higher, detail,
      [](const WeekTotals& w) { return ratio(w.sum.found_by_outreach, w.sum.served); }},
     {"wait_mean_weeks", "weeks", "Mean wait of needs closed this week (unmet needs count at W_max).", lower, headline,
@@ -218,6 +239,8 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return ratio(static_cast<double>(w.vacancies), static_cast<double>(w.posts + w.vacancies)); }},
     {"worker_skill_mean", "0-1", "Mean worker skill.", higher, detail,
      [](const WeekTotals& w) { return ratio(w.skill, static_cast<double>(w.posts)); }},
+    {"worker_licensed_share", "share 0-1", "Share of community workers in post who hold a licence (持证上岗, L7).", higher, detail,
+     [](const WeekTotals& w) { return ratio(w.licensed, w.alive_workers); }},
     {"organizations_alive", "organisations", "Social organisations operating.", higher, headline,
      [](const WeekTotals& w) { return static_cast<double>(w.s.organizations.alive_count()); }},
     {"grassroots_organizations_alive", "organisations", "Operating organisations that are not professional agencies.", higher, detail,
@@ -228,6 +251,10 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return static_cast<double>(RollingYear::sum(w.s.rolling.organization_exits)); }},
     {"organization_quality_mean", "0-1", "Mean quality of operating organisations.", higher, detail,
      [](const WeekTotals& w) { return ratio(w.org_quality, w.s.organizations.alive_count()); }},
+    {"hub_members", "organisations", "Operating organisations federated by their street's hub (三社联动, L11): those " "of the fields the hub covers.", neutral, detail,
+     [](const WeekTotals& w) { return w.hub_members; }},
+    {"hub_member_quality_mean", "0-1", "Mean quality of hub members; 0 without members.", higher, detail,
+     [](const WeekTotals& w) { return ratio(w.hub_member_quality, w.hub_members); }},
     {"contracts", "contracts", "Purchase contracts in force.", neutral, detail,
      [](const WeekTotals& w) { return static_cast<double>(w.s.contracts.size()); }},
     {"contract_hhi", "HHI 0-1", "Concentration of contract value across providers (Herfindahl).", lower, detail,
@@ -260,6 +287,12 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return w.appraisal_score / w.communities; }},
     {"appraisal_bias", "points", "Surveyed minus true satisfaction in the latest appraisal (validity).", lower, detail,
      [](const WeekTotals& w) { return w.appraisal_bias / w.communities; }},
+    {"appraisal_resident_part_mean", "points 0-100", "Mean residents' part of the latest appraisal: the survey, blended " "with residents' rating of the committee when the two evaluations run (L15).", neutral, detail,
+     [](const WeekTotals& w) { return w.resident_part / w.communities; }},
+    {"committee_rating_mean", "points 0-100", "Residents' rating of the residents' committee at the latest of the two " "evaluations (两评, L15), mean over communities that held one; 0 before any.", higher, detail,
+     [](const WeekTotals& w) { return ratio(w.committee_rating, w.rated); }},
+    {"street_rating_mean", "points 0-100", "Committees' rating of the street office at the latest of the two " "evaluations (L15): 100 × (1 − share of worked hours on mandatory admin and 迎检 since the previous one); 0 " "before any.", higher, detail,
+     [](const WeekTotals& w) { return ratio(w.street_rating, w.rated); }},
     {"residents", "persons", "Residents in the district (conserved).", neutral, detail,
      [](const WeekTotals& w) { return static_cast<double>(w.s.residents.size()); }},
     {"spent_year_direct_grant", "CNY", "Operating grants (直接资助) paid so far this fiscal year.", neutral, detail,
@@ -302,10 +335,12 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::hub); }},
     {"third_party_assessment_spent_year", "CNY", "Third-party assessment contracts so far this fiscal year.", neutral, detail,
      [](const WeekTotals& w) { return w.s.public_costs.this_year(PublicCost::third_party_assessment); }},
-    {"public_cost_spent_year", "CNY", "Full public cost so far this fiscal year: every funding instrument (budget_spent_year, " "DIRECT delivery included) plus the workforce's pay, awards, training and licensing and the reforms' " "running costs.", neutral, headline,
-     [](const WeekTotals& w) { return w.spent + w.s.public_costs.total_this_year(); }},
+    {"public_cost_spent_year", "CNY", "Full public cost so far this fiscal year: every funding instrument (budget_spent_year, " "DIRECT delivery included) plus the workforce's pay, awards, training and licensing and the reforms' " "running costs, less residents' convenience-tier fees (L4).", neutral, headline,
+     [](const WeekTotals& w) { return w.spent + w.s.public_costs.total_this_year() - w.s.public_costs.fees_year; }},
     {"public_cost_per_resident_spent_year", "CNY/resident", "Full public cost so far this fiscal year per resident.", neutral, detail,
-     [](const WeekTotals& w) { return (w.spent + w.s.public_costs.total_this_year()) / w.residents; }},
+     [](const WeekTotals& w) { return (w.spent + w.s.public_costs.total_this_year() - w.s.public_costs.fees_year) / w.residents; }},
+    {"convenience_fees_spent_year", "CNY", "What residents spent on fees for convenience-tier services (便民, L4) so far this fiscal " "year; the fees offset the public cost.", neutral, detail,
+     [](const WeekTotals& w) { return w.s.public_costs.fees_year; }},
 };
 
 }  // namespace

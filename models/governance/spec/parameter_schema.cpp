@@ -93,6 +93,7 @@ Schema build_schema() {
   add_purchase(s);
   add_catalogue(s);
   add_organizations(s);
+  add_tiers(s);
   add_enterprises(s);
   add_information(s);
   add_appraisal(s);

@@ -168,6 +168,7 @@ struct ParticipationParameters {
   bool two_evaluations = false;            ///< L15 两评: residents rate the committee, it rates the street
   std::int64_t evaluation_week_mid_year = 26;  ///< week of the year (1–52) of the first evaluation
   std::int64_t evaluation_week_year_end = 51;  ///< ... and of the second
+  double rating_trust_weight = 0.5;        ///< a rater's score of the committee = (1 − this)·S + this·T_comm
   double leader_logit = 1.5;               ///< extra log-odds of attending for group leaders
   double supported_leader_logit = 1.0;     ///< L14: leaders' further log-odds with support
   double supported_neighbour_logit = 0.4;  ///< L14: every adult's log-odds with supported leaders
@@ -195,13 +196,16 @@ struct WorkforceParameters {
   double new_hire_skill = 0.4;
   double experience_skill_per_year = 0.03;
   double training_skill_per_year = 0.0;    ///< L7: training 教育培训
-  double certified_share = 0.3;            ///< L7: licensing 持证上岗
+  double certified_share = 0.3;            ///< L7: licensing 持证上岗 (share licensed when hired)
+  double certification_rate_per_year = 0.0;  ///< L7: exam passes per unlicensed worker-year (licensing drive)
+  double licensed_pay_premium = 0.0;       ///< L7: pay grade of a licence, as a share of the reference wage
   double multi_skilled_share = 0.0;        ///< L7: workers trained to 一专多能 (one specialty, many skills)
   double burnout_gain = 0.01;              ///< α_b: burnout added per week per unit of stress
   double burnout_recovery = 0.02;          ///< r_b: share of burnout recovered per week
   double allocation_temperature = 0.5;     ///< τ of the softmax over discretionary activities
   double service_motivation = 0.9;         ///< m: intrinsic utility of resident-facing work
   double resident_evaluation_weight = 0.2; ///< L18 w_res: residents' share of the appraisal
+  double score_gap_response = 1.0;         ///< L18 feedback: utility per unit of a part's shortfall × its weight
   double single_specialty_fit = 0.7;       ///< fit of a single-specialty worker in specialist categories
   double multi_skilled_fit = 0.9;          ///< the same after 一专多能 training
   double social_worker_casework_tilt = 2;  ///< L2 posts weigh casework and outreach demand × this
@@ -291,6 +295,9 @@ struct OrganizationParameters {
   double venture_budget_yuan = 0;          ///< L12 公益创投: yearly district seed-grant fund
   double venture_grant_yuan = 50000;
   bool hub = false;                        ///< L11 三社联动 hub per street
+  /// L11: fields (service categories) whose organisations the hub federates; all by default, so a
+  /// hub takes every organisation in its street unless the district narrows it.
+  std::array<bool, category_count> hub_fields{true, true, true, true, true, true, true, true, true};
   double hub_quality_gain_per_quarter = 0.02;
   double hub_overhead_relief = 0.5;        ///< share of a member's overhead the hub carries (L11)
   double subsidy_yuan_per_staff_month = 0; ///< L17: SW subsidy from party service funds
@@ -354,6 +361,8 @@ struct AppraisalParameters {
   double self_run_bias = 5;                ///< points added by self-run appraisal
   double survey_sample_share = 0.05;
   bool rectification = false;              ///< L18 整改: low scorers fix their worst category
+  bool score_feedback = false;             ///< L18 反馈: workers see their score by part and chase the shortfall
+  double evaluation_rating_weight = 0.5;   ///< L15: share of the residents' part taken from the 两评 rating
   double rectification_threshold = 70;     ///< appraisal score below which a community must rectify
   double rectification_priority = 2.0;     ///< weight of the rectified category's backlog for 13 weeks
   bool good_worker_awards = false;         ///< L18 好社工 awards to the best-appraised communities' workers
@@ -383,6 +392,18 @@ struct CostParameters {
   double third_party_yuan_per_community_year = 20000;  ///< third-party assessment contract (L19)
 };
 
+/// The service tiers of 4+4+N (L4) set who pays: the basic tier from the government budget (the
+/// community's own staff, DIRECT items), the public-welfare tier from purchase (the catalogue), and
+/// the convenience tier (便民) from residents' fees. A category in the convenience tier charges a
+/// fee for each request served; the fee keeps some residents from bringing needs forward (more of
+/// the minimum-income households) and its revenue offsets the public cost.
+struct TierParameters {
+  std::array<bool, category_count> convenience{};  ///< L4: categories in the fee-paid convenience tier
+  double fee_yuan_per_request = 20;              ///< fee a resident pays per request served
+  double uptake_loss_per_100_yuan = 0.25;        ///< share of self-referrals the fee deters per ¥100
+  double low_income_uptake_loss_per_100_yuan = 1.0;  ///< the same for minimum-income households
+};
+
 struct GovernanceParameters {
   RunParameters run;
   DistrictParameters district;
@@ -402,6 +423,7 @@ struct GovernanceParameters {
   AppraisalParameters appraisal;
   CoordinationParameters coordination;
   CostParameters costs;
+  TierParameters tiers;
 };
 
 }  // namespace shanzhi::gov

@@ -106,6 +106,7 @@ void add_admin(Schema& s);
 void add_purchase(Schema& s);       // schema_provision.cpp: purchase, catalogue, organisations,
 void add_catalogue(Schema& s);      //   enterprises, coordination
 void add_organizations(Schema& s);
+void add_tiers(Schema& s);
 void add_enterprises(Schema& s);
 void add_information(Schema& s);    // schema_needs.cpp
 void add_appraisal(Schema& s);      // schema_participation.cpp

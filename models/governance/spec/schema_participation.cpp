@@ -115,7 +115,13 @@ void add_participation(Schema& s) {
       .integer("evaluation_week_year_end", 1, 52, "week of year",
                "Week of the year (1–52) of the year-end evaluation.", "[Seed] twice a year; week assumption",
                [](P& p) -> auto& { return p.participation.evaluation_week_year_end; })
-      .plausible(48, 52, "the year's last month");
+      .plausible(48, 52, "the year's last month")
+      .real("rating_trust_weight", 0, 1, "share 0-1",
+            "At the two evaluations (两评, L15) each attendee rates the committee (1 − this) × own satisfaction + "
+            "this × own trust in the community.",
+            "assumption: a rating of the committee mixes how served one feels and how far one trusts it",
+            [](P& p) -> auto& { return p.participation.rating_trust_weight; })
+      .plausible(0.25, 0.75, "assumption with no source: from mostly satisfaction to mostly trust");
 }
 
 void add_appraisal(Schema& s) {
@@ -135,6 +141,12 @@ void add_appraisal(Schema& s) {
                "threshold must fix its worst service category the next quarter; its workers give that "
                "category's backlog extra weight when they split their hours.",
                "[Seed] 区和谐社区建设先进社区考核工作意见", [](P& p) -> auto& { return p.appraisal.rectification; }, "L18")
+      .boolean("score_feedback",
+               "Feedback (反馈) of each quarterly appraisal to the community by part: workers see how far the "
+               "residents' part and the records part fall short of full marks and move free hours toward the part "
+               "with more room (workforce.score_gap_response); off, they answer to the weights alone.",
+               "[Seed] 区和谐社区建设先进社区考核工作意见: results fed back for rectification",
+               [](P& p) -> auto& { return p.appraisal.score_feedback; }, "L18")
       .boolean("good_worker_awards",
                "Good social worker awards (好社工): each year the workers of the best-appraised communities get a "
                "bonus, which lowers their turnover hazard for the next year as a pay rise would.",
@@ -145,6 +157,10 @@ void add_appraisal(Schema& s) {
             "policy design; value assumption", [](P& p) -> auto& { return p.appraisal.rectification_threshold; })
       .real("award_top_share", 0, 1, "share 0-1", "Share of communities whose workers win the yearly award.",
             "policy design; value assumption", [](P& p) -> auto& { return p.appraisal.award_top_share; })
+      .real("evaluation_rating_weight", 0, 1, "share 0-1",
+            "With the two evaluations on (participation.two_evaluations, L15), the share of the appraisal's residents' "
+            "part taken from residents' rating of the committee at the last evaluation; the survey gives the rest.",
+            "policy design; value assumption", [](P& p) -> auto& { return p.appraisal.evaluation_rating_weight; })
       .real("award_pay_bonus", 0, 1, "share of pay",
             "Award as a share of a year's reference pay; it counts as that much pay in the turnover hazard for a year.",
             "policy design; value assumption", [](P& p) -> auto& { return p.appraisal.award_pay_bonus; })

@@ -133,9 +133,51 @@ void add_catalogue(Schema& s) {
   }
 }
 
+void add_tiers(Schema& s) {
+  TableBuilder table(s, "convenience", "Service tiers");
+  for (int k = 0; k < category_count; ++k) {
+    const std::string meaning = "Whether " + std::string(info(k).name_en) + " (" + std::string(info(k).name_zh) +
+                                ") is in the convenience tier (便民) of 4+4+N: residents pay a fee for each request "
+                                "served, which deters some from asking and offsets the public cost.";
+    const std::string name(info(k).key);
+    table.boolean(name.c_str(), meaning.c_str(),
+                  "[Seed] 4+4+N service tiers (基本公共、公益、便民); MODEL_BRIEF L4: the convenience tier from fees",
+                  [k](P& p) -> auto& { return p.tiers.convenience[static_cast<std::size_t>(k)]; }, "L4");
+  }
+  table.role(sim::ParamRole::option)  // what the fee is, is the district's choice
+      .real("fee_yuan_per_request", 0, 1000, "CNY/request",
+            "Fee a resident pays for each request served in a convenience-tier category.",
+            "policy design; value assumption (a 便民 service call of ¥10–50)",
+            [](P& p) -> auto& { return p.tiers.fee_yuan_per_request; })
+      .group("Service tiers model")
+      .role(sim::ParamRole::assumption)
+      .real("uptake_loss_per_100_yuan", 0, 5, "share per CNY 100",
+            "Share of the needs a resident would bring forward in a convenience-tier category that the fee deters, "
+            "per ¥100 of fee (at most all); a deterred need stays hidden, where outreach may still find it.",
+            "assumption: price response of service uptake",
+            [](P& p) -> auto& { return p.tiers.uptake_loss_per_100_yuan; })
+      .plausible(0.1, 0.5, "assumption with no source: a ¥20 fee deters 2–10% of requests")
+      .real("low_income_uptake_loss_per_100_yuan", 0, 10, "share per CNY 100",
+            "The same for minimum-income households (低保), for whom the fee weighs more.",
+            "assumption: price response is larger at low income",
+            [](P& p) -> auto& { return p.tiers.low_income_uptake_loss_per_100_yuan; })
+      .plausible(0.5, 2, "assumption with no source: two to eight times the others' response (a ¥20 fee deters 10–40%)");
+}
+
 void add_organizations(Schema& s) {
+  TableBuilder fields(s, "hub_fields", "Three-society linkage");
+  for (int k = 0; k < category_count; ++k) {
+    const std::string meaning = "Whether the street hub (organizations.hub) federates organisations working in " +
+                                std::string(info(k).name_en) + " (" + std::string(info(k).name_zh) +
+                                "): a hub federates organisations of the same field (membership by field).";
+    const std::string name(info(k).key);
+    fields.boolean(name.c_str(), meaning.c_str(), "[Seed] 同类型、同领域或同区域的社会组织; MODEL_BRIEF L11",
+                   [k](P& p) -> auto& { return p.organizations.hub_fields[static_cast<std::size_t>(k)]; }, "L11");
+  }
   TableBuilder(s, "organizations", "Three-society linkage")
-      .boolean("hub", "A street social-work development centre (三社联动 hub) that trains member organisations.",
+      .boolean("hub",
+               "A street social-work development centre (三社联动 hub) that trains its member organisations (those of "
+               "the fields it federates, [hub_fields]) and carries part of their overhead.",
                "[Seed]", [](P& p) -> auto& { return p.organizations.hub; }, "L11")
       .real("direct_grant_yuan", 0, 1'000'000, "CNY/year", "Operating grant per organisation per year (直接资助).",
             "[Seed]; value assumption", [](P& p) -> auto& { return p.organizations.direct_grant_yuan; }, "L12")

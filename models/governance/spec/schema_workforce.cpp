@@ -19,8 +19,22 @@ void add_workforce(Schema& s) {
       .real("training_skill_per_year", 0, 0.3, "skill/year", "Skill gained per year from training (教育培训).",
             "[Seed]; value assumption [MODEL_BRIEF L7: +0.05]",
             [](P& p) -> auto& { return p.workforce.training_skill_per_year; }, "L7")
-      .real("certified_share", 0, 1, "share 0-1", "Share of workers licensed (持证上岗); licensed staff serve better.",
+      .real("certified_share", 0, 1, "share 0-1",
+            "Share of workers who hold a licence (持证上岗) when hired (and, at the reform, of those in post); "
+            "licensed staff serve better.",
             "[S39]: 71.6% certified in Changzhou", [](P& p) -> auto& { return p.workforce.certified_share; }, "L7")
+      .real("certification_rate_per_year", 0, 2, "passes/worker-year",
+            "Licensing drive (持证上岗 with exam support): each unlicensed worker passes the licence exam at this "
+            "yearly rate (weekly chance 1 − exp(−rate/52)) and keeps the licence while in post, so the licensed "
+            "share accrues over the years; new hires come with a licence at certified_share.",
+            "[Seed] 持证上岗; [S39]: 71.6% certified in Changzhou after years of exam support; rate assumption "
+            "(0.3: about a quarter of the unlicensed pass each year)",
+            [](P& p) -> auto& { return p.workforce.certification_rate_per_year; }, "L7")
+      .real("licensed_pay_premium", 0, 0.5, "share of pay",
+            "Pay grade of a licence (持证 allowance in the pay scale) as a share of the reference wage: it counts as "
+            "pay in a licensed worker's turnover hazard and is paid as such.",
+            "[Seed]; MODEL_BRIEF L7: certification raises the pay grade; value assumption (0.05: one grade step)",
+            [](P& p) -> auto& { return p.workforce.licensed_pay_premium; }, "L7")
       .real("multi_skilled_share", 0, 1, "share 0-1",
             "Share of workers trained from a single specialty to one specialty, many skills (一专多能): their "
             "service in elderly, family, disability and health needs fits nearly as well as a specialist's (0.9 "
@@ -83,6 +97,13 @@ void add_workforce(Schema& s) {
             "(0.9 gives about a third of free hours to records before reform).",
             "assumption [MODEL_BRIEF §2.2]", [](P& p) -> auto& { return p.workforce.service_motivation; })
       .plausible(0.6, 1.2, "set so about a third of free hours go to records before reform [MODEL_BRIEF §4: admin + reporting 50–75%]: ±0.3")
+      .real("score_gap_response", 0, 5, "utility units",
+            "With appraisal feedback (appraisal.score_feedback, L18), the utility of each kind of work is its weight "
+            "in the appraisal × (1 + this × the share of that part's points the last appraisal withheld): an hour "
+            "earns more where the score has room to rise. 0 = workers ignore the result (knockout).",
+            "assumption [MODEL_BRIEF §2.2: u_j = w_eval,j × marginal score gain + m_j]",
+            [](P& p) -> auto& { return p.workforce.score_gap_response; })
+      .plausible(0.5, 2, "assumption with no source: half to double; at 1 a part scored 60 weighs 1.4 times its weight")
       .real("single_specialty_fit", 0, 1, "fit 0-1",
             "Fit of a single-specialty worker's service in the specialist categories (elderly, family, disability, "
             "health); 1 elsewhere.",

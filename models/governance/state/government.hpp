@@ -56,8 +56,18 @@ struct PublicCosts {
     year[static_cast<std::size_t>(item)] += yuan;
     cumulative[static_cast<std::size_t>(item)] += yuan;
   }
+  /// Residents' fees for convenience-tier services (L4), which offset the public cost.
+  double fees_year = 0;
+  double fees_cumulative = 0;
+  void add_fees(double yuan) {
+    fees_year += yuan;
+    fees_cumulative += yuan;
+  }
   /// A new fiscal year starts from nothing.
-  void open_year() { year = {}; }
+  void open_year() {
+    year = {};
+    fees_year = 0;
+  }
   double total_this_year() const {
     double total = 0;
     for (double x : year) total += x;

@@ -60,6 +60,8 @@ struct CommunityWeekStats {
   // Needs and service.
   std::uint32_t new_needs = 0;
   std::uint32_t self_referred = 0;
+  std::uint32_t low_income_new_needs = 0;      ///< new needs of minimum-income households
+  std::uint32_t low_income_self_referred = 0;  ///< ... of which brought forward by themselves
   std::uint32_t found_by_outreach = 0;
   std::uint32_t served = 0;
   std::uint32_t unmet = 0;
@@ -120,10 +122,20 @@ struct RollingYear {
 
 /// Last appraisal of a community (quarterly, L18/L19).
 struct CommunityAppraisal {
+  bool appraised = false;      ///< at least one appraisal has been made
   double true_satisfaction = 0;
   double surveyed_satisfaction = 0;
+  double resident_part = 0;    ///< residents' part of the score: the survey, blended with the 两评 rating (L15)
   double records_score = 0;
   double score = 0;
+  // The two evaluations (两评, L15): residents rate the committee at the evaluation meeting, and
+  // committee members rate the street office on the burden it sent down since the last one.
+  bool rated = false;          ///< at least one evaluation has been held
+  double committee_rating = 0; ///< residents' rating of the committee, 0–100 (latest evaluation)
+  std::uint32_t committee_raters = 0;
+  double street_rating = 0;    ///< the committee's rating of the street office, 0–100 (latest)
+  double admin_hours_since_evaluation = 0;   ///< mandatory admin and 迎检 hours since the last evaluation
+  double worked_hours_since_evaluation = 0;  ///< all worked hours since the last evaluation
   int rectify_category = -1;   ///< category under rectification (整改, L18), or −1
   int rectify_until_week = 0;
   int award_until_week = 0;    ///< the community's workers hold a 好社工 award until then

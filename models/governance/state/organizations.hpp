@@ -23,6 +23,7 @@ struct OrganizationColumns {
   std::vector<double> revenue_this_year_yuan;     ///< government money received this fiscal year
   std::vector<double> government_revenue_total_yuan;  ///< government money received, all years
   std::vector<std::uint8_t> mentored;  ///< mentored this year by a flagship under 由大带小 (L13)
+  std::vector<std::uint8_t> field;     ///< service category it mainly works in: a hub federates by field (L11)
 
   template <class F>
   void for_each_column(F&& f) {
@@ -38,6 +39,7 @@ struct OrganizationColumns {
     f(revenue_this_year_yuan);
     f(government_revenue_total_yuan);
     f(mentored);
+    f(field);
   }
 };
 

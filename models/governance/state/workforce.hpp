@@ -33,6 +33,7 @@ struct WorkerColumns {
   std::vector<std::uint16_t> community;
   std::vector<float> skill;        ///< 0–1
   std::vector<float> certification_draw;  ///< licensed when below workforce.certified_share (L7)
+  std::vector<std::uint8_t> exam_certified;  ///< 1 once the worker passed the licence exam on the job (L7)
   std::vector<WorkerPool> pool;
   std::vector<float> burnout;      ///< 0–1
   std::vector<std::int32_t> hired_week;
@@ -42,6 +43,7 @@ struct WorkerColumns {
     f(community);
     f(skill);
     f(certification_draw);
+    f(exam_certified);
     f(pool);
     f(burnout);
     f(hired_week);
@@ -76,9 +78,11 @@ inline float worker_quality(const WorkforceParameters& w, float skill, bool cert
 }
 
 /// Whether worker `slot` is licensed (持证上岗, L7): social-work station posts always are; other
-/// workers are when their draw falls below the licensed share.
+/// workers are when their draw falls below the licensed share (a licence brought to the post) or
+/// once they have passed the exam on the job (workforce.certification_rate_per_year).
 inline bool is_licensed(const WorkforceParameters& w, const WorkerColumns& col, std::uint32_t slot) {
-  return col.pool[slot] == WorkerPool::social_work_station || col.certification_draw[slot] < w.certified_share;
+  return col.pool[slot] == WorkerPool::social_work_station || col.certification_draw[slot] < w.certified_share ||
+         col.exam_certified[slot] != 0;
 }
 
 /// Quality of worker `slot` (licensed as is_licensed says).
