@@ -35,6 +35,8 @@ inline constexpr sim::Purpose background_founding = 26;  ///< organisations foun
 /// that keeps the pilot's draws apart from the run's.
 inline constexpr std::uint64_t pilot_seed = 0x5e771ed;
 inline constexpr sim::Purpose settled_state = 27;   ///< which pilot resident or worker an agent takes after (spin_up.cpp)
+inline constexpr sim::Purpose general_practice_placement = 28;    ///< which communities get 全科社工 (L10)
+inline constexpr sim::Purpose station_separation_placement = 29;  ///< which communities separate the station (L9)
 /// Encounter noise is keyed by the request (category and arrival week, which identify it for a
 /// resident: at most one need a week, and no request waits 64 weeks), so two encounters closing
 /// in one week stay independent.
