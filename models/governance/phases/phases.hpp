@@ -60,6 +60,20 @@ CatalogueMode resolve_purchase_mode(CatalogueMode mode, PurchaseMode default_mod
 /// True when worker activity `a` can serve requests of `category`.
 bool activity_serves(Activity a, int category);
 
+/// Worker hours one request of category `k` takes in `community`: services.hours_per_request_of,
+/// × admin.general_practice_admin_factor for residents' errands (admin) where 全科社工 applies
+/// (L10: one window handles any item, with no handoffs) (worker_time.cpp).
+float request_hours(const GovernanceParameters& p, const Community& community, int k);
+
+/// Share of the hidden needs the databases miss that outreach can still reach in `community`:
+/// admin.grid_unrecorded_reach where 全科社工 sends workers to the grids (L10), else 0
+/// (worker_time.cpp).
+double outreach_unrecorded_reach(const GovernanceParameters& p, const Community& community);
+
+/// Hidden needs outreach could find: every need the databases show plus `unrecorded_reach` of
+/// those they miss (worker_time.cpp).
+double reachable_hidden_needs(const CommunityQueues& queues, double unrecorded_reach);
+
 /// Credits government money to organisation slot `o` (cash and revenue records); every
 /// instrument pays through here, so money paid out and money received always agree.
 void receive_government_payment(ModelState& s, std::uint32_t o, double amount);

@@ -204,6 +204,8 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return ratio(w.work.admin + w.work.appraisal_prep, w.worked); }},
     {"worker_service_hours", "hours/week", "Worker hours on counter, outreach, casework and self-governance.", higher, detail,
      [](const WeekTotals& w) { return w.service_hours; }},
+    {"worker_outreach_hours", "hours/week", "Worker hours on outreach and home visits (grid work under 全科社工, L10).", higher, detail,
+     [](const WeekTotals& w) { return w.work.activity[static_cast<std::size_t>(Activity::outreach)]; }},
     {"worker_records_hours", "hours/week", "Worker hours on records and ledgers.", neutral, detail,
      [](const WeekTotals& w) { return w.work.activity[static_cast<std::size_t>(Activity::records)]; }},
     {"worker_overtime_hours", "hours/week", "Overtime worked on mandatory tasks.", lower, detail,

@@ -233,6 +233,9 @@ struct AdminParameters {
   double weekly_fluctuation_sd = 0.1;      ///< admin inflow × (1 + sd·N(0,1)) each week ...
   double min_weekly_factor = 0.5;          ///< ... but never below this factor
   double committee_self_governance_tilt = 4;  ///< L9: separated committee members weigh self-governance × this
+  std::int64_t general_practice_desk_staff = 2;  ///< L10: workers kept at the one-stop desk; the rest go to the grids
+  double grid_outreach_tilt = 1.5;         ///< L10: grid workers weigh outreach demand × this
+  double grid_unrecorded_reach = 0;        ///< L10: share of needs the databases miss that grid visits can reach
 };
 
 struct PurchaseParameters {
