@@ -27,6 +27,7 @@ GovernanceModel::GovernanceModel(const GovernanceParameters& scenario)
   s.records_hours_this_quarter.assign(communities, 0.0);
   s.last_provider.assign(communities * category_count, OrganizationId{});
   s.contract_admin_hours_per_week.assign(communities, 0.0);
+  s.purchase_idle_yuan_this_year.assign(communities, 0.0);
   initialize_population(s);
   initialize_workforce(s);
   initialize_organizations(s);

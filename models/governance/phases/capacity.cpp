@@ -28,8 +28,8 @@ void add_contract_capacity(ModelState& s, int week) {
     // A new provider learns the community, its residents and their files first (continuity dip).
     const bool handover = contract.new_provider && week - contract.start_week < p.handover_weeks;
     const double quality = orgs.columns.quality[o] * (handover ? p.handover_quality_factor : 1.0);
-    s.external_capacity[contract.community].add(contract.category, contract.hours_per_week, quality,
-                                                contract_fit(p, orgs.columns.embeddedness[o]));
+    s.external_capacity[contract.community].add_purchased(contract.category, contract.hours_per_week, quality,
+                                                          contract_fit(p, orgs.columns.embeddedness[o]), paid);
   }
 }
 
@@ -59,7 +59,7 @@ void add_direct_capacity(ModelState& s) {
     const double paid = s.budget.pay(Instrument::purchase, lot.cost_per_week_yuan);
     s.direct_delivery_paid_yuan += paid;
     const double hours = lot.cost_per_week_yuan > 0 ? lot.hours_per_week * paid / lot.cost_per_week_yuan : 0.0;
-    s.external_capacity[lot.community].add(lot.category, hours, quality, worker_fit(s.params, lot.category));
+    s.external_capacity[lot.community].add_purchased(lot.category, hours, quality, worker_fit(s.params, lot.category), paid);
   }
 }
 

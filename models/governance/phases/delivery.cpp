@@ -131,6 +131,7 @@ void serve_category(ModelState& s, std::size_t c, int k, double worker_hours, do
   auto& stats = s.stats[c];
   const auto& external = s.external_capacity[c];
   const double capacity = external.hours[ku] + worker_hours;
+  double served_hours = 0;
   if (!queue.empty() && capacity > 0) {
     if (s.params.information.queue_rule == QueueRule::priority) std::sort(queue.begin(), queue.end(), served_first);
     const float hours_per_request = request_hours(s.params, s.layout.communities[c], k);
@@ -150,7 +151,18 @@ void serve_category(ModelState& s, std::size_t c, int k, double worker_hours, do
       stats.found_by_outreach += r.found_by_outreach;
     }
     queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(n));
-    stats.service_hours_delivered += static_cast<double>(n) * hours_per_request;
+    served_hours = static_cast<double>(n) * hours_per_request;
+    stats.service_hours_delivered += served_hours;
+  }
+  // Capacity beyond the queue is paid and idle. Hours of every source serve the queue together,
+  // so the idle share falls on purchased hours pro rata (in practice it is theirs: worker hours
+  // go only to the backlog external capacity leaves, worker_hours_by_category).
+  const double purchased = external.purchased_hours[ku];
+  if (purchased > 0) {
+    const double idle_share = 1.0 - std::min(1.0, served_hours / capacity);
+    stats.purchased_hours += purchased;
+    stats.purchased_idle_hours += purchased * idle_share;
+    s.purchase_idle_yuan_this_year[c] += external.purchased_yuan[ku] * idle_share;
   }
   expire(s, c, queue, k, week);
   expire(s, c, s.queues[c].hidden[ku], k, week);

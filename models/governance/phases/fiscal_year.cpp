@@ -298,6 +298,7 @@ void open_fiscal_year(ModelState& s, const sim::CalendarDate& date) {
   s.expected_demand_hours.resize(s.community_count());
   for (std::size_t c = 0; c < s.community_count(); ++c) s.expected_demand_hours[c] = expected_demand_hours(s, c);
   s.direct_delivery_paid_at_year_start_yuan = s.direct_delivery_paid_yuan;
+  std::fill(s.purchase_idle_yuan_this_year.begin(), s.purchase_idle_yuan_this_year.end(), 0.0);
   s.budget.open_year(date.year, allocations(s));
   s.public_costs.open_year();
   s.organizations.for_each_alive([&](std::uint32_t o) { s.organizations.columns.revenue_this_year_yuan[o] = 0; });

@@ -59,6 +59,8 @@ void WeekTotals::add_community(std::size_t c) {
   a.new_needs += b.new_needs;
   a.self_referred += b.self_referred;
   a.found_by_outreach += b.found_by_outreach;
+  a.purchased_hours += b.purchased_hours;
+  a.purchased_idle_hours += b.purchased_idle_hours;
   a.served += b.served;
   a.unmet += b.unmet;
   a.vulnerable_needs_closed += b.vulnerable_needs_closed;
@@ -258,6 +260,10 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return w.allocated - w.spent; }},
     {"purchase_spent_year", "CNY", "Purchase-of-services payments so far this fiscal year.", neutral, detail,
      [](const WeekTotals& w) { return w.s.budget[Instrument::purchase].spent; }},
+    {"purchased_hours_idle_share", "share 0-1", "Hours bought with the purchase budget (contracts and DIRECT items) this week that found no " "request to serve: paid capacity beyond the queue.", lower, detail,
+     [](const WeekTotals& w) { return ratio(w.sum.purchased_idle_hours, w.sum.purchased_hours); }},
+    {"purchase_idle_spent_year", "CNY", "Purchase payments so far this fiscal year for purchased hours that found no request (idle " "paid hours).", lower, detail,
+     [](const WeekTotals& w) { return std::accumulate(w.s.purchase_idle_yuan_this_year.begin(), w.s.purchase_idle_yuan_this_year.end(), 0.0); }},
     {"appraisal_score_mean", "points 0-100", "Mean community appraisal score (latest quarter).", neutral, detail,
      [](const WeekTotals& w) { return w.appraisal_score / w.communities; }},
     {"appraisal_bias", "points", "Surveyed minus true satisfaction in the latest appraisal (validity).", lower, detail,
