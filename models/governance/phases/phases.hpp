@@ -43,6 +43,9 @@ void adjust_social_work_posts(ModelState& s);
 void settle_organization_finances(ModelState& s, const sim::CalendarDate& date);  // organization_finance.cpp
 void found_niche_organizations(ModelState& s, const sim::CalendarDate& date);  // organization_founding.cpp
 void decide_facility_sharing(ModelState& s, const sim::CalendarDate& date);       // capacity.cpp
+/// The council (L20) raises property companies' service quality a little each month it meets, more
+/// where complaints escalate; the month's complaint counts start again (capacity.cpp).
+void improve_property_services(ModelState& s, const sim::CalendarDate& date);
 
 // Quarterly.
 void appraise_communities(ModelState& s, const sim::CalendarDate& date);   // appraisal.cpp

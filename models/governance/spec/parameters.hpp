@@ -338,6 +338,8 @@ struct EnterpriseParameters {
   double property_quality_sd = 0.1;        ///< spread of property companies' quality
   double property_fit = 0.9;
   double council_quality_share = 0.5;      ///< quality gain = this × the council's hours gain
+  double council_quality_rate_per_month = 0.01;  ///< L20: share of a company's gap to the best quality closed a month
+  double council_escalation_rate = 0.002;  ///< L20: extra share closed a month per complaint per 1,000 residents
   double facility_quality = 0.7;
   double facility_fit = 0.9;
   double csr_logit_sd = 0.7;               ///< spread of resident units' CSR propensity (log-odds)

@@ -193,6 +193,7 @@ struct ModelState {
   /// overhead joins the mandatory admin hours).
   std::vector<double> contract_admin_hours_per_week;
   std::vector<double> purchase_idle_yuan_this_year;  ///< per community: paid for purchased hours that found no request
+  std::vector<std::uint32_t> complaints_this_month;  ///< per community, for the council (L20); reset monthly
   /// Money paid for DIRECT delivery (government staff time), for the conservation check.
   double direct_delivery_paid_yuan = 0;
   double direct_delivery_paid_at_year_start_yuan = 0;  ///< for the metric of this year's spending
