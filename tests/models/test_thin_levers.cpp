@@ -143,3 +143,15 @@ TEST_CASE("Council: quality keeps rising over the recorded years and complaints 
   REQUIRE(before_base == before);
   REQUIRE(after_base <= after);
 }
+
+TEST_CASE("Purchase sized to demand: a demand-sized ¥300k catalogue spends less and leaves fewer paid hours idle",
+          "[model][statistical]") {
+  const std::vector<std::string> buy{"purchase.mode=tendered", "purchase.budget_per_community_yuan=300000"};
+  auto sized = buy;
+  sized.push_back("purchase.demand_headroom=1");
+  const auto c = compare_scenarios(baseline_with(buy), baseline_with(sized), lever_replicates, master_seed);
+  require_effect("L3 sized to demand (headroom 1) vs whole ¥300k", c, "purchase_spent_year", -1);
+  require_effect("L3 sized to demand (headroom 1) vs whole ¥300k", c, "purchased_hours_idle_share", -1);
+  require_effect("L3 sized to demand (headroom 1) vs whole ¥300k", c, "purchase_idle_spent_year", -1);
+  report("L3 sized to demand (headroom 1) vs whole ¥300k", metric(c, "satisfaction_mean"));
+}

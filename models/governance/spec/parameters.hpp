@@ -240,6 +240,7 @@ struct AdminParameters {
 
 struct PurchaseParameters {
   double budget_per_community_yuan = 0;    ///< L3: annual purchase budget per community
+  double demand_headroom = 0;              ///< L3 option: lots buy at most this × expected demand hours (0 = whole budget)
   double price_per_hour_yuan = 70;         ///< tender price cap (≈ ¥100k per post-year)
   PurchaseMode mode = PurchaseMode::commissioned;
   double award_weight_quality = 0.5;

@@ -116,7 +116,12 @@ void add_purchase(Schema& s) {
             [](P& p) -> auto& { return p.purchase.adaptive_step_share; })
       .real("adaptive_dead_band_points", 0, 50, "points",
             "The adaptive rule cuts the budget only when appraised satisfaction is this far or more above the target.",
-            "assumption", [](P& p) -> auto& { return p.purchase.adaptive_dead_band_points; });
+            "assumption", [](P& p) -> auto& { return p.purchase.adaptive_dead_band_points; })
+      .real("demand_headroom", 0, 10, "× expected demand",
+            "Purchase sized to demand (需求评估 before buying): above 0, each catalogue lot buys at most this many times "
+            "the expected demand hours of its category in the community, and the rest of the budget stays unspent; 0 "
+            "buys hours with the whole budget whatever the demand (the default, as before issue 13).",
+            "issue 13; policy design", [](P& p) -> auto& { return p.purchase.demand_headroom; });
 }
 
 void add_catalogue(Schema& s) {
