@@ -1,8 +1,9 @@
 // Direction tests of the levers issue 13 found thin (item 6): where 居站分设 (L9) and 全科社工
-// (L10) apply, the grid work of general-practice workers (L10) and the governance council's
-// effect on property services (L20). Each paired comparison uses the small pre-reform district
-// with common random numbers (same seed in both arms) and a 95% interval of the paired difference
-// that excludes zero; each lever's knockout (its new keys at their null values) gives no change.
+// (L10) apply, the grid work of general-practice workers (L10), the governance council's effect
+// on property services (L20) and purchase sized to demand (L3). Each paired comparison uses the
+// small pre-reform district with common random numbers (same seed in both arms) and a 95%
+// interval of the paired difference that excludes zero; the knockouts of L10 and L20 (their new
+// keys at their null values) give no change.
 
 #include "tests/support/fact_checks.hpp"
 
