@@ -142,7 +142,7 @@ TEST_CASE("Council: quality keeps rising over the recorded years and complaints 
   const auto [before_base, after_base] =
       run_final_quality({"enterprises.governance_council=true", "enterprises.council_escalation_rate=0"});
   REQUIRE(before_base == before);
-  REQUIRE(after_base <= after);
+  REQUIRE(after_base < after);  // complaints are filed (about 3 per 1,000 residents a month) and escalate
 }
 
 TEST_CASE("Purchase sized to demand: a demand-sized ¥300k catalogue spends less and leaves fewer paid hours idle",
