@@ -33,7 +33,7 @@ struct Phase {
 
 /// The phases in the order and at the cadences GovernanceModel::build_schedule declares them
 /// (models/governance/model.cpp). Keep the two lists in step.
-constexpr std::array<Phase, 13> model_phases{{
+constexpr std::array<Phase, 14> model_phases{{
     {sim::Cadence::year_start, gov::open_fiscal_year},
     {sim::Cadence::weekly, gov::arrive_needs},
     {sim::Cadence::weekly, gov::pay_contracts_and_plan_capacity},
@@ -44,6 +44,7 @@ constexpr std::array<Phase, 13> model_phases{{
     {sim::Cadence::weekly, gov::update_workforce},
     {sim::Cadence::monthly, gov::settle_organization_finances},
     {sim::Cadence::monthly, gov::decide_facility_sharing},
+    {sim::Cadence::monthly, gov::improve_property_services},
     {sim::Cadence::quarterly, gov::appraise_communities},
     {sim::Cadence::quarterly, gov::develop_organizations},
     {sim::Cadence::yearly, gov::close_fiscal_year},

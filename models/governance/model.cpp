@@ -27,6 +27,8 @@ GovernanceModel::GovernanceModel(const GovernanceParameters& scenario)
   s.records_hours_this_quarter.assign(communities, 0.0);
   s.last_provider.assign(communities * category_count, OrganizationId{});
   s.contract_admin_hours_per_week.assign(communities, 0.0);
+  s.complaints_this_month.assign(communities, 0);
+  s.purchase_idle_yuan_this_year.assign(communities, 0.0);
   initialize_population(s);
   initialize_workforce(s);
   initialize_organizations(s);
@@ -75,6 +77,7 @@ void GovernanceModel::build_schedule() {
   schedule_.add("organisation finances", Cadence::monthly, phase(settle_organization_finances));
   schedule_.add("organisation founding", Cadence::monthly, phase(found_niche_organizations));
   schedule_.add("facility sharing", Cadence::monthly, phase(decide_facility_sharing));
+  schedule_.add("property responsiveness", Cadence::monthly, phase(improve_property_services));
   schedule_.add("appraisal", Cadence::quarterly, phase(appraise_communities));
   schedule_.add("service news", Cadence::quarterly, phase(spread_service_news));
   schedule_.add("organisation development", Cadence::quarterly, phase(develop_organizations));

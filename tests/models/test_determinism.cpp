@@ -42,7 +42,7 @@ TEST_CASE("Results are bit-identical with 1 and 2 threads", "[model][determinism
   const auto params = test::scenario_parameters("small_district", {"run.weeks=104", "run.burn_in_weeks=26"});
   const RunResult one = run_with_threads(params, 1);
   const RunResult two = run_with_threads(params, 2);
-  REQUIRE(one.metrics.size() == 105 * 80);  // 105 recorded weeks × 80 metrics
+  REQUIRE(one.metrics.size() == 105 * 83);  // 105 recorded weeks × 83 metrics
   CHECK(bit_identical(one.metrics, two.metrics));
   CHECK(bit_identical(one.satisfaction, two.satisfaction));
 }

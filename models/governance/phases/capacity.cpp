@@ -6,6 +6,8 @@
 #include "models/governance/state/random_purposes.hpp"
 #include "models/governance/phases/satisfaction.hpp"
 
+#include <algorithm>
+
 namespace shanzhi::gov {
 namespace {
 
@@ -28,8 +30,8 @@ void add_contract_capacity(ModelState& s, int week) {
     // A new provider learns the community, its residents and their files first (continuity dip).
     const bool handover = contract.new_provider && week - contract.start_week < p.handover_weeks;
     const double quality = orgs.columns.quality[o] * (handover ? p.handover_quality_factor : 1.0);
-    s.external_capacity[contract.community].add(contract.category, contract.hours_per_week, quality,
-                                                contract_fit(p, orgs.columns.embeddedness[o]));
+    s.external_capacity[contract.community].add_purchased(contract.category, contract.hours_per_week, quality,
+                                                          contract_fit(p, orgs.columns.embeddedness[o]), paid);
   }
 }
 
@@ -59,7 +61,7 @@ void add_direct_capacity(ModelState& s) {
     const double paid = s.budget.pay(Instrument::purchase, lot.cost_per_week_yuan);
     s.direct_delivery_paid_yuan += paid;
     const double hours = lot.cost_per_week_yuan > 0 ? lot.hours_per_week * paid / lot.cost_per_week_yuan : 0.0;
-    s.external_capacity[lot.community].add(lot.category, hours, quality, worker_fit(s.params, lot.category));
+    s.external_capacity[lot.community].add_purchased(lot.category, hours, quality, worker_fit(s.params, lot.category), paid);
   }
 }
 
@@ -122,6 +124,29 @@ void decide_facility_sharing(ModelState& s, const sim::CalendarDate& date) {
                           purpose::facility_month);
     units[u].facilities_open = rng.uniform() < logistic(logit);
   }
+}
+
+void improve_property_services(ModelState& s, const sim::CalendarDate&) {
+  // Where the council meets, property companies sit with residents' representatives every month
+  // and answer for the complaints brought there (MODEL_BRIEF L20, §2.4: responsiveness rises when
+  // the council is on and complaints escalate). Each month a company closes a share of the gap to
+  // the best quality any provider reaches: a base rate plus a rate per complaint per 1,000
+  // residents, both scaled by party coordination (L5). What it learns stays: quality does not
+  // fall back if the council stops (an assumption, docs/model.md).
+  const auto& e = s.params.enterprises;
+  if (e.governance_council) {
+    const double coordination = coordination_factor(s.params);
+    const double best = s.params.services.max_provider_quality;
+    for (auto& company : s.enterprises.property_companies) {
+      const auto& community = s.layout.communities[company.community];
+      const double complaints_per_1k =
+          community.resident_count > 0 ? 1000.0 * s.complaints_this_month[company.community] / community.resident_count : 0.0;
+      const double rate = std::clamp(
+          coordination * (e.council_quality_rate_per_month + e.council_escalation_rate * complaints_per_1k), 0.0, 1.0);
+      if (company.quality < best) company.quality += static_cast<float>(rate * (best - company.quality));
+    }
+  }
+  std::fill(s.complaints_this_month.begin(), s.complaints_this_month.end(), 0u);
 }
 
 }  // namespace shanzhi::gov

@@ -20,27 +20,32 @@ bool served_first(const Request& a, const Request& b) {
   return a.resident < b.resident;
 }
 
-/// Moves up to `budget` visible hidden needs into the waiting queues; returns how many moved.
-std::size_t find_hidden_needs(CommunityQueues& q, double budget, bool by_priority) {
-  std::size_t visible_total = 0;
-  for (const auto& hidden : q.hidden)
-    for (const auto& r : hidden) visible_total += r.visible;
-  if (visible_total == 0 || budget < 1) return 0;
-  const double fraction = std::min(1.0, budget / static_cast<double>(visible_total));
+/// Moves up to `budget` reachable hidden needs into the waiting queues; returns how many moved.
+/// Every need the databases show is reachable, and `unrecorded_reach` of those they miss (grid
+/// workers' home visits under 全科社工, L10); outreach finds the same fraction of each kind in
+/// every category.
+std::size_t find_hidden_needs(CommunityQueues& q, double budget, bool by_priority, double unrecorded_reach) {
+  const double reachable_total = reachable_hidden_needs(q, unrecorded_reach);
+  if (reachable_total <= 0 || budget < 1) return 0;
+  const double fraction = std::min(1.0, budget / reachable_total);
   std::size_t moved = 0;
   for (std::size_t k = 0; k < q.hidden.size(); ++k) {
     auto& hidden = q.hidden[k];
     if (by_priority) std::sort(hidden.begin(), hidden.end(), served_first);
     std::size_t visible_here = 0;
     for (const auto& r : hidden) visible_here += r.visible;
+    const std::size_t unrecorded_here = hidden.size() - visible_here;
     auto quota = static_cast<std::size_t>(std::floor(fraction * static_cast<double>(visible_here)));
+    auto unrecorded_quota =
+        static_cast<std::size_t>(std::floor(fraction * unrecorded_reach * static_cast<double>(unrecorded_here)));
     auto keep = hidden.begin();
     for (auto it = hidden.begin(); it != hidden.end(); ++it) {
-      if (it->visible && quota > 0) {
+      auto& left = it->visible ? quota : unrecorded_quota;
+      if (left > 0) {
         Request found = *it;
         found.found_by_outreach = 1;
         q.waiting[k].push_back(found);
-        --quota;
+        --left;
         ++moved;
       } else {
         *keep++ = *it;
@@ -59,7 +64,7 @@ std::array<double, category_count> worker_hours_by_category(const ModelState& s,
   for (int k = 0; k < category_count; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     residual[ku] = rectification_weight(s, c, k, week) *
-                   std::max(0.0, s.queues[c].waiting[ku].size() * s.params.services.hours_per_request_of(k) -
+                   std::max(0.0, s.queues[c].waiting[ku].size() * request_hours(s.params, s.layout.communities[c], k) -
                                      s.external_capacity[c].hours[ku]);
   }
   std::array<double, category_count> hours{};
@@ -126,9 +131,10 @@ void serve_category(ModelState& s, std::size_t c, int k, double worker_hours, do
   auto& stats = s.stats[c];
   const auto& external = s.external_capacity[c];
   const double capacity = external.hours[ku] + worker_hours;
+  double served_hours = 0;
   if (!queue.empty() && capacity > 0) {
     if (s.params.information.queue_rule == QueueRule::priority) std::sort(queue.begin(), queue.end(), served_first);
-    const float hours_per_request = s.params.services.hours_per_request_of(k);
+    const float hours_per_request = request_hours(s.params, s.layout.communities[c], k);
     const double servable = capacity / hours_per_request;
     sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(c * category_count + ku), static_cast<std::uint32_t>(week),
                           purpose::service_rounding);
@@ -145,7 +151,18 @@ void serve_category(ModelState& s, std::size_t c, int k, double worker_hours, do
       stats.found_by_outreach += r.found_by_outreach;
     }
     queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(n));
-    stats.service_hours_delivered += static_cast<double>(n) * hours_per_request;
+    served_hours = static_cast<double>(n) * hours_per_request;
+    stats.service_hours_delivered += served_hours;
+  }
+  // Capacity beyond the queue is paid and idle. Hours of every source serve the queue together,
+  // so the idle share falls on purchased hours pro rata (in practice it is theirs: worker hours
+  // go only to the backlog external capacity leaves, worker_hours_by_category).
+  const double purchased = external.purchased_hours[ku];
+  if (purchased > 0) {
+    const double idle_share = 1.0 - std::min(1.0, served_hours / capacity);
+    stats.purchased_hours += purchased;
+    stats.purchased_idle_hours += purchased * idle_share;
+    s.purchase_idle_yuan_this_year[c] += external.purchased_yuan[ku] * idle_share;
   }
   expire(s, c, queue, k, week);
   expire(s, c, s.queues[c].hidden[ku], k, week);
@@ -156,7 +173,8 @@ void deliver_in_community(ModelState& s, std::size_t c, int week) {
   const double per_hour = s.params.information.outreach_needs_per_hour;
   const double outreach = work.activity[static_cast<std::size_t>(Activity::outreach)];
   const bool by_priority = s.params.information.queue_rule == QueueRule::priority;
-  const std::size_t found = find_hidden_needs(s.queues[c], outreach * per_hour, by_priority);
+  const std::size_t found = find_hidden_needs(s.queues[c], outreach * per_hour, by_priority,
+                                              outreach_unrecorded_reach(s.params, s.layout.communities[c]));
   const double outreach_left = std::max(0.0, outreach - (per_hour > 0 ? found / per_hour : 0.0));
   const auto hours = worker_hours_by_category(s, c, outreach_left, week);
   double service_hours = 0;

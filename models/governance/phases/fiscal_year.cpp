@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace shanzhi::gov {
 namespace {
@@ -212,9 +213,9 @@ double pass_share_to_small(ModelState& s, const Award& award, std::size_t c, int
 
 /// A DIRECT item: government staff hours bought at cost, up to what staff can add in the
 /// community (`direct_hours_left`, hours/week, shared by the community's direct items).
-void plan_direct_lot(ModelState& s, std::size_t c, int k, double value, double& direct_hours_left) {
+void plan_direct_lot(ModelState& s, std::size_t c, int k, double value, double& direct_hours_left, double cap_hours) {
   const double cost = s.params.purchase.direct_cost_per_hour_yuan;
-  const double hours = std::min(value / cost / sim::weeks_per_year, direct_hours_left);
+  const double hours = std::min({value / cost / sim::weeks_per_year, direct_hours_left, cap_hours});
   if (hours <= 0) return;
   direct_hours_left -= hours;
   s.direct_lots.push_back(DirectLot{static_cast<std::uint32_t>(c), static_cast<std::uint8_t>(k), hours, hours * cost});
@@ -223,12 +224,15 @@ void plan_direct_lot(ModelState& s, std::size_t c, int k, double value, double& 
 /// A COMMISSIONED or TENDERED item: one lot, its provider chosen by the mode; tendering and
 /// contract management cost community worker hours.
 void award_lot(ModelState& s, std::size_t c, int k, double value, CatalogueMode mode, std::vector<double>& committed,
-               int week) {
+               int week, double cap_hours) {
   const auto& p = s.params.purchase;
   const double lot_admin = mode == CatalogueMode::tendered ? p.tender_admin_hours_per_lot : p.commission_admin_hours_per_lot;
   s.contract_admin_hours_per_week[c] += lot_admin / sim::weeks_per_year;
   const Award award = choose_provider(s, c, k, value, committed, mode, week);
   if (!award.found) return;  // nobody can deliver: the money stays unspent
+  // Sized to demand (purchase.demand_headroom): at the winning price the lot buys no more hours
+  // than the cap; the rest of its share of the budget stays unspent.
+  value = std::min(value, cap_hours * award.price * sim::weeks_per_year);
   const auto id = s.organizations.id_at(award.organization);
   auto& last = s.last_provider[c * category_count + static_cast<std::size_t>(k)];
   // A new provider has to learn the community whether the last one lost the lot or closed.
@@ -243,7 +247,8 @@ void award_lot(ModelState& s, std::size_t c, int k, double value, CatalogueMode 
 }
 
 /// Spends each community's budget on the catalogue in force, split across its items in
-/// proportion to expected demand hours.
+/// proportion to expected demand hours; with purchase.demand_headroom above 0 no lot buys more
+/// than that many times its category's expected demand hours.
 void buy_catalogue(ModelState& s, int week) {
   s.contracts.clear();
   s.direct_lots.clear();
@@ -259,14 +264,17 @@ void buy_catalogue(ModelState& s, int week) {
       if (s.catalogue.mode[static_cast<std::size_t>(k)] != CatalogueMode::off) total += demand[static_cast<std::size_t>(k)];
     if (total <= 0) continue;
     double direct_hours_left = s.params.purchase.direct_hours_per_1k_residents * s.layout.communities[c].resident_count / 1000.0;
+    const double headroom = s.params.purchase.demand_headroom;
     for (int k = 0; k < category_count; ++k) {
       const auto mode = s.catalogue.mode[static_cast<std::size_t>(k)];
       const double value = budget * demand[static_cast<std::size_t>(k)] / total;
       if (mode == CatalogueMode::off || value <= 0) continue;
+      const double cap_hours =
+          headroom > 0 ? headroom * demand[static_cast<std::size_t>(k)] : std::numeric_limits<double>::infinity();
       if (mode == CatalogueMode::direct)
-        plan_direct_lot(s, c, k, value, direct_hours_left);
+        plan_direct_lot(s, c, k, value, direct_hours_left, cap_hours);
       else
-        award_lot(s, c, k, value, mode, committed, week);
+        award_lot(s, c, k, value, mode, committed, week, cap_hours);
     }
   }
 }
@@ -299,6 +307,7 @@ void open_fiscal_year(ModelState& s, const sim::CalendarDate& date) {
   s.expected_demand_hours.resize(s.community_count());
   for (std::size_t c = 0; c < s.community_count(); ++c) s.expected_demand_hours[c] = expected_demand_hours(s, c);
   s.direct_delivery_paid_at_year_start_yuan = s.direct_delivery_paid_yuan;
+  std::fill(s.purchase_idle_yuan_this_year.begin(), s.purchase_idle_yuan_this_year.end(), 0.0);
   s.budget.open_year(date.year, allocations(s));
   s.public_costs.open_year();
   s.organizations.for_each_alive([&](std::uint32_t o) { s.organizations.columns.revenue_this_year_yuan[o] = 0; });

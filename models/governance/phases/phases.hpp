@@ -47,6 +47,9 @@ void adjust_social_work_posts(ModelState& s);
 void settle_organization_finances(ModelState& s, const sim::CalendarDate& date);  // organization_finance.cpp
 void found_niche_organizations(ModelState& s, const sim::CalendarDate& date);  // organization_founding.cpp
 void decide_facility_sharing(ModelState& s, const sim::CalendarDate& date);       // capacity.cpp
+/// The council (L20) raises property companies' service quality a little each month it meets, more
+/// where complaints escalate; the month's complaint counts start again (capacity.cpp).
+void improve_property_services(ModelState& s, const sim::CalendarDate& date);
 
 // Quarterly.
 void appraise_communities(ModelState& s, const sim::CalendarDate& date);   // appraisal.cpp
@@ -63,6 +66,20 @@ CatalogueMode resolve_purchase_mode(CatalogueMode mode, PurchaseMode default_mod
 
 /// True when worker activity `a` can serve requests of `category`.
 bool activity_serves(Activity a, int category);
+
+/// Worker hours one request of category `k` takes in `community`: services.hours_per_request_of,
+/// × admin.general_practice_admin_factor for residents' errands (admin) where 全科社工 applies
+/// (L10: one window handles any item, with no handoffs) (worker_time.cpp).
+float request_hours(const GovernanceParameters& p, const Community& community, int k);
+
+/// Share of the hidden needs the databases miss that outreach can still reach in `community`:
+/// admin.grid_unrecorded_reach where 全科社工 sends workers to the grids (L10), else 0
+/// (worker_time.cpp).
+double outreach_unrecorded_reach(const GovernanceParameters& p, const Community& community);
+
+/// Hidden needs outreach could find: every need the databases show plus `unrecorded_reach` of
+/// those they miss (worker_time.cpp).
+double reachable_hidden_needs(const CommunityQueues& queues, double unrecorded_reach);
 
 /// Credits government money to organisation slot `o` (cash and revenue records); every
 /// instrument pays through here, so money paid out and money received always agree.

@@ -282,6 +282,7 @@ void update_community(ModelState& s, const SocialNetwork& network, std::size_t c
     accumulate(sums, st, col, i, satisfaction);
   }
   sums.store(st);
+  s.complaints_this_month[c] += st.complaints;  // the week's stats start at zero (needs.cpp)
 }
 
 }  // namespace

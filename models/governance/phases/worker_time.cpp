@@ -92,15 +92,14 @@ ActivityHours demand_by_activity(const ModelState& s, std::size_t c, int week) {
   for (int k = 0; k < category_count; ++k) {
     const auto ku = static_cast<std::size_t>(k);
     const double residual = rectification_weight(s, c, k, week) *
-                            std::max(0.0, queues.waiting[ku].size() * s.params.services.hours_per_request_of(k) - external.hours[ku]);
+                            std::max(0.0, queues.waiting[ku].size() * request_hours(s.params, s.layout.communities[c], k) -
+                                              external.hours[ku]);
     for (int a = 0; a < activity_count; ++a)
       if (serves(static_cast<Activity>(a), k)) demand[static_cast<std::size_t>(a)] += residual;
   }
-  std::size_t visible_hidden = 0;
-  for (const auto& hidden : queues.hidden)
-    for (const auto& r : hidden) visible_hidden += r.visible;
   demand[static_cast<std::size_t>(Activity::outreach)] +=
-      visible_hidden / std::max(0.01, s.params.information.outreach_needs_per_hour);
+      reachable_hidden_needs(queues, outreach_unrecorded_reach(s.params, s.layout.communities[c])) /
+      std::max(0.01, s.params.information.outreach_needs_per_hour);
   // Self-governance also has standing work: organising meetings and resident groups (the hours
   // at which facilitation is fully felt in meetings.cpp).
   demand[static_cast<std::size_t>(Activity::self_governance)] +=
@@ -132,10 +131,11 @@ ScorePull score_pull(const ModelState& s, std::size_t c) {
 /// (π = the score pull above: 1 without feedback).
 /// (2) Resident-facing hours follow demand: each activity gets hours in proportion to the work
 /// waiting for it, tilted toward self-governance for committee members where 居站分设 applies
-/// (L9, admin.committee_self_governance_tilt) and toward casework and outreach for social-work
-/// station posts (L2, workforce.social_worker_casework_tilt).
+/// (L9, admin.committee_self_governance_tilt), toward casework and outreach for social-work
+/// station posts (L2, workforce.social_worker_casework_tilt), and, where 全科社工 applies (L10),
+/// toward outreach for the workers sent to the grids (admin.grid_outreach_tilt).
 ActivityHours activity_shares(const GovernanceParameters& p, const ActivityHours& demand, const ScorePull& pull,
-                              bool committee_in_separated, bool social_worker) {
+                              bool committee_in_separated, bool social_worker, bool grid_worker) {
   const auto& w = p.workforce;
   const double w_res = w.resident_evaluation_weight;
   const double u_resident = w_res * pull.resident + w.service_motivation;
@@ -149,6 +149,10 @@ ActivityHours activity_shares(const GovernanceParameters& p, const ActivityHours
     weight[static_cast<std::size_t>(Activity::casework)] *= w.social_worker_casework_tilt;
     weight[static_cast<std::size_t>(Activity::outreach)] *= w.social_worker_casework_tilt;
   }
+  // Grid workers still take residents' errands (any 全科 worker handles any item), but lean toward
+  // outreach: keeping them off the counter would leave admin needs to two desk staff and undo the
+  // shorter waits the one-stop service brings [S27].
+  if (grid_worker) weight[static_cast<std::size_t>(Activity::outreach)] *= p.admin.grid_outreach_tilt;
   double total = 0;
   for (int a = 0; a < activity_count - 1; ++a) total += weight[static_cast<std::size_t>(a)];
   ActivityHours share{};
@@ -196,9 +200,15 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
   const ActivityHours demand = demand_by_activity(s, c, week);
   const ScorePull pull = score_pull(s, c);
 
+  // 全科社工 (L10): the first desk_staff workers of the community's list who are not social-work
+  // station posts keep the one-stop desk; the others are sent to the grids [S28].
+  std::int64_t at_desk = 0;
   for (auto slot : staff) {
     const WorkerPool pool = col.pool[slot];
     const bool committee_separated = community.separated && pool == WorkerPool::committee;
+    bool grid_worker = false;
+    if (community.general_practice && pool != WorkerPool::social_work_station)
+      grid_worker = at_desk++ >= s.params.admin.general_practice_desk_staff;
     const double admin = (takes_admin(community, pool) || everyone_does_admin) ? admin_per_worker : 0.0;
     const double mandatory = admin + prep_per_worker;
     const double overtime = std::clamp(mandatory - w.hours_per_week, 0.0, w.max_overtime_hours);
@@ -212,7 +222,8 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
     hours.unfinished_admin += mandatory - done;
     hours.available += w.hours_per_week;
     const ActivityHours share =
-        activity_shares(s.params, demand, pull, committee_separated, pool == WorkerPool::social_work_station);
+        activity_shares(s.params, demand, pull, committee_separated, pool == WorkerPool::social_work_station,
+                        grid_worker);
     const float quality = worker_quality(w, col, slot);
     for (std::size_t a = 0; a < share.size(); ++a) hours.activity[a] += discretionary * share[a];
     hours.quality_weighted_hours += discretionary * (1.0 - share[static_cast<std::size_t>(Activity::records)]) * quality;
@@ -223,6 +234,23 @@ void allocate_in_community(ModelState& s, std::size_t c, int week) {
 }  // namespace
 
 bool activity_serves(Activity a, int category) { return serves(a, category); }
+
+float request_hours(const GovernanceParameters& p, const Community& community, int k) {
+  const float hours = p.services.hours_per_request_of(k);
+  if (!community.general_practice || k != index(Category::admin)) return hours;
+  return static_cast<float>(hours * p.admin.general_practice_admin_factor);
+}
+
+double outreach_unrecorded_reach(const GovernanceParameters& p, const Community& community) {
+  return community.general_practice ? p.admin.grid_unrecorded_reach : 0.0;
+}
+
+double reachable_hidden_needs(const CommunityQueues& queues, double unrecorded_reach) {
+  std::size_t visible = 0, unrecorded = 0;
+  for (const auto& hidden : queues.hidden)
+    for (const auto& r : hidden) (r.visible ? visible : unrecorded) += 1;
+  return static_cast<double>(visible) + unrecorded_reach * static_cast<double>(unrecorded);
+}
 
 float worker_fit(const GovernanceParameters& p, int k) {
   const auto c = static_cast<Category>(k);

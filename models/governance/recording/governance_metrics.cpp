@@ -64,6 +64,8 @@ void WeekTotals::add_community(std::size_t c) {
   a.low_income_new_needs += b.low_income_new_needs;
   a.low_income_self_referred += b.low_income_self_referred;
   a.found_by_outreach += b.found_by_outreach;
+  a.purchased_hours += b.purchased_hours;
+  a.purchased_idle_hours += b.purchased_idle_hours;
   a.served += b.served;
   a.unmet += b.unmet;
   a.vulnerable_needs_closed += b.vulnerable_needs_closed;
@@ -225,6 +227,8 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return ratio(w.work.admin + w.work.appraisal_prep, w.worked); }},
     {"worker_service_hours", "hours/week", "Worker hours on counter, outreach, casework and self-governance.", higher, detail,
      [](const WeekTotals& w) { return w.service_hours; }},
+    {"worker_outreach_hours", "hours/week", "Worker hours on outreach and home visits (grid work under 全科社工, L10).", higher, detail,
+     [](const WeekTotals& w) { return w.work.activity[static_cast<std::size_t>(Activity::outreach)]; }},
     {"worker_records_hours", "hours/week", "Worker hours on records and ledgers.", neutral, detail,
      [](const WeekTotals& w) { return w.work.activity[static_cast<std::size_t>(Activity::records)]; }},
     {"worker_overtime_hours", "hours/week", "Overtime worked on mandatory tasks.", lower, detail,
@@ -283,6 +287,10 @@ const MetricRow metric_rows[] = {
      [](const WeekTotals& w) { return w.allocated - w.spent; }},
     {"purchase_spent_year", "CNY", "Purchase-of-services payments so far this fiscal year.", neutral, detail,
      [](const WeekTotals& w) { return w.s.budget[Instrument::purchase].spent; }},
+    {"purchased_hours_idle_share", "share 0-1", "Hours bought with the purchase budget (contracts and DIRECT items) this week that found no " "request to serve: paid capacity beyond the queue.", lower, detail,
+     [](const WeekTotals& w) { return ratio(w.sum.purchased_idle_hours, w.sum.purchased_hours); }},
+    {"purchase_idle_spent_year", "CNY", "Purchase payments so far this fiscal year for purchased hours that found no request (idle " "paid hours).", lower, detail,
+     [](const WeekTotals& w) { return std::accumulate(w.s.purchase_idle_yuan_this_year.begin(), w.s.purchase_idle_yuan_this_year.end(), 0.0); }},
     {"appraisal_score_mean", "points 0-100", "Mean community appraisal score (latest quarter).", neutral, detail,
      [](const WeekTotals& w) { return w.appraisal_score / w.communities; }},
     {"appraisal_bias", "points", "Surveyed minus true satisfaction in the latest appraisal (validity).", lower, detail,

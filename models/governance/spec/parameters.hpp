@@ -237,10 +237,14 @@ struct AdminParameters {
   double weekly_fluctuation_sd = 0.1;      ///< admin inflow × (1 + sd·N(0,1)) each week ...
   double min_weekly_factor = 0.5;          ///< ... but never below this factor
   double committee_self_governance_tilt = 4;  ///< L9: separated committee members weigh self-governance × this
+  std::int64_t general_practice_desk_staff = 2;  ///< L10: workers kept at the one-stop desk; the rest go to the grids
+  double grid_outreach_tilt = 1.5;         ///< L10: grid workers weigh outreach demand × this
+  double grid_unrecorded_reach = 0;        ///< L10: share of needs the databases miss that grid visits can reach
 };
 
 struct PurchaseParameters {
   double budget_per_community_yuan = 0;    ///< L3: annual purchase budget per community
+  double demand_headroom = 0;              ///< L3 option: lots buy at most this × expected demand hours (0 = whole budget)
   double price_per_hour_yuan = 70;         ///< tender price cap (≈ ¥100k per post-year)
   PurchaseMode mode = PurchaseMode::commissioned;
   double award_weight_quality = 0.5;
@@ -342,6 +346,8 @@ struct EnterpriseParameters {
   double property_quality_sd = 0.1;        ///< spread of property companies' quality
   double property_fit = 0.9;
   double council_quality_share = 0.5;      ///< quality gain = this × the council's hours gain
+  double council_quality_rate_per_month = 0.01;  ///< L20: share of a company's gap to the best quality closed a month
+  double council_escalation_rate = 0.002;  ///< L20: extra share closed a month per complaint per 1,000 residents
   double facility_quality = 0.7;
   double facility_fit = 0.9;
   double csr_logit_sd = 0.7;               ///< spread of resident units' CSR propensity (log-odds)

@@ -116,7 +116,12 @@ void add_purchase(Schema& s) {
             [](P& p) -> auto& { return p.purchase.adaptive_step_share; })
       .real("adaptive_dead_band_points", 0, 50, "points",
             "The adaptive rule cuts the budget only when appraised satisfaction is this far or more above the target.",
-            "assumption", [](P& p) -> auto& { return p.purchase.adaptive_dead_band_points; });
+            "assumption", [](P& p) -> auto& { return p.purchase.adaptive_dead_band_points; })
+      .real("demand_headroom", 0, 10, "× expected demand",
+            "Purchase sized to demand (需求评估 before buying): above 0, each catalogue lot buys at most this many times "
+            "the expected demand hours of its category in the community, and the rest of the budget stays unspent; 0 "
+            "buys hours with the whole budget whatever the demand (the default, as before issue 13).",
+            "issue 13; policy design", [](P& p) -> auto& { return p.purchase.demand_headroom; });
 }
 
 void add_catalogue(Schema& s) {
@@ -396,6 +401,18 @@ void add_enterprises(Schema& s) {
             "Where the council meets, property quality rises by this × the council's gain in hours.", "assumption",
             [](P& p) -> auto& { return p.enterprises.council_quality_share; })
       .plausible(0.25, 1, "assumption with no source: half to double")
+      .real("council_quality_rate_per_month", 0, 1, "share/month",
+            "Each month the council meets (L20), every property company of the community closes this share of the "
+            "gap between its service quality and the best any provider reaches (services.max_provider_quality), "
+            "scaled by party coordination (L5): the council raises property-company responsiveness for good.",
+            "assumption [MODEL_BRIEF L20, §2.4]", [](P& p) -> auto& { return p.enterprises.council_quality_rate_per_month; })
+      .plausible(0.003, 0.03, "assumption with no source: a third to three times 0.01 (about a fifth of the gap in two years)")
+      .real("council_escalation_rate", 0, 1, "share/month per complaint per 1,000",
+            "Where the council meets (L20), residents' complaints escalate to the property companies through it: each "
+            "complaint per 1,000 residents of the community in the month closes this further share of the quality gap.",
+            "assumption [MODEL_BRIEF §2.4: responsiveness rises when the council is on and complaints escalate]",
+            [](P& p) -> auto& { return p.enterprises.council_escalation_rate; })
+      .plausible(0, 0.006, "assumption with no source: none to three times the default")
       .real("property_fit", 0, 1, "fit 0-1", "Fit of property services to what residents need.",
             "assumption [MODEL_BRIEF §3.1]", [](P& p) -> auto& { return p.enterprises.property_fit; })
       .plausible(0.8, 1, "assumption: a property company does what residents ask, mostly")

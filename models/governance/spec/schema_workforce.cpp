@@ -192,9 +192,30 @@ void add_admin(Schema& s) {
       .real("prep_hours_per_appraisal", 0, 200, "hours", "Worker hours one appraisal or inspection costs (迎检).",
             "assumption", [](P& p) -> auto& { return p.admin.prep_hours_per_appraisal; })
       .plausible(10, 40, "assumption with no source: one to five working days of one worker per appraisal")
-      .real("general_practice_admin_factor", 0.2, 1, "factor", "Admin time per task with 全科社工.",
+      .real("general_practice_admin_factor", 0.2, 1, "factor",
+            "Admin time per task with 全科社工 (L10): line departments' tasks, and residents' errands (admin requests) "
+            "at the one window, with no handoffs.",
             "[S27]: paperwork −40% → 0.6", [](P& p) -> auto& { return p.admin.general_practice_admin_factor; })
       .plausible(0.5, 0.8, "[S27]: paperwork −40% in one Ningxia case; cuts of 20–50% elsewhere are plausible")
+      .integer("general_practice_desk_staff", 0, 20, "workers",
+               "Where 全科社工 applies (L10), workers kept at the one-stop front desk (counter service); the others "
+               "are sent to the grids (网格) and lean toward outreach and home visits (admin.grid_outreach_tilt).",
+               "[S28]: 2 at the desk, the rest sent to the grids; MODEL_BRIEF L10: 1–2",
+               [](P& p) -> auto& { return p.admin.general_practice_desk_staff; })
+      .plausible(1, 3, "[S28] 2; MODEL_BRIEF L10 1–2 staff at the desk; 3 for a large community")
+      .real("grid_outreach_tilt", 1, 20, "multiplier",
+            "Where 全科社工 applies (L10), workers sent to the grids weigh the outreach and home-visit work waiting "
+            "for them this many times when they split their free hours.",
+            "assumption [S27]: home-visit time +50%; [S28] the rest sent to the grids",
+            [](P& p) -> auto& { return p.admin.grid_outreach_tilt; })
+      .plausible(1, 3, "[S27]: home-visit time +50% → 1.5; from no lean to double that")
+      .real("grid_unrecorded_reach", 0, 1, "share 0-1",
+            "Where 全科社工 applies (L10), share of the needs nobody reported and the three databases miss that grid "
+            "workers' home visits can still reach (a need the databases show is always reachable).",
+            "assumption [S27]: home visits +50%; [S28] grids",
+            [](P& p) -> auto& { return p.admin.grid_unrecorded_reach; })
+      .plausible(0, 0.5, "assumption with no source: 0 by default (no source says how much door-to-door visits find that the "
+                 "databases miss); up to half")
       .real("committee_share_of_staff", 0, 0.9, "share 0-1",
             "Residents' committee members' share of staff where 居站分设 applies (kept free of admin tasks).",
             "assumption; [S12] 5–9 members", [](P& p) -> auto& { return p.admin.committee_share_of_staff; })

@@ -42,8 +42,9 @@ struct DistrictLayout {
   }
 };
 
-/// Builds the layout. Policy flags per community (L9, L10) are assigned by share: the first
-/// round(share × n) communities of each street, so the choice is deterministic and spread.
+/// Builds the layout. Policy flags per community (L9, L10) are assigned by share: round(share × n)
+/// communities of each street, chosen by a draw keyed by the run's seed and the lever, so the
+/// choice is deterministic, spread over the streets and independent between the two levers.
 DistrictLayout build_layout(const GovernanceParameters& params);
 
 /// Re-applies the per-community policy flags after a lever change.

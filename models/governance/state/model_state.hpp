@@ -25,11 +25,20 @@ struct ExternalCapacity {
   std::array<double, category_count> hours{};
   std::array<double, category_count> quality_hours{};  ///< Σ hours × quality
   std::array<double, category_count> fit_hours{};      ///< Σ hours × fit to what residents need
+  /// The part of `hours` bought with the purchase budget (contracts and DIRECT items), and what
+  /// it cost this week: for the idle paid hours (purchased_hours_idle_share).
+  std::array<double, category_count> purchased_hours{};
+  std::array<double, category_count> purchased_yuan{};
   void add(int category, double h, double quality, double fit) {
     const auto k = static_cast<std::size_t>(category);
     hours[k] += h;
     quality_hours[k] += h * quality;
     fit_hours[k] += h * fit;
+  }
+  void add_purchased(int category, double h, double quality, double fit, double paid_yuan) {
+    add(category, h, quality, fit);
+    purchased_hours[static_cast<std::size_t>(category)] += h;
+    purchased_yuan[static_cast<std::size_t>(category)] += paid_yuan;
   }
 };
 
@@ -76,6 +85,8 @@ struct CommunityWeekStats {
   std::array<double, category_count> wait_sum_by_category{};
   double service_hours_delivered = 0;
   std::array<double, category_count> served_hours_by_provider_worker{};
+  double purchased_hours = 0;       ///< hours bought with the purchase budget this week
+  double purchased_idle_hours = 0;  ///< of which found no request (capacity beyond the queue, pro rata)
   // Residents (a snapshot after the week's updates).
   double satisfaction_sum = 0;
   double acsi_sum = 0;
@@ -193,6 +204,8 @@ struct ModelState {
   /// Weekly worker hours that managing this year's contracts costs each community (tender
   /// overhead joins the mandatory admin hours).
   std::vector<double> contract_admin_hours_per_week;
+  std::vector<double> purchase_idle_yuan_this_year;  ///< per community: paid for purchased hours that found no request
+  std::vector<std::uint32_t> complaints_this_month;  ///< per community, for the council (L20); reset monthly
   /// Money paid for DIRECT delivery (government staff time), for the conservation check.
   double direct_delivery_paid_yuan = 0;
   double direct_delivery_paid_at_year_start_yuan = 0;  ///< for the metric of this year's spending

@@ -37,6 +37,8 @@ inline constexpr std::uint64_t pilot_seed = 0x5e771ed;
 inline constexpr sim::Purpose settled_state = 27;   ///< which pilot resident or worker an agent takes after (spin_up.cpp)
 inline constexpr sim::Purpose licence_exam = 28;    ///< whether an unlicensed worker passes the licence exam (L7)
 inline constexpr sim::Purpose organization_field = 29;  ///< a new organisation's field (hub membership, L11)
+inline constexpr sim::Purpose general_practice_placement = 30;    ///< which communities get 全科社工 (L10)
+inline constexpr sim::Purpose station_separation_placement = 31;  ///< which communities separate the station (L9)
 /// Encounter noise is keyed by the request (category and arrival week, which identify it for a
 /// resident: at most one need a week, and no request waits 64 weeks), so two encounters closing
 /// in one week stay independent.
