@@ -391,6 +391,27 @@ void check_morris_grid(const ex::UnitDesign& design, const std::vector<ex::Facto
     }
 }
 
+/// Every trajectory of a Morris design moves one factor at a time, each factor once: rows
+/// t·(d+1)+k−1 and t·(d+1)+k differ in exactly one coordinate, and the d steps cover d factors.
+/// Anything else (an LHS or Sobol sample given as --design morris) is refused before any file is
+/// written, rather than giving meaningless elementary effects.
+void check_morris_trajectories(const ex::UnitDesign& design, const std::string& x_name) {
+  const std::size_t d = design.dimensions;
+  for (std::size_t t = 0; t < design.base_samples; ++t) {
+    std::vector<bool> moved(d, false);
+    for (std::size_t k = 1; k <= d; ++k) {
+      const std::size_t row = t * (d + 1) + k;
+      std::size_t changed = 0, which = 0;
+      for (std::size_t j = 0; j < d; ++j)
+        if (design.at(row, j) != design.at(row - 1, j)) ++changed, which = j;
+      if (changed != 1 || moved[which])
+        throw BadInput(x_name + " data row " + std::to_string(row + 1) + " does not move exactly one new factor from row " +
+                       std::to_string(row) + ": X is not a Morris design (shanzhi sample --design morris writes one)");
+      moved[which] = true;
+    }
+  }
+}
+
 int analyze_csv(const AnalyzeOptions& o) {
   const auto kind = *ex::parse_design_kind(o.design);  // CLI11 allowed only sobol and morris
   const auto factors = ex::load_factor_file(o.params);
@@ -404,6 +425,7 @@ int analyze_csv(const AnalyzeOptions& o) {
     throw BadInput("--n " + std::to_string(*o.n) + " does not match " + o.x + ", which holds N = " +
                    std::to_string(design.base_samples));
   if (kind == ex::DesignKind::sobol) check_saltelli_order(design, o.x);
+  if (kind == ex::DesignKind::morris) check_morris_trajectories(design, o.x);
   if (kind == ex::DesignKind::morris && o.levels) check_morris_grid(design, factors, *o.levels, o.x);
 
   std::cout << o.x << ": " << ex::to_string(kind) << " design of " << factors.size() << " factors, "

@@ -201,3 +201,20 @@ TEST_CASE("An output that cannot be written is refused with the same exit code b
     CHECK(result.exit_code == 2);
   }
 }
+
+TEST_CASE("analyze --design morris on a design that is not Morris writes nothing", "[reliability][cli]") {
+  TempDir dir("hostile-morris");
+  write_file(dir / "f.toml", "[[factor]]\nkey = \"a\"\nmin = 0\nmax = 1\n[[factor]]\nkey = \"b\"\nmin = 0\nmax = 1\n");
+  REQUIRE(run_shanzhi({"sample", "--design", "lhs", "--params", (dir / "f.toml").string(), "--n", "6", "--out",
+                       (dir / "x.csv").string()})
+              .exit_code == 0);
+  write_file(dir / "y.csv", "y\n1\n2\n3\n4\n5\n6\n");
+  fs::create_directories(dir / "out");
+  const auto result = run_shanzhi({"analyze", "--design", "morris", "--params", (dir / "f.toml").string(), "--x",
+                                   (dir / "x.csv").string(), "--y", (dir / "y.csv").string(), "--out",
+                                   (dir / "out").string()});
+  INFO(result.describe());
+  CHECK(result.exit_code == 2);
+  CHECK(contains(result.err, "X is not a Morris design"));
+  CHECK(fs::is_empty(dir / "out"));  // no partial CSV
+}
