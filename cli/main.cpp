@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "sim/build_info.hpp"
 #include "sim/scenario/diagnostics.hpp"
+#include "sim/scenario/file_text.hpp"
 
 #include <iostream>
 #include <new>
@@ -18,7 +19,7 @@ int reject_unknown_command(int argc, char** argv, const std::vector<shanzhi::cli
     if (command.app->get_name() == argv[1]) return 0;
     names.push_back(command.app->get_name());
   }
-  std::cerr << "shanzhi: unknown command '" << argv[1] << "'";
+  std::cerr << "shanzhi: unknown command '" << shanzhi::sim::detail::printable(argv[1]) << "'";
   if (const auto guess = shanzhi::sim::nearest_key(argv[1], names); !guess.empty())
     std::cerr << "; did you mean '" << guess << "'?";
   std::cerr << " (commands:";

@@ -1,5 +1,7 @@
 #include "sim/scenario/diagnostics.hpp"
 
+#include "sim/scenario/file_text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <limits>
@@ -96,7 +98,7 @@ std::string Diagnostic::format() const {
   std::string out = where.describe();
   if (!out.empty()) out += ": ";
   out += severity == Severity::error ? "error: " : "warning: ";
-  if (!key.empty()) out += "key '" + key + "': ";
+  if (!key.empty()) out += "key '" + detail::printable(key) + "': ";
   return out + message;
 }
 

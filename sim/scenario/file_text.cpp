@@ -39,7 +39,7 @@ bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
 
 /// Length of the well-formed UTF-8 sequence starting at `at` (RFC 3629: no overlong forms, no
 /// surrogates, nothing above U+10FFFF), or 0 if the bytes there are not one.
-std::size_t utf8_sequence_length(const std::string& text, std::size_t at) {
+std::size_t utf8_length_at(const std::string& text, std::size_t at) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(at);
   if (lead < 0x80) return 1;
@@ -80,7 +80,7 @@ std::string hex_byte(unsigned char byte) {
 /// Offset of the first byte that does not start a well-formed UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(const std::string& text) {
   for (std::size_t at = 0; at < text.size();) {
-    const auto length = utf8_sequence_length(text, at);
+    const auto length = utf8_length_at(text, at);
     if (length == 0) return at;
     at += length;
   }
@@ -118,6 +118,24 @@ std::optional<TextProblem> unusable_content(const std::string& text, const TextK
 }
 
 }  // namespace
+
+std::string printable(const std::string& text) {
+  std::string out;
+  for (std::size_t at = 0; at < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    const auto length = utf8_length_at(text, at);
+    if (length == 0 || byte < 0x20 || byte == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02X", byte);
+      out += escaped;
+      ++at;
+      continue;
+    }
+    out.append(text, at, length);
+    at += length;
+  }
+  return out;
+}
 
 FileText read_scenario_text(const fs::path& file) { return read_text_file(file, scenario_text); }
 

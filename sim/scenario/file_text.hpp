@@ -24,6 +24,10 @@ struct FileText {
   std::optional<TextProblem> problem;
 };
 
+/// `text` safe to print in a message: control characters and bytes that are not UTF-8 become
+/// \xNN (a key typed with a stray escape or a Latin-1 byte cannot garble the terminal).
+std::string printable(const std::string& text);
+
 /// What kind of text a file should hold, for the words of its messages.
 struct TextKind {
   const char* noun = "scenario file";  ///< "is a directory, not a scenario file"

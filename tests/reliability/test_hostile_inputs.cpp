@@ -218,3 +218,21 @@ TEST_CASE("analyze --design morris on a design that is not Morris writes nothing
   CHECK(contains(result.err, "X is not a Morris design"));
   CHECK(fs::is_empty(dir / "out"));  // no partial CSV
 }
+
+TEST_CASE("Control characters and non-UTF-8 bytes in keys are escaped in messages", "[reliability][cli]") {
+  TempDir dir("hostile-escapes");
+  write_tiny_child(dir / "esc.toml", "[run]\n\"we\\u001b[31mks\" = 3\n");
+  const auto file_key = run_shanzhi({"validate", (dir / "esc.toml").string()});
+  CHECK(file_key.exit_code == 2);
+  CHECK(contains(file_key.err, "key 'run.we\\x1B[31mks': unknown key"));
+  CHECK(file_key.err.find('\x1b') == std::string::npos);  // no raw escape reaches the terminal
+
+  const auto set_key = run_shanzhi({"validate", tiny_district(), "--set", std::string("run.we\x07\xff") + "ks=3"});
+  CHECK(set_key.exit_code == 2);
+  CHECK(contains(set_key.err, "run.we\\x07\\xFFks"));
+  CHECK(set_key.err.find('\x07') == std::string::npos);
+
+  const auto command = run_shanzhi({std::string("ru\x1bn")});
+  CHECK(command.exit_code == 2);
+  CHECK(contains(command.err, "unknown command 'ru\\x1Bn'; did you mean 'run'?"));
+}
