@@ -334,7 +334,10 @@ set how precisely the model knows the effect**, and every number below is rounde
 wider of the two supports (\`assumptions.csv\` keeps every digit).
 
 SECTION
-  awk -v metrics="$headline_metrics" -f "$templates/assumption_table.awk" "$assumption_dir/assumptions.csv"
+  local seed_district="default district"
+  [ "$quick" = 1 ] && seed_district="small district"
+  awk -v metrics="$headline_metrics" -v seed_district="$seed_district" -v draws_district="small district" \
+    -f "$templates/assumption_table.awk" "$assumption_dir/assumptions.csv"
   cat <<SECTION
 
 P(sign) is the share of draws in which the effect has the sign shown. The assumptions whose values
@@ -361,9 +364,13 @@ SECTION
   done | awk -F'\t' '{ printf "| `%s` | %.3g [%.3g, %.3g] | %.3g [%.3g, %.3g] |\n", $1, $2, $3, $4, $9, $10, $11 }'
   cat <<SECTION
 
-Shares, means and per-resident figures are comparable across the two districts. The small
-district has 2 streets × 2 communities and 8 social organisations per street, so effects that run
-through the organisation ecology or street-level pooling can differ.
+The small district is not a scaled-down copy: its communities have 3,000 residents against the
+default's 7,000, with the same staff and the same purchase budget per community, and 2 streets × 2
+communities with 8 social organisations per street. Effects of staff time per resident (unmet
+need, the admin share) are therefore larger there, and a cost per resident is several times
+higher (street and community costs are shared by fewer residents). Read the assumption bands
+above as the *relative* uncertainty of an effect (how wide, and which way it leans), and take its
+level, and every cost, from the default district's seed interval.
 
 SECTION
 }

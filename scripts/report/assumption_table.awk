@@ -5,7 +5,8 @@
 # supports, by the rule `shanzhi compare` prints with (sim/experiments/reported_precision.hpp):
 # the last digit shown is the place of the leading digit of the larger of the seed interval's
 # half-width and half the 10–90% range.
-#   awk -v metrics="satisfaction_mean unmet_need_share" -f assumption_table.awk assumptions.csv
+#   awk -v metrics="satisfaction_mean unmet_need_share" -v seed_district="default district" \
+#       -v draws_district="small district" -f assumption_table.awk assumptions.csv
 
 function split_csv(line, f,    n, i, c, field, quoted) {
   n = 0; field = ""; quoted = 0
@@ -53,7 +54,7 @@ NR == 1 { n = split_csv($0, header); for (i = 1; i <= n; i++) col[header[i]] = i
     shown(f[col["q2.5"]], unit, h), shown(f[col["q97.5"]], unit, h), p)
 }
 END {
-  print "| 指标 Metric | 效果 [95% 种子区间] Effect [95% seed CI] | 中位数 Median | 10–90% of draws | 2.5–97.5% of draws | P(sign) |"
+  print "| 指标 Metric | 效果 [95% 种子区间] Effect [95% seed CI], " seed_district " | 中位数 Median of draws, " draws_district " | 10–90% of draws | 2.5–97.5% of draws | P(sign) |"
   print "|---|---|---|---|---|---|"
   for (i = 1; i <= count; i++) if (i in row) print row[i]
 }
