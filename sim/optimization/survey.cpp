@@ -100,10 +100,23 @@ std::vector<SurveyRow> read_survey(const std::filesystem::path& file, const std:
     }
     const auto value = parse_number(cell("value")->text);
     const auto se = parse_number(cell("se")->text);
+    // Bounds that keep every squared residual finite: no metric of the model comes near 1e12 (yuan
+    // a year of a whole district are about 1e9), and a standard error below 1e-9 says the survey
+    // knows a number better than a double stores it.
+    constexpr double largest_value = 1e12, smallest_se = 1e-9;
     if (!value) error(line, cell("value")->column, "value", "expected a number, got '" + cell("value")->text + "'");
+    else if (std::fabs(*value) > largest_value)
+      error(line, cell("value")->column, "value",
+            "expected a value of at most 1e12 in size (the model's metrics are shares, points, hours and yuan), got '" +
+                cell("value")->text + "'");
     if (!se || *se <= 0)
       error(line, cell("se")->column, "se", "expected a standard error above 0, got '" + cell("se")->text + "'");
-    if (!ok || !value || !se || *se <= 0) continue;
+    else if (*se < smallest_se || *se > largest_value)
+      error(line, cell("se")->column, "se",
+            "expected a standard error between 1e-9 and 1e12, got '" + cell("se")->text + "'");
+    const bool usable_value = value && std::fabs(*value) <= largest_value;
+    const bool usable_se = se && *se >= smallest_se && *se <= largest_value;
+    if (!ok || !usable_value || !usable_se) continue;
     row.value = *value;
     row.se = *se;
     if (!seen.insert(row.target.label()).second) {

@@ -48,3 +48,11 @@ TEST_CASE("Survey file problems are described as CSV problems", "[optimization][
   CHECK(contains(folder, "not a CSV file"));
   CHECK_FALSE(contains(folder, "scenario"));
 }
+
+TEST_CASE("Survey values and standard errors that would overflow a residual are refused when read", "[optimization][survey]") {
+  TempDir dir("survey_huge");
+  write_file(dir / "huge.csv", "metric,value,se\nsatisfaction_mean,1e308,0.5\nsatisfied_share,0.8,1e-300\n");
+  const auto message = survey_error(dir / "huge.csv");
+  CHECK(contains(message, "huge.csv:2:19: error: key 'value': expected a value of at most 1e12 in size"));
+  CHECK(contains(message, "huge.csv:3:21: error: key 'se': expected a standard error between 1e-9 and 1e12"));
+}
