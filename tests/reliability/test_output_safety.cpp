@@ -134,9 +134,17 @@ TEST_CASE("output safety: a run killed while writing leaves no half folder and t
   // written into a hidden sibling that is renamed into place at the end.
   TempDir work("killed_run");
   const auto out = work / "out";
-  const std::string command = "\"" + shanzhi_binary().string() + "\" run " + quoted(tiny_district()) + " --weeks 2000 --set district.residents_per_community=6000 --out " +
-                              quoted(out.string()) + " --quiet & pid=$!; sleep 1; kill -9 $pid; wait $pid 2>/dev/null; true";
+  // The run is killed once its hidden staging folder exists (polled every 0.1 s, up to a minute),
+  // so it is caught while it works, whatever the machine's load.
+  const std::string command =
+      "\"" + shanzhi_binary().string() + "\" run " + quoted(tiny_district()) +
+      " --weeks 2000 --set district.residents_per_community=6000 --out " + quoted(out.string()) +
+      " --quiet & pid=$!; for i in $(seq 600); do ls -A " + quoted(work.path().string()) +
+      " | grep -q partial && break; sleep 0.1; done; kill -9 $pid; wait $pid 2>/dev/null; "
+      "ls -A " + quoted(work.path().string()) + " > " + quoted((work / "listing.txt").string());
   REQUIRE(std::system(("sh -c " + quoted(command)).c_str()) == 0);
+  INFO("after the kill: " << read_file(work / "listing.txt"));
+  CHECK(contains(read_file(work / "listing.txt"), ".out.partial."));  // caught mid-run
   CHECK_FALSE(fs::exists(out));  // whole or not at all
   const auto rerun = run_shanzhi({"run", tiny_district(), "--weeks", "4", "--out", out.string(), "--quiet"});
   INFO(rerun.describe());
