@@ -123,26 +123,7 @@ label_en() { awk -F'\t' -v n="$1" '$1 == n { print $3; found = 1 } END { if (!fo
 
 # A metric's row of a compare.csv as "difference low high baseline policy replicates verdict",
 # tab-separated (CSV fields are split with quotes respected: some units hold commas).
-metric_row() {
-  awk -v want="$2" '
-    function split_csv(line, f,    n, i, c, field, quoted) {
-      n = 0; field = ""; quoted = 0
-      for (i = 1; i <= length(line); i++) {
-        c = substr(line, i, 1)
-        if (quoted) {
-          if (c == "\"") { if (substr(line, i + 1, 1) == "\"") { field = field c; i++ } else quoted = 0 }
-          else field = field c
-        } else if (c == "\"") quoted = 1
-        else if (c == ",") { f[++n] = field; field = "" }
-        else field = field c
-      }
-      f[++n] = field
-      return n
-    }
-    { split_csv($0, f) }
-    f[1] == want { printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f[8], f[9], f[10], f[4], f[6], f[11], f[12]; found = 1; exit }
-    END { if (!found) printf "\t\t\t\t\t\tmissing\n" }' "$1"
-}
+metric_row() { awk -v want="$2" -f "$templates/csv.awk" -f "$templates/metric_row.awk" "$1"; }
 
 # Runs `shanzhi compare REFERENCE POLICY...` into $data/compare/REFERENCE/NAME/ (one folder per
 # policy, named after its scenario); the log keeps what it printed.
@@ -337,7 +318,7 @@ SECTION
   local seed_district="default district"
   [ "$quick" = 1 ] && seed_district="small district"
   awk -v metrics="$headline_metrics" -v seed_district="$seed_district" -v draws_district="small district" \
-    -f "$templates/assumption_table.awk" "$assumption_dir/assumptions.csv"
+    -f "$templates/csv.awk" -f "$templates/assumption_table.awk" "$assumption_dir/assumptions.csv"
   cat <<SECTION
 
 P(sign) is the share of draws in which the effect has the sign shown. The assumptions whose values
@@ -400,7 +381,7 @@ effect_table() {
 
 # The package's headline effect, rounded to what its assumption band supports (section (e)).
 package_effect=$(awk -v metrics="satisfaction_mean" -v seed_district="-" -v draws_district="-" \
-                   -f "$templates/assumption_table.awk" "$assumption_dir/assumptions.csv" |
+                   -f "$templates/csv.awk" -f "$templates/assumption_table.awk" "$assumption_dir/assumptions.csv" |
                  awk -F'|' 'NR == 3 { gsub(/^ +| +$/, "", $3); gsub(/^ +| +$/, "", $5)
                                       print $3 " points (95% seed interval), and " $5 " in 10–90% of the plausible worlds of section (e)" }')
 readme="$out/README.md"

@@ -6,22 +6,8 @@
 # the last digit shown is the place of the leading digit of the larger of the seed interval's
 # half-width and half the 10–90% range.
 #   awk -v metrics="satisfaction_mean unmet_need_share" -v seed_district="default district" \
-#       -v draws_district="small district" -f assumption_table.awk assumptions.csv
+#       -v draws_district="small district" -f csv.awk -f assumption_table.awk assumptions.csv
 
-function split_csv(line, f,    n, i, c, field, quoted) {
-  n = 0; field = ""; quoted = 0
-  for (i = 1; i <= length(line); i++) {
-    c = substr(line, i, 1)
-    if (quoted) {
-      if (c == "\"") { if (substr(line, i + 1, 1) == "\"") { field = field c; i++ } else quoted = 0 }
-      else field = field c
-    } else if (c == "\"") quoted = 1
-    else if (c == ",") { f[++n] = field; field = "" }
-    else field = field c
-  }
-  f[++n] = field
-  return n
-}
 function floor_of(x) { return (x >= 0 || x == int(x)) ? int(x) : int(x) - 1 }
 function decimals(h, most,    d) {
   if (!(h > 0)) return most
