@@ -458,7 +458,9 @@ void refuse_other_experiment(sqlite3* db, const fs::path& path, const Experiment
   }
   const std::string canonical = canonical_text(experiment);
   throw StoreRefused(path.string() + " holds results of another experiment: " + stored_file + " (hash " +
-                     stored_hash + ", created " + created + "), but " + experiment.path + " now has hash " +
+                     stored_hash + ", created " + created + "), but " + experiment.path +
+                     " with what it now asks for (base scenario, factors, outcomes, and for a calibration the "
+                     "survey's targets) has hash " +
                      fnv1a_hex(canonical) + "." + first_difference(stored_canonical, canonical) +
                      "\nResuming would mix results of two experiments. Restore the file, or sweep into a new "
                      "database with --db.");

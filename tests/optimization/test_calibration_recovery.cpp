@@ -84,4 +84,14 @@ TEST_CASE("calibrate on the command line writes the fit and refuses a broken sur
   CHECK(contains(typo.err, "typo.csv:3:1: error: key 'key': no key 'eldery' in breakdown 'group'"));
   CHECK(contains(typo.err, "typo.csv:4:1: error: key 'key': the model records no breakdown 'grop' of satisfaction_mean; its breakdowns are: "));
   CHECK_FALSE(std::filesystem::exists(dir / "typo.sqlite"));
+
+  // The same calibration file with other survey targets on the first run's database is refused,
+  // and the message says that the survey's targets count, not only the file.
+  write_file(dir / "other.csv", read_file(data) + "satisfaction_mean,group,age_80_plus,70,0.5\n");
+  const auto other = run_shanzhi({"calibrate", (dir / "short.toml").string(), "--data", (dir / "other.csv").string(),
+                                  "--db", (dir / "c.sqlite").string(), "--out", (dir / "out2").string()});
+  INFO(other.describe());
+  CHECK(other.exit_code == 2);
+  CHECK(contains(other.err, "and for a calibration the survey's targets"));
+  CHECK(contains(other.err, "group=age_80_plus"));  // the first difference names the new target
 }
