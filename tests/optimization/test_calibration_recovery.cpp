@@ -17,7 +17,7 @@ namespace ex = shanzhi::sim::experiments;
 namespace opt = shanzhi::sim::optimization;
 using namespace shanzhi::cli_test;
 
-TEST_CASE("calibrate recovers known parameters from synthetic survey data", "[optimization][calibration]") {
+TEST_CASE("calibrate recovers known parameters from synthetic survey data", "[optimization][calibration][statistical]") {
   const auto schema = shanzhi::gov::experiment_schema();
   const auto spec = opt::load_calibration(source_dir() / "scenarios" / "calibrate" / "tiny_recovery.toml", schema);
   const auto template_rows = opt::read_survey(source_dir() / "scenarios" / "calibrate" / "tiny_survey_template.csv",
