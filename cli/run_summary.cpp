@@ -27,33 +27,10 @@ const char* verdict(const sim::MetricInfo& m, double start, double end) {
 
 }  // namespace
 
-namespace {
-
-/// How a metric is shown: shares as percentages, money in ¥ millions, else as it is.
-struct DisplayForm {
-  double scale;
-  const char* prefix;
-  const char* suffix;
-  int decimals;
-};
-
-DisplayForm display_form(const sim::MetricInfo& m) {
-  if (m.unit.rfind("share", 0) == 0) return {100, "", "%", 1};
-  if (m.unit == "CNY") return {1e-6, "¥", "m", 2};
-  return {1, "", "", 2};
-}
-
-}  // namespace
-
-std::string display_value(const sim::MetricInfo& m, double x) {
-  const auto form = display_form(m);
-  return form.prefix + number(x * form.scale, form.decimals) + form.suffix;
-}
+std::string display_value(const sim::MetricInfo& m, double x) { return sim::experiments::shown_value(x, m.unit); }
 
 std::string display_value(const sim::MetricInfo& m, double x, double half_width) {
-  const auto form = display_form(m);
-  const int decimals = sim::experiments::supported_decimals(half_width * form.scale, form.decimals);
-  return form.prefix + number(x * form.scale, decimals) + form.suffix;
+  return sim::experiments::shown_value(x, m.unit, half_width);
 }
 
 std::size_t peak_memory_bytes() {

@@ -2,8 +2,24 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace shanzhi::sim::experiments {
+
+std::string shown_value(double value, const std::string& unit, double half_width, bool with_sign) {
+  if (std::isnan(value)) return "n/a";
+  double scale = 1;
+  const char* prefix = "";
+  const char* suffix = "";
+  int most = 2;
+  if (unit.rfind("share", 0) == 0) scale = 100, suffix = "%", most = 1;
+  else if (unit == "CNY") scale = 1e-6, prefix = "¥", suffix = "m";
+  const int decimals = supported_decimals(half_width * scale, most);
+  const char* sign = value < 0 ? "-" : (with_sign && value > 0 ? "+" : "");
+  char text[64];
+  std::snprintf(text, sizeof text, "%s%s%.*f%s", sign, prefix, decimals, std::fabs(value) * scale, suffix);
+  return text;
+}
 
 int supported_decimals(double half_width, int most_decimals) {
   if (!(half_width > 0) || !std::isfinite(half_width)) return most_decimals;

@@ -176,18 +176,7 @@ EffectUncertaintyOpen open_effect_uncertainty(const fs::path& folder_or_file) {
 }
 
 std::string format_effect(double value, double half_width, const std::string& unit) {
-  if (std::isnan(value)) return "n/a";
-  double scale = 1;
-  const char* prefix = "";
-  const char* suffix = "";
-  int most = 2;
-  if (unit.rfind("share", 0) == 0) scale = 100, suffix = "%", most = 1;
-  else if (unit == "CNY") scale = 1e-6, prefix = "¥", suffix = "m";
-  const int decimals = sim::experiments::supported_decimals(half_width * scale, most);
-  char text[64];
-  std::snprintf(text, sizeof text, "%s%s%.*f%s", value > 0 ? "+" : (value < 0 ? "-" : ""), prefix, decimals,
-                std::fabs(value) * scale, suffix);
-  return text;
+  return sim::experiments::shown_value(value, unit, half_width, true);
 }
 
 }  // namespace shanzhi::viz
