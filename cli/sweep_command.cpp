@@ -9,6 +9,8 @@
 #include "sim/build_info.hpp"
 #include "sim/experiments/results_store.hpp"
 #include "sim/experiments/shard.hpp"
+#include "sim/experiments/sweep_footprint.hpp"
+#include "sim/host_resources.hpp"
 #include "sim/parallel.hpp"
 
 #include <omp.h>
@@ -57,15 +59,15 @@ struct Tally {
   std::size_t done() const { return ok + failed + recorded_elsewhere; }
 };
 
-/// Positions (in plan.runs) of this shard's runs still missing from the store, in plan order, at
+/// Positions (in plan order) of this shard's runs still missing from the store, in plan order, at
 /// most `limit` of them.
 std::vector<std::size_t> runs_to_do(const ex::ExperimentPlan& plan, const std::set<ex::RunKey>& finished,
                                     const ex::Shard& shard, std::optional<std::int64_t> limit) {
   std::vector<std::size_t> todo;
-  for (std::size_t position = 0; position < plan.runs.size(); ++position) {
+  const std::size_t replicates = plan.replicates;
+  for (std::size_t position = 0; position < plan.run_count(); ++position) {
     if (limit && static_cast<std::int64_t>(todo.size()) >= *limit) break;
-    const auto& run = plan.runs[position];
-    if (shard.holds(position) && !finished.count({run.point, run.replicate})) todo.push_back(position);
+    if (shard.holds(position) && !finished.count({position / replicates, position % replicates})) todo.push_back(position);
   }
   return todo;
 }
@@ -74,10 +76,10 @@ std::vector<std::size_t> runs_to_do(const ex::ExperimentPlan& plan, const std::s
 std::pair<std::size_t, std::size_t> shard_runs(const ex::ExperimentPlan& plan, const std::set<ex::RunKey>& finished,
                                                const ex::Shard& shard) {
   std::size_t in_shard = 0, done = 0;
-  for (std::size_t position = 0; position < plan.runs.size(); ++position) {
+  for (std::size_t position = 0; position < plan.run_count(); ++position) {
     if (!shard.holds(position)) continue;
     ++in_shard;
-    done += finished.count({plan.runs[position].point, plan.runs[position].replicate});
+    done += finished.count({position / plan.replicates, position % plan.replicates});
   }
   return {in_shard, done};
 }
@@ -136,7 +138,7 @@ Tally run_in_parallel(const std::vector<std::size_t>& todo, const ex::Experiment
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
   for (std::int64_t i = 0; i < count; ++i) {
     if (stop.load()) continue;  // a store error: finish quickly, keep what is committed
-    const auto& run = plan.runs[todo[static_cast<std::size_t>(i)]];
+    const auto run = plan.run(todo[static_cast<std::size_t>(i)]);
     if (finished_elsewhere(store, run, tally, progress)) continue;
     const auto outcome = gov::run_plan(experiment.base, run, experiment.outcomes, keep_timeseries);
 #pragma omp critical(shanzhi_results_store)
@@ -160,10 +162,10 @@ Tally run_on_workers(const std::vector<std::size_t>& todo, const ex::Experiment&
   Progress progress(std::cout, todo.size(), ::isatty(STDOUT_FILENO) != 0);
   const auto start = Clock::now();
   session.hand_out(
-      todo, [&](std::size_t position) { return finished_elsewhere(store, plan.runs[position], tally, progress); },
+      todo, [&](std::size_t position) { return finished_elsewhere(store, plan.run(position), tally, progress); },
       [&](std::size_t position, ex::RunOutcome&& outcome) {
         if (tally.store_error) return false;
-        record_one(store, experiment, plan.runs.at(position), outcome, tally);
+        record_one(store, experiment, plan.run(position), outcome, tally);
         if (tally.store_error) return false;
         progress.update(tally.done());
         return true;
@@ -187,9 +189,9 @@ std::string workers_text(int threads, int mpi_workers) {
 void print_header(const ex::Experiment& experiment, const ex::ExperimentPlan& plan, const SweepOptions& o,
                   std::size_t in_shard, std::size_t finished, std::size_t todo, const std::string& db,
                   const std::string& workers) {
-  std::cout << "Experiment " << experiment.name << ": " << counted(plan.points.size(), "point") << " x "
+  std::cout << "Experiment " << experiment.name << ": " << counted(plan.point_count(), "point") << " x "
             << counted(static_cast<std::size_t>(experiment.replicates), "replicate") << " = "
-            << counted(plan.runs.size(), "run") << " (" << ex::to_string(plan.design.kind) << " design, "
+            << counted(plan.run_count(), "run") << " (" << ex::to_string(plan.design.kind) << " design, "
             << counted(experiment.factors.size(), "factor") << ", " << counted(experiment.outcomes.size(), "outcome")
             << ")\n";
   if (o.shard) std::cout << "Shard " << o.shard->text() << ": " << counted(in_shard, "run") << " of this shard\n";
@@ -227,14 +229,43 @@ void print_summary(const Tally& tally, std::size_t skipped, std::size_t still_mi
 struct Loaded {
   ex::Experiment experiment;
   ex::ExperimentPlan plan;
+  std::string db;     ///< the results database
   int code = exit_ok;
   std::string error;  ///< printed by the master, or by a worker when only it failed
 };
 
-Loaded load(const SweepOptions& o) {
+/// Bytes of the database (and its write-ahead log) being resumed; 0 when it does not exist yet.
+double present_store_bytes(const std::string& db) {
+  std::error_code error;
+  double bytes = 0;
+  for (const auto& file : {db, db + "-wal"})
+    if (const auto size = std::filesystem::file_size(file, error); !error) bytes += static_cast<double>(size);
+  return bytes;
+}
+
+/// Refuses (exit 2) a design whose plan would not fit in memory or whose database would not fit
+/// where it goes, before the plan is built or a run starts. Only the master writes the database.
+std::optional<std::string> refusal_to_fit(const ex::Experiment& experiment, const SweepOptions& o,
+                                          const std::string& db, bool master) {
+  const double timeseries_rows = o.timeseries ? gov::timeseries_rows_per_run(experiment.base) : 0;
+  const double present = present_store_bytes(db);
+  const auto footprint =
+      ex::estimate_sweep_footprint(experiment, ex::planned_point_count(experiment), timeseries_rows, present > 0);
+  const auto folder = std::filesystem::path(db).parent_path();
+  return ex::footprint_refusal(experiment, footprint, sim::available_memory_bytes(),
+                               master ? sim::available_file_bytes(folder) : std::nullopt, o.timeseries, present);
+}
+
+Loaded load(const SweepOptions& o, bool master) {
   Loaded loaded;
   try {
     loaded.experiment = gov::load_governance_experiment(o.experiment);
+    loaded.db = o.db.empty() ? default_database(loaded.experiment, o.shard) : o.db;
+    if (const auto refusal = refusal_to_fit(loaded.experiment, o, loaded.db, master)) {
+      loaded.code = exit_bad_input;
+      loaded.error = "shanzhi sweep: " + *refusal;
+      return loaded;
+    }
     loaded.plan = ex::plan_experiment(loaded.experiment);
   } catch (const sim::ScenarioError& e) {
     loaded.code = exit_bad_input;
@@ -264,7 +295,7 @@ int serve_as_worker(mpi::Session& session, const SweepOptions& o, const Loaded& 
   if (const int code = session.from_master(exit_ok); code != exit_ok) return code;  // the master could not open the store
   sim::set_thread_count(o.threads > 0 ? o.threads : 1);  // one rank per core is the MPI custom
   session.serve([&](std::size_t position) {
-    return gov::run_plan(loaded.experiment.base, loaded.plan.runs.at(position), loaded.experiment.outcomes,
+    return gov::run_plan(loaded.experiment.base, loaded.plan.run(position), loaded.experiment.outcomes,
                          o.timeseries);
   });
   return exit_ok;
@@ -275,7 +306,7 @@ int sweep(const SweepOptions& o) {
   const bool master = !session || session->is_master();
   const int mpi_workers = session ? session->size() - 1 : 0;
 
-  const Loaded loaded = load(o);
+  const Loaded loaded = load(o, master);
   // Every rank reads the files; a worker that alone cannot (a node without them) says so itself.
   const int load_code = session ? session->largest_of(loaded.code) : loaded.code;
   const int master_load_code = session ? session->from_master(loaded.code) : loaded.code;
@@ -288,13 +319,15 @@ int sweep(const SweepOptions& o) {
   const auto& experiment = loaded.experiment;
   const auto& plan = loaded.plan;
   for (const auto& w : experiment.warnings) std::cerr << w.format() << "\n";
-  const std::string db = o.db.empty() ? default_database(experiment, o.shard) : o.db;
+  const std::string& db = loaded.db;
   const ex::Shard shard = o.shard.value_or(ex::Shard{});
 
   std::optional<ex::ResultsStore> store;
   std::set<ex::RunKey> finished;
   int open_code = exit_ok;
   try {
+    if (plan.point_count() >= 100'000 && !std::filesystem::exists(db))
+      std::cout << "Writing the design's " << plan.point_count() << " points to " << db << " ...\n" << std::flush;
     store.emplace(ex::ResultsStore::open_for_sweep(db, experiment, plan));
     finished = store->finished_runs();
   } catch (const ex::StoreRefused& e) {

@@ -246,8 +246,40 @@ std::optional<DesignKind> parse_design_kind(std::string_view name) {
   return std::nullopt;
 }
 
-UnitDesign build_design(const DesignSpec& spec, std::size_t dimensions, const std::vector<std::size_t>& list_levels) {
+std::size_t design_point_count(const DesignSpec& spec, std::size_t dimensions,
+                               const std::vector<std::size_t>& list_levels) {
   check_spec(spec, dimensions, list_levels);
+  const auto n = static_cast<std::size_t>(spec.samples);
+  switch (spec.kind) {
+    case DesignKind::full_factorial: {
+      std::size_t points = 1;
+      for (const auto levels : factorial_levels(spec, dimensions, list_levels)) {
+        require(levels <= max_points && points <= max_points / levels,
+                "a full factorial of these levels has more than 10 million points");
+        points *= levels;
+      }
+      return points;
+    }
+    case DesignKind::latin_hypercube: require_size(n, "a Latin hypercube"); return n;
+    case DesignKind::sobol:
+      require(2 * dimensions <= boost::random::default_sobol_table::max_dimension,
+              "a Sobol design supports at most " +
+                  std::to_string(boost::random::default_sobol_table::max_dimension / 2) + " factors");
+      require(n <= max_points / (dimensions + 2), "a Sobol design with N = " + std::to_string(n) + " and " +
+                                                      std::to_string(dimensions) +
+                                                      " factors would have more than 10 million points");
+      return n * (dimensions + 2);
+    case DesignKind::morris:
+      require(n <= max_points / (dimensions + 1), "a Morris design with " + std::to_string(n) +
+                                                      " trajectories and " + std::to_string(dimensions) +
+                                                      " factors would have more than 10 million points");
+      return n * (dimensions + 1);
+  }
+  throw std::invalid_argument("unknown design kind");
+}
+
+UnitDesign build_design(const DesignSpec& spec, std::size_t dimensions, const std::vector<std::size_t>& list_levels) {
+  design_point_count(spec, dimensions, list_levels);  // every size check, before any allocation
   switch (spec.kind) {
     case DesignKind::full_factorial: return full_factorial(spec, dimensions, list_levels);
     case DesignKind::latin_hypercube: return latin_hypercube(spec, dimensions);

@@ -42,6 +42,12 @@ struct UnitDesign {
   double at(std::size_t point, std::size_t factor) const { return unit[point * dimensions + factor]; }
 };
 
+/// How many points build_design would make, with every check it makes, without building the
+/// design: a 10-million-point design is sized and refused (or its plan's footprint estimated)
+/// before gigabytes are spent on it.
+std::size_t design_point_count(const DesignSpec& spec, std::size_t dimensions,
+                               const std::vector<std::size_t>& list_levels);
+
 /// Builds the design for `dimensions` factors. `list_levels[j]` is the number of values of a
 /// list factor j (0 for a range factor; an empty vector means all are ranges): full factorial
 /// uses it as that factor's level count and puts each level at the centre of the value's bin.

@@ -189,8 +189,8 @@ class ExperimentReader : InputFileReader {
   void check_design_size() {
     if (has_errors() || experiment_.factors.empty()) return;
     try {
-      const auto design = build_design(design_spec(), experiment_.factors.size(), list_levels(experiment_.factors));
-      check_run_count(design.point_count(), experiment_.replicates);
+      const auto points = design_point_count(design_spec(), experiment_.factors.size(), list_levels(experiment_.factors));
+      check_run_count(points, experiment_.replicates);
     } catch (const std::invalid_argument& e) {
       error(design_where_, "design", e.what());
     }
@@ -433,25 +433,47 @@ std::uint64_t run_seed(std::uint64_t master, std::uint64_t point, std::uint64_t 
   return derive_seed(master, point * replicates + replicate) >> 11;
 }
 
+DesignPoint ExperimentPlan::point(std::size_t p) const {
+  if (p >= point_count())
+    throw std::out_of_range("design point " + std::to_string(p) + " of " + std::to_string(point_count()));
+  DesignPoint point;
+  point.index = p;
+  point.unit.reserve(factors.size());
+  point.settings.reserve(factors.size());
+  for (std::size_t j = 0; j < factors.size(); ++j) {
+    const double u = design.at(p, j);
+    point.unit.push_back(u);
+    point.settings.emplace_back(factors[j].key, factors[j].value_at(u));
+  }
+  return point;
+}
+
+RunPlan ExperimentPlan::run(std::size_t position) const {
+  if (position >= run_count())
+    throw std::out_of_range("run " + std::to_string(position) + " of " + std::to_string(run_count()));
+  const std::size_t p = position / replicates;
+  const std::size_t r = position % replicates;
+  return {p, r, run_seed(master_seed, p, replicates, r), point(p).settings};
+}
+
+std::size_t planned_point_count(const Experiment& experiment) {
+  DesignSpec spec = experiment.design;
+  spec.seed = experiment.master_seed;
+  const auto points = design_point_count(spec, experiment.factors.size(), list_levels(experiment.factors));
+  check_run_count(points, experiment.replicates);
+  return points;
+}
+
 ExperimentPlan plan_experiment(const Experiment& experiment) {
   DesignSpec spec = experiment.design;
   spec.seed = experiment.master_seed;
+  check_run_count(design_point_count(spec, experiment.factors.size(), list_levels(experiment.factors)),
+                  experiment.replicates);
   ExperimentPlan plan;
   plan.design = build_design(spec, experiment.factors.size(), list_levels(experiment.factors));
-  check_run_count(plan.design.point_count(), experiment.replicates);
-  const auto replicates = static_cast<std::size_t>(experiment.replicates);
-  for (std::size_t p = 0; p < plan.design.point_count(); ++p) {
-    DesignPoint point;
-    point.index = p;
-    for (std::size_t j = 0; j < experiment.factors.size(); ++j) {
-      const double u = plan.design.at(p, j);
-      point.unit.push_back(u);
-      point.settings.emplace_back(experiment.factors[j].key, experiment.factors[j].value_at(u));
-    }
-    for (std::size_t r = 0; r < replicates; ++r)
-      plan.runs.push_back({p, r, run_seed(experiment.master_seed, p, replicates, r), point.settings});
-    plan.points.push_back(std::move(point));
-  }
+  plan.factors = experiment.factors;
+  plan.replicates = static_cast<std::size_t>(std::max<std::int64_t>(experiment.replicates, 1));
+  plan.master_seed = experiment.master_seed;
   return plan;
 }
 

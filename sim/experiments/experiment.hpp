@@ -133,15 +133,31 @@ struct RunPlan {
   Settings settings;
 };
 
+/// The design of an experiment and every run it asks for. Points and runs are made on demand
+/// from the design matrix, so a plan of 10 million runs costs the matrix (points × factors ×
+/// 8 bytes) and nothing per run.
 struct ExperimentPlan {
   UnitDesign design;
-  std::vector<DesignPoint> points;
-  std::vector<RunPlan> runs;  ///< point-major: (0,0), (0,1), ..., (1,0), ...
+  std::vector<Factor> factors;
+  std::size_t replicates = 1;
+  std::uint64_t master_seed = 1;
+
+  std::size_t point_count() const { return design.point_count(); }
+  std::size_t run_count() const { return point_count() * replicates; }
+  /// Design point `p` (< point_count()): its unit coordinates and factor settings.
+  DesignPoint point(std::size_t p) const;
+  /// Run `position` (< run_count()), point-major: (0,0), (0,1), ..., (1,0), ...
+  /// Throws std::out_of_range past the end.
+  RunPlan run(std::size_t position) const;
 };
 
 /// The design of `experiment` and every run it asks for. Throws std::invalid_argument for an
 /// impossible design size (see build_design).
 ExperimentPlan plan_experiment(const Experiment& experiment);
+
+/// Design points `experiment` asks for, with every size check of plan_experiment but without
+/// building the design. Throws std::invalid_argument like plan_experiment.
+std::size_t planned_point_count(const Experiment& experiment);
 
 /// What became of one run.
 struct RunOutcome {

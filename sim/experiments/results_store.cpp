@@ -431,11 +431,13 @@ void insert_experiment(sqlite3* db, const fs::path& path, const Experiment& expe
 void insert_points(sqlite3* db, const fs::path& path, const ExperimentPlan& plan) {
   Statement point(db, path, "INSERT INTO points (point) VALUES (?1)");
   Statement value(db, path, "INSERT INTO point_values (point, key, value, unit) VALUES (?1, ?2, ?3, ?4)");
-  for (const auto& p : plan.points) {
-    point.bind(1, static_cast<std::int64_t>(p.index)).run();
-    for (std::size_t j = 0; j < p.settings.size(); ++j)
-      value.bind(1, static_cast<std::int64_t>(p.index)).bind(2, p.settings[j].first).bind(3, p.settings[j].second)
-          .bind(4, p.unit[j]).run();
+  for (std::size_t p = 0; p < plan.point_count(); ++p) {
+    point.bind(1, static_cast<std::int64_t>(p)).run();
+    for (std::size_t j = 0; j < plan.factors.size(); ++j) {
+      const double unit = plan.design.at(p, j);
+      value.bind(1, static_cast<std::int64_t>(p)).bind(2, plan.factors[j].key).bind(3, plan.factors[j].value_at(unit))
+          .bind(4, unit).run();
+    }
   }
 }
 

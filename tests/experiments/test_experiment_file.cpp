@@ -229,7 +229,7 @@ TEST_CASE("Every shipped experiment file loads and plans its runs", "[experiment
     ex::Experiment experiment;
     REQUIRE_NOTHROW(experiment = shanzhi::gov::load_governance_experiment(entry.path().string()));
     CHECK(experiment.warnings.empty());
-    CHECK(ex::plan_experiment(experiment).runs.size() >= 2);
+    CHECK(ex::plan_experiment(experiment).run_count() >= 2);
     ++experiments;
   }
   CHECK(experiments >= 2);

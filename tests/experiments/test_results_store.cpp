@@ -54,10 +54,10 @@ TEST_CASE("The store records runs and reads them back", "[experiments][store]") 
   {
     auto store = ex::ResultsStore::open_for_sweep(db, experiment, plan);
     CHECK(store.finished_runs().empty());
-    CHECK(store.record(plan.runs[4], ok_outcome({70.5, std::numeric_limits<double>::quiet_NaN()}), experiment.outcomes));
+    CHECK(store.record(plan.run(4), ok_outcome({70.5, std::numeric_limits<double>::quiet_NaN()}), experiment.outcomes));
     ex::RunOutcome failed;
     failed.error = "invalid parameters: something";
-    CHECK(store.record(plan.runs[0], failed, experiment.outcomes));
+    CHECK(store.record(plan.run(0), failed, experiment.outcomes));
   }
   const auto store = ex::ResultsStore::open_read_only(db);
   CHECK(store.finished_runs() == std::set<ex::RunKey>{{0, 0}, {1, 1}});
@@ -72,8 +72,8 @@ TEST_CASE("The store records runs and reads them back", "[experiments][store]") 
   CHECK(results.factors[0].role == "lever");
   CHECK(results.factors[1].role == "uncertainty");
   REQUIRE(results.points.size() == 40);
-  CHECK(results.points[13].settings == plan.points[13].settings);
-  CHECK(results.points[13].unit == plan.points[13].unit);
+  CHECK(results.points[13].settings == plan.point(13).settings);
+  CHECK(results.points[13].unit == plan.point(13).unit);
   CHECK(results.unit_design().unit == plan.design.unit);
   REQUIRE(results.runs.size() == 2);
   const auto& failed = results.runs[0];
@@ -84,7 +84,7 @@ TEST_CASE("The store records runs and reads them back", "[experiments][store]") 
   CHECK(ok.ok);
   CHECK(ok.point == 1);
   CHECK(ok.replicate == 1);
-  CHECK(ok.seed == plan.runs[4].seed);
+  CHECK(ok.seed == plan.run(4).seed);
   CHECK(ok.values[0] == 70.5);
   CHECK(std::isnan(ok.values[1]));  // NaN is stored as NULL and read back as NaN
   CHECK(ok.wall_seconds == 0.5);
@@ -99,10 +99,10 @@ TEST_CASE("The store keeps one run per point and replicate", "[experiments][stor
   auto first = ex::ResultsStore::open_for_sweep(db, experiment, plan);
   auto second = ex::ResultsStore::open_for_sweep(db, experiment, plan);  // another "process"
   CHECK_FALSE(second.has_run({0, 2}));
-  CHECK(first.record(plan.runs[2], ok_outcome({1, 2}), experiment.outcomes));
+  CHECK(first.record(plan.run(2), ok_outcome({1, 2}), experiment.outcomes));
   CHECK(second.has_run({0, 2}));  // what one connection commits, the other sees
   CHECK_FALSE(second.has_run({0, 1}));
-  CHECK_FALSE(second.record(plan.runs[2], ok_outcome({3, 4}), experiment.outcomes));
+  CHECK_FALSE(second.record(plan.run(2), ok_outcome({3, 4}), experiment.outcomes));
   CHECK(query_integer(db, "SELECT COUNT(*) FROM runs") == 1);
   CHECK(query_integer(db, "SELECT COUNT(*) FROM outcomes") == 2);
   CHECK(query_integer(db, "SELECT CAST(value AS INTEGER) FROM outcomes WHERE statistic = 'final'") == 1);
@@ -114,12 +114,12 @@ TEST_CASE("The store keeps time series when a run brings them", "[experiments][s
   TempDir dir("store");
   const auto experiment = tiny_lhs();
   const auto plan = ex::plan_experiment(experiment);
-  auto outcome = shanzhi::gov::run_plan(experiment.base, plan.runs[0], experiment.outcomes, true);
+  auto outcome = shanzhi::gov::run_plan(experiment.base, plan.run(0), experiment.outcomes, true);
   REQUIRE(outcome.ok);
   REQUIRE(outcome.timeseries);
   const auto rows = static_cast<std::int64_t>(outcome.timeseries->row_count() * outcome.timeseries->metrics().size());
   auto store = ex::ResultsStore::open_for_sweep(dir / "r.sqlite", experiment, plan);
-  REQUIRE(store.record(plan.runs[0], outcome, experiment.outcomes));
+  REQUIRE(store.record(plan.run(0), outcome, experiment.outcomes));
   CHECK(query_integer(dir / "r.sqlite", "SELECT COUNT(*) FROM timeseries") == rows);
   CHECK(query_integer(dir / "r.sqlite", "SELECT MAX(week) FROM timeseries") == 26);
 }

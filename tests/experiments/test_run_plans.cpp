@@ -27,25 +27,35 @@ TEST_CASE("Run seeds are derived from the master seed and the point and replicat
   const auto experiment = tiny_lhs();
   const auto plan = ex::plan_experiment(experiment);
   const auto replicates = static_cast<std::uint64_t>(experiment.replicates);
-  REQUIRE(plan.points.size() == 40);
-  REQUIRE(plan.runs.size() == 120);
+  REQUIRE(plan.point_count() == 40);
+  REQUIRE(plan.run_count() == 120);
   std::set<std::uint64_t> seeds;
-  for (const auto& run : plan.runs) {
+  for (std::size_t position = 0; position < plan.run_count(); ++position) {
+    const auto run = plan.run(position);
+    CHECK(run.point == position / 3);
+    CHECK(run.replicate == position % 3);
     const auto expected = shanzhi::sim::derive_seed(experiment.master_seed, run.point * replicates + run.replicate) >> 11;
     CHECK(run.seed == expected);
     CHECK(run.seed < (std::uint64_t{1} << 53));  // exact as a double in R and pandas
     seeds.insert(run.seed);
-    CHECK(run.settings == plan.points[run.point].settings);
+    CHECK(run.settings == plan.point(run.point).settings);
   }
-  CHECK(seeds.size() == plan.runs.size());
+  CHECK(seeds.size() == plan.run_count());
+  CHECK_THROWS_AS(plan.run(plan.run_count()), std::out_of_range);
+  CHECK_THROWS_AS(plan.point(plan.point_count()), std::out_of_range);
 }
 
 TEST_CASE("Run seeds do not depend on the order in which plans are made", "[experiments][plans]") {
   // The seed of (point, replicate) is a pure function: planning twice, or asking for one run
   // alone, gives the same seed as the full plan in any order.
   const auto experiment = tiny_lhs();
-  auto first = ex::plan_experiment(experiment).runs;
-  auto second = ex::plan_experiment(experiment).runs;
+  const auto all_runs = [](const ex::ExperimentPlan& plan) {
+    std::vector<ex::RunPlan> runs;
+    for (std::size_t position = 0; position < plan.run_count(); ++position) runs.push_back(plan.run(position));
+    return runs;
+  };
+  auto first = all_runs(ex::plan_experiment(experiment));
+  auto second = all_runs(ex::plan_experiment(experiment));
   std::reverse(second.begin(), second.end());
   for (const auto& run : first) {
     const auto same = std::find_if(second.begin(), second.end(), [&](const ex::RunPlan& r) {
@@ -62,7 +72,7 @@ TEST_CASE("Run seeds do not depend on the order in which plans are made", "[expe
 TEST_CASE("A plan gives the same outcome each time it runs", "[experiments][plans]") {
   const auto experiment = tiny_lhs();
   const auto plan = ex::plan_experiment(experiment);
-  const auto& run = plan.runs[7];
+  const auto run = plan.run(7);
   const auto a = shanzhi::gov::run_plan(experiment.base, run, experiment.outcomes);
   const auto b = shanzhi::gov::run_plan(experiment.base, run, experiment.outcomes);
   INFO(a.error);
@@ -72,7 +82,7 @@ TEST_CASE("A plan gives the same outcome each time it runs", "[experiments][plan
   CHECK(a.values == b.values);
   CHECK(a.wall_seconds > 0);
   // Another replicate of the same point has another seed and other results.
-  const auto other = shanzhi::gov::run_plan(experiment.base, plan.runs[6], experiment.outcomes);
+  const auto other = shanzhi::gov::run_plan(experiment.base, plan.run(6), experiment.outcomes);
   CHECK(other.values != a.values);
 }
 

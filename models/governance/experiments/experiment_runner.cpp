@@ -64,6 +64,11 @@ ex::Experiment load_governance_experiment(const std::string& path) {
   return experiment;
 }
 
+double timeseries_rows_per_run(const sim::ScenarioDocument& base) {
+  const auto weeks = sim::resolve_parameters(base, governance_schema()).run.weeks;
+  return static_cast<double>(metric_names().size()) * static_cast<double>(weeks + 1);
+}
+
 ex::RunOutcome run_guarded(const std::function<ex::RunOutcome()>& simulate) {
   const auto start = std::chrono::steady_clock::now();
   ex::RunOutcome outcome;

@@ -18,6 +18,10 @@ sim::experiments::ExperimentSchema experiment_schema();
 /// burn-in) is a valid combination. Throws sim::ScenarioError listing every problem.
 sim::experiments::Experiment load_governance_experiment(const std::string& path);
 
+/// Rows of time series one run of `base` stores under `sweep --timeseries`: every metric of
+/// week 0 and of each recorded week.
+double timeseries_rows_per_run(const sim::ScenarioDocument& base);
+
 /// Runs `plan` on `base` (the experiment's base document): the point's settings and the plan's
 /// seed are applied and validated, the model runs to the end, and each outcome's statistic is
 /// computed. Never throws; `keep_timeseries` also returns every metric of every recorded week.
