@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "models/governance/experiments/experiment_runner.hpp"
+#include "models/governance/lessons/lesson_file.hpp"
 #include "models/governance/spec/parameter_schema.hpp"
 #include "models/governance/spec/validation.hpp"
 #include "sim/experiments/factors.hpp"
@@ -74,10 +75,15 @@ int validate_file(const std::string& file, const std::vector<std::string>& overr
         std::cout << file << ": ok (factor file, " << factors.size() << " factors)\n";
         return exit_ok;
       }
-      case FileKind::lesson:
-        std::cerr << file << ": a lesson file of shanzhi-viz: check it with `shanzhi-viz --lesson N` or open it in "
-                     "the window's Lessons tab (its errors show there with file and line)\n";
-        return exit_bad_input;
+      case FileKind::lesson: {
+        const auto lesson = gov::load_lesson(file);
+        gov::check_lesson_combinations(lesson);
+        int weeks = 0;
+        for (const auto& step : lesson.steps) weeks += step.weeks;
+        std::cout << file << ": ok (lesson '" << lesson.title_en << "', " << lesson.steps.size() << " steps, "
+                  << weeks << " weeks, scenario " << lesson.scenario_path << ")\n";
+        return exit_ok;
+      }
       case FileKind::scenario: break;
     }
     const auto loaded = gov::load_governance_scenario(file, overrides);
@@ -86,6 +92,8 @@ int validate_file(const std::string& file, const std::vector<std::string>& overr
               << "')\n";
     return exit_ok;
   } catch (const sim::ScenarioError& e) {
+    std::cerr << e.what() << "\n";
+  } catch (const gov::LessonError& e) {
     std::cerr << e.what() << "\n";
   } catch (const std::invalid_argument& e) {
     std::cerr << file << ": " << e.what() << "\n";
@@ -97,10 +105,10 @@ int validate_file(const std::string& file, const std::vector<std::string>& overr
 
 Command add_validate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
-      "validate", "Check input files without running them: scenarios, experiment, optimization and calibration files");
+      "validate", "Check input files without running them: scenarios, experiment, optimization, calibration, factor and lesson files");
   auto files = std::make_shared<std::vector<std::string>>();
   auto overrides = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("files", *files, "Files (TOML): scenarios, or experiment / optimization / calibration files")
+  cmd->add_option("files", *files, "Files (TOML): scenarios, or experiment / optimization / calibration / factor / lesson files")
       ->required();
   cmd->add_option("--set", *overrides, "Also check an override key=value on scenarios (repeatable)")
       ->type_name("KEY=VALUE")

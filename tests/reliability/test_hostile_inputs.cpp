@@ -175,9 +175,43 @@ TEST_CASE("validate checks every kind of input file the program reads", "[reliab
   CHECK(contains(experiment.err, "missing [design] table"));
   write_file(dir / "bad_factors.toml", "[[factor]]\nkey = \"admin.leakage\"\nmin = 1\nmax = 0\n");
   CHECK(run_shanzhi({"validate", (dir / "bad_factors.toml").string()}).exit_code == 2);
-  const auto lesson = run_shanzhi({"validate", (scenarios / "lessons" / "01_burden_reduction.toml").string()});
-  CHECK(lesson.exit_code == 2);
-  CHECK(contains(lesson.err, "a lesson file of shanzhi-viz"));
+}
+
+TEST_CASE("validate checks lesson files as the window reads them", "[reliability][cli][lessons]") {
+  // Every shipped lesson: its keys, both languages, its scenario, and the scenario with each
+  // step's levers as they stand by the end of that step.
+  for (const auto& entry : fs::directory_iterator(source_dir() / "scenarios" / "lessons")) {
+    const auto result = run_shanzhi({"validate", entry.path().string()});
+    INFO(result.describe());
+    CHECK(result.exit_code == 0);
+    CHECK(contains(result.out, ": ok (lesson '"));
+  }
+  TempDir dir("validate-lessons");
+  const std::string head = "[lesson]\ntitle_en = \"T\"\ntitle_zh = \"课\"\nscenario = \"" + tiny_district() + "\"\n";
+  const std::string step = "[[step]]\ntext_en = \"a\"\ntext_zh = \"甲\"\nweeks = 4\n";
+  // A typo in a lever key: file, line, column and the nearest key.
+  write_file(dir / "typo.toml", head + step + "levers = { \"admin.task_cut_shar\" = 0.5 }\n");
+  const auto typo = run_shanzhi({"validate", (dir / "typo.toml").string()});
+  CHECK(typo.exit_code == 2);
+  CHECK(contains(typo.err, "typo.toml:9:"));
+  CHECK(contains(typo.err, "did you mean 'admin.task_cut_share'"));
+  // A step missing its Chinese text.
+  write_file(dir / "one_language.toml", head + "[[step]]\ntext_en = \"a\"\nweeks = 4\n");
+  const auto one_language = run_shanzhi({"validate", (dir / "one_language.toml").string()});
+  CHECK(one_language.exit_code == 2);
+  CHECK(contains(one_language.err, "step[1].text_zh"));
+  // Levers that are each valid but together not: weights of perceived service that no longer
+  // sum to one from step 2 on.
+  write_file(dir / "weights.toml", head + step + step + "levers = { \"satisfaction.weight_quality\" = 0.9 }\n");
+  const auto weights = run_shanzhi({"validate", (dir / "weights.toml").string()});
+  INFO(weights.describe());
+  CHECK(weights.exit_code == 2);
+  CHECK(contains(weights.err, "step 2's levers make an invalid scenario"));
+  // A lesson whose scenario is missing.
+  write_file(dir / "no_scenario.toml", "[lesson]\ntitle_en = \"T\"\ntitle_zh = \"课\"\nscenario = \"nowhere.toml\"\n" + step);
+  const auto no_scenario = run_shanzhi({"validate", (dir / "no_scenario.toml").string()});
+  CHECK(no_scenario.exit_code == 2);
+  CHECK(contains(no_scenario.err, "nowhere.toml"));
 }
 
 TEST_CASE("An output that cannot be written is refused with the same exit code by every command", "[reliability][cli]") {

@@ -40,8 +40,12 @@ void select_lesson(UiState& ui, int index) {
   l.player.reset();
   l.run_id = 0;
   try {
-    l.player.emplace(load_lesson(l.files[static_cast<std::size_t>(index)]));
+    auto lesson = load_lesson(l.files[static_cast<std::size_t>(index)]);
+    gov::check_lesson_combinations(lesson);  // as `shanzhi validate` does: refused now, not at step 3
+    l.player.emplace(std::move(lesson));
   } catch (const LessonError& e) {
+    show_error(ui, e.what());
+  } catch (const sim::ScenarioError& e) {
     show_error(ui, e.what());
   }
 }

@@ -1,53 +1,22 @@
 #pragma once
-// Trainer lessons (scenarios/lessons/*.toml): a scenario plus a sequence of steps, each with text
-// in both languages, lever values to set and weeks to run. The trainer steps forward and back;
-// going to step k replays the lesson's run from the start (same seed, so the same run), while
-// going forward from the end of step k−1 just applies step k's levers and runs on.
-//
-//   [lesson]
-//   title_en = "..."            title_zh = "..."
-//   scenario = "../guangling.toml"   # relative to the lesson file
-//   seed = 7                         # optional: overrides the scenario's run.seed
-//   [[step]]
-//   text_en = "..."             text_zh = "..."
-//   weeks = 26                       # recorded weeks this step runs (≥ 1)
-//   levers = { "admin.task_cut_share" = 0.5 }   # optional; step 1's levers are the reform package
+// Playing trainer lessons in shanzhi-viz. A lesson file is read by the model's lesson reader
+// (models/governance/lessons/lesson_file.hpp, also used by `shanzhi validate`); here the trainer
+// steps forward and back: going to step k replays the lesson's run from the start (same seed, so
+// the same run), while going forward from the end of step k−1 just applies step k's levers and
+// runs on.
 
 #include "core/run_setup.hpp"
+#include "models/governance/lessons/lesson_file.hpp"
 
-#include <cstdint>
 #include <filesystem>
-#include <optional>
-#include <stdexcept>
-#include <string>
 #include <vector>
 
 namespace shanzhi::viz {
 
-struct LessonStep {
-  std::string text_en;
-  std::string text_zh;
-  Settings levers;
-  int weeks = 1;
-};
-
-struct Lesson {
-  std::string path;
-  std::string title_en;
-  std::string title_zh;
-  std::string scenario_path;  ///< resolved against the lesson file's folder
-  std::optional<std::int64_t> seed;
-  std::vector<LessonStep> steps;
-};
-
-/// A lesson file that cannot be used: message names the file, line, column and key.
-struct LessonError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-/// Reads and checks a lesson (keys, types, lever keys against the schema with the nearest valid
-/// key, weeks ≥ 1, both languages present). Throws LessonError.
-Lesson load_lesson(const std::filesystem::path& file);
+using gov::Lesson;
+using gov::LessonError;
+using gov::LessonStep;
+using gov::load_lesson;
 
 /// Lesson files in `folder`, sorted by name.
 std::vector<std::filesystem::path> list_lessons(const std::filesystem::path& folder);
