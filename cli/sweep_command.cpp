@@ -39,6 +39,7 @@ struct SweepOptions {
   std::string db;
   int threads = 0;
   bool timeseries = false;
+  bool skip_size_check = false;  ///< start even when the plan or database is estimated not to fit
   std::optional<std::int64_t> limit;
   std::optional<sim::experiments::Shard> shard;
 };
@@ -261,7 +262,7 @@ Loaded load(const SweepOptions& o, bool master) {
   try {
     loaded.experiment = gov::load_governance_experiment(o.experiment);
     loaded.db = o.db.empty() ? default_database(loaded.experiment, o.shard) : o.db;
-    if (const auto refusal = refusal_to_fit(loaded.experiment, o, loaded.db, master)) {
+    if (const auto refusal = o.skip_size_check ? std::nullopt : refusal_to_fit(loaded.experiment, o, loaded.db, master)) {
       loaded.code = exit_bad_input;
       loaded.error = "shanzhi sweep: " + *refusal;
       return loaded;
@@ -371,6 +372,9 @@ Command add_sweep_command(CLI::App& app) {
   cmd->add_option("--threads", o->threads, "Runs at the same time (default: all cores); results are identical")
       ->check(CLI::Range(0, 1024));
   cmd->add_flag("--timeseries", o->timeseries, "Also store every metric of every recorded week of each run");
+  cmd->add_flag("--skip-size-check", o->skip_size_check,
+                "Start even when the plan's memory or the database's size is estimated not to fit (the estimate "
+                "errs on the large side); a full disk then stops the sweep, and the same command resumes it");
   cmd->add_option("--limit", o->limit, "Run at most K of the missing runs, then stop (resume later)")
       ->check(CLI::Range(std::int64_t{0}, std::numeric_limits<std::int64_t>::max()))
       ->type_name("K");

@@ -5,7 +5,7 @@
 #   scripts/run_tests.sh --all    what CI runs: the test suite, then the same suite under
 #                                 AddressSanitizer + UndefinedBehaviorSanitizer
 #                                 (scripts/run_sanitizers.sh, build-asan/), then each input
-#                                 reader fuzzed for FUZZ_SECONDS (default 60) with libFuzzer
+#                                 reader fuzzed for FUZZ_SECONDS (default 30 here) with libFuzzer
 #                                 (scripts/run_fuzz.sh, build-fuzz/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,5 +41,7 @@ fi
 
 if [ "$all" = 1 ]; then
   scripts/run_sanitizers.sh
-  scripts/run_fuzz.sh
+  # 30 s a target in CI (scripts/run_fuzz.sh alone defaults to 60): the fuzzers' corpora also
+  # replay in the test suite, and CI's budget is about 40 minutes (docs/reliability.md).
+  FUZZ_SECONDS=${FUZZ_SECONDS:-30} scripts/run_fuzz.sh
 fi

@@ -70,7 +70,7 @@ std::optional<std::string> footprint_refusal(const Experiment& experiment, const
     return experiment.path + ": the plan of " + size + " (" + std::to_string(experiment.factors.size()) +
            " factors) needs about " + bytes_text(footprint.memory_bytes) + " of memory, but this process has " +
            bytes_text(static_cast<double>(*memory_available)) + " available; " + shrink +
-           ", or run on a machine with more memory";
+           ", or run on a machine with more memory (--skip-size-check starts anyway)";
   // While the database is created, its design points are written twice (the write-ahead log,
   // then the database), so creation needs the design's bytes once more. A resumed sweep needs
   // only what its database does not hold yet.
@@ -83,7 +83,7 @@ std::optional<std::string> footprint_refusal(const Experiment& experiment, const
            bytes_text(needed) + (store_bytes_present > 0 ? " more to finish it" : " while it is created") + "), but only " +
            bytes_text(static_cast<double>(*file_bytes_available)) +
            " may be written there (free space, or the file-size limit of ulimit -f); " + shrink +
-           (keeps_timeseries ? ", drop --timeseries" : "") + ", or choose a larger disk with --db";
+           (keeps_timeseries ? ", drop --timeseries" : "") + ", or choose a larger disk with --db (--skip-size-check starts anyway)";
   return std::nullopt;
 }
 

@@ -207,9 +207,14 @@ TEST_CASE("output safety: a sweep stopped by a full disk resumes to exactly ever
   write_file(work / "e.toml", small_experiment());
   constexpr int total = 12;
   // --timeseries makes each run store about a thousand rows, so the disk fills after a few runs.
+  // The sweep estimates that before it starts and refuses; --skip-size-check starts it anyway, and
+  // the disk fills while it runs (as it would when another program fills the disk).
   const std::string sweep = "\"$SHANZHI\" sweep \"$W/e.toml\" --db \"$D/r.sqlite\" --timeseries --threads 1";
   const int status = run_on_small_disk(work, 320,
-                                       "limited " + sweep + " >\"$W/first.out\" 2>\"$W/first.err\"\n"
+                                       "limited " + sweep + " >\"$W/refused.out\" 2>\"$W/refused.err\"\n"
+                                       "echo $? >\"$W/refused.code\"\n"
+                                       "ls -A \"$D\" >\"$W/refused_files.txt\"\n"
+                                       "limited " + sweep + " --skip-size-check >\"$W/first.out\" 2>\"$W/first.err\"\n"
                                        "echo $? >\"$W/first.code\"\n"
                                        "grow\n" +
                                        sweep + " >\"$W/second.out\" 2>\"$W/second.err\"\n"
@@ -217,6 +222,13 @@ TEST_CASE("output safety: a sweep stopped by a full disk resumes to exactly ever
                                        "ls -A \"$D\" >\"$W/files.txt\"\n"
                                        "cp \"$D/r.sqlite\" \"$W/final.sqlite\"\n");
   REQUIRE(status == 0);
+  {
+    const std::string refused = read_file(work / "refused.err");
+    INFO("sweep on the small disk without --skip-size-check: " << refused);
+    CHECK(trimmed(read_file(work / "refused.code")) == "2");
+    CHECK(contains(refused, "would grow to about"));
+    CHECK(trimmed(read_file(work / "refused_files.txt")).empty());  // refused before the database was made
+  }
   const std::string first_err = read_file(work / "first.err");
   {
     INFO("first sweep, on the full disk: " << read_file(work / "first.out") << first_err);
