@@ -13,6 +13,8 @@
 #include "cli/run_summary.hpp"
 #include "models/governance/experiments/comparison.hpp"
 #include "sim/experiments/timeseries_bands.hpp"
+#include "cli/progress.hpp"
+#include "models/governance/spec/composed_policy.hpp"
 #include "models/governance/spec/validation.hpp"
 #include "sim/build_info.hpp"
 #include "sim/output/csv.hpp"
@@ -31,6 +33,8 @@
 #include <memory>
 #include <optional>
 
+#include <unistd.h>
+
 namespace shanzhi::cli {
 namespace {
 
@@ -41,10 +45,12 @@ struct CompareOptions {
   std::int64_t seed = 1;
   std::optional<std::int64_t> weeks;
   std::vector<std::string> overrides;  ///< applied to both scenarios
+  std::vector<std::string> with;       ///< KEY=VALUE applied to the policy (the baseline when none is named)
   int threads = 0;
   std::string out;
   bool force = false;
   bool all_metrics = false;
+  bool excel = false;  ///< CSVs with a UTF-8 byte-order mark, for spreadsheet programs
   AssumptionOptions assumptions;
 };
 
@@ -209,6 +215,22 @@ void cost_effectiveness_json(sim::JsonWriter& json, const sim::experiments::Cost
   json.end_object();
 }
 
+/// The keys the policy sets to another value than the baseline, with where each came from (a
+/// file:line, "--with"): the whole policy, also when it was composed on the command line.
+void policy_changes_json(sim::JsonWriter& json, const gov::LoadedScenario& base, const gov::LoadedScenario& policy) {
+  json.key("changes").begin_array();
+  for (const auto& [key, entry] : policy.document.values) {
+    const auto in_base = base.document.values.find(key);
+    if (in_base != base.document.values.end() && in_base->second.first == entry.first) continue;
+    json.begin_object();
+    json.key("key").value(key);
+    json.key("value").value(sim::format_value(entry.first));
+    json.key("source").value(entry.second.describe());
+    json.end_object();
+  }
+  json.end_array();
+}
+
 std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& base, const gov::LoadedScenario& policy,
                             const gov::Comparison& c, const sim::experiments::CostEffectiveness& ce, double seconds,
                             const JsonExtra& extra) {
@@ -238,6 +260,7 @@ std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& 
       json.end_object();
     }
     json.end_array();
+    if (scenario == &policy) policy_changes_json(json, base, policy);
     json.end_object();
   }
   json.end_object();
@@ -269,10 +292,11 @@ void write_comparison_files(const std::filesystem::path& dir, const CompareOptio
                             const sim::experiments::CostEffectiveness& ce, double seconds, const JsonExtra& extra) {
   std::filesystem::create_directories(dir);
   // All or nothing: on a write failure the files already written are removed again.
-  write_result_files(dir, {{"compare.csv", comparison_csv(result, ce)},
-                           {"replicates.csv", replicates_csv(result)},
-                           {"timeseries_bands.csv", bands_csv(result)},
-                           {"compare.json", comparison_json(o, base, policy, result, ce, seconds, extra)}});
+  write_result_files(dir, for_spreadsheets({{"compare.csv", comparison_csv(result, ce)},
+                                            {"replicates.csv", replicates_csv(result)},
+                                            {"timeseries_bands.csv", bands_csv(result)},
+                                            {"compare.json", comparison_json(o, base, policy, result, ce, seconds, extra)}},
+                                           o.excel));
 }
 
 /// The assumption draws, or nullopt when they were not asked for. Throws what the runs throw.
@@ -284,16 +308,42 @@ std::optional<AssumptionResults> assumption_results(const CompareOptions& o, std
   return run_assumptions(o.assumptions, std::move(*setup), base, policies, results, static_cast<std::uint64_t>(o.seed));
 }
 
+/// One policy argument: a scenario file, or several joined with '+' (their changes to the
+/// baseline together).
+gov::LoadedScenario load_policy(const std::string& argument, const gov::LoadedScenario& base, const CompareOptions& o) {
+  const auto parts = gov::policy_parts(argument);
+  if (parts.size() == 1) return gov::load_governance_scenario(argument, overrides_for(o));
+  return gov::compose_policy(base, parts, overrides_for(o));
+}
+
+/// The policies to compare: each argument, or the baseline itself when only --with is given;
+/// --with's values on each. Throws sim::ScenarioError.
+std::vector<gov::LoadedScenario> load_policies(const gov::LoadedScenario& base, const CompareOptions& o) {
+  std::vector<gov::LoadedScenario> policies;
+  for (const auto& argument : o.policies) policies.push_back(load_policy(argument, base, o));
+  if (o.with.empty()) return policies;
+  if (policies.empty()) policies.push_back(base);
+  for (auto& policy : policies) policy = gov::with_changes(policy, o.with);
+  return policies;
+}
+
 int compare(const CompareOptions& o) {
+  if (o.policies.empty() && o.with.empty()) {
+    std::cerr << "shanzhi compare: name a policy scenario (POLICY, P1+P2 to combine shipped policies) or the changes "
+                 "to compare with --with KEY=VALUE\n";
+    return exit_bad_input;
+  }
   gov::LoadedScenario base;
   std::vector<gov::LoadedScenario> policies;
   try {
     base = gov::load_governance_scenario(o.baseline, overrides_for(o));
-    for (const auto& path : o.policies) policies.push_back(gov::load_governance_scenario(path, overrides_for(o)));
+    policies = load_policies(base, o);
   } catch (const sim::ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return exit_bad_input;
   }
+  for (const auto& policy : policies)
+    for (const auto& w : policy.document.warnings) std::cerr << w.format() << "\n";
   // Factors are checked before anything runs or any folder is made.
   std::optional<AssumptionSetup> setup;
   if (o.assumptions.enabled()) {
@@ -318,8 +368,11 @@ int compare(const CompareOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   std::vector<gov::GovernanceParameters> policy_parameters;
   for (const auto& p : policies) policy_parameters.push_back(p.parameters);
-  const auto results = gov::compare_scenarios(base.parameters, policy_parameters, o.replicates,
-                                              static_cast<std::uint64_t>(o.seed));
+  Progress progress(std::cerr, runs, ::isatty(STDERR_FILENO) != 0);
+  const auto results = gov::compare_scenarios(
+      base.parameters, policy_parameters, o.replicates, static_cast<std::uint64_t>(o.seed),
+      [&](std::size_t replicates_done) { progress.update(replicates_done * (1 + policies.size())); });
+  progress.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto folders = result_folder_names(policies);
   std::optional<AssumptionResults> assumptions;
@@ -353,7 +406,7 @@ int compare(const CompareOptions& o) {
   if (assumptions) {
     print_assumptions(*assumptions, results, folders, base.document.name, o.all_metrics);
     try {
-      write_result_files(out.writing(), assumption_files(*assumptions, results, folders));
+      write_result_files(out.writing(), for_spreadsheets(assumption_files(*assumptions, results, folders), o.excel));
     } catch (const std::exception& e) {
       std::cerr << "shanzhi compare: " << e.what() << "\n";
       return exit_failure;
@@ -382,9 +435,9 @@ Command add_compare_command(CLI::App& app) {
   auto o = std::make_shared<CompareOptions>();
   cmd->add_option("baseline", o->baseline, "Baseline scenario, e.g. scenarios/baseline.toml")->required();
   cmd->add_option("policy", o->policies,
-                  "Policy scenario(s), e.g. scenarios/guangling.toml; with several, the baseline runs once per "
-                  "replicate and each policy's results go to OUT/NAME/")
-      ->required();
+                  "Policy scenario(s), e.g. scenarios/guangling.toml, or shipped policies joined with '+' "
+                  "(their changes to the baseline together); with several, the baseline runs once per "
+                  "replicate and each policy's results go to OUT/NAME/");
   cmd->add_option("--replicates,-r", o->replicates, "Paired replicates (default 10)")->check(CLI::Range(1, 10000));
   cmd->add_option("--seed", o->seed, "Master seed; replicate seeds derive from it (default 1)")
       ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(4'000'000'000'000'000'000)));
@@ -392,11 +445,18 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--set", o->overrides, "Override a key in BOTH scenarios, e.g. --set district.streets=2")
       ->type_name("KEY=VALUE")
       ->allow_extra_args(false);
+  cmd->add_option("--with", o->with,
+                  "Change a key in the policy (the baseline when no policy is named): a policy written on the "
+                  "command line, e.g. --with purchase.budget_per_community_yuan=300000 (repeatable)")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);
   cmd->add_option("--threads", o->threads, "Threads (default: all cores); results are identical")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--out", o->out, "Output directory (default: results/runs/compare-BASE-vs-POLICY-...)");
   cmd->add_flag("--force", o->force, "Overwrite results already in --out");
   cmd->add_flag("--all", o->all_metrics, "Print every metric, not only the headline ones");
+  cmd->add_flag("--excel", o->excel,
+                "Start each CSV with a UTF-8 byte-order mark, so spreadsheet programs show Chinese names correctly");
   add_assumption_options(*cmd, o->assumptions);
   return {cmd, [o] { return compare(*o); }};
 }

@@ -19,8 +19,9 @@ std::size_t replicates_needed(const MeanInterval& d) {
 
 /// Runs `run` for every seed, spread over threads; each task runs its models on one thread.
 std::vector<std::vector<RunSeries>> run_replicates(const std::vector<std::uint64_t>& seeds, std::size_t arms,
-                                                   const ReplicateRunner& run) {
+                                                   const ReplicateRunner& run, const ReplicateDone& on_done) {
   std::vector<std::vector<RunSeries>> runs(seeds.size());
+  std::size_t finished = 0;
   const int levels = omp_get_max_active_levels();
   omp_set_max_active_levels(1);
   std::exception_ptr failure;
@@ -28,6 +29,10 @@ std::vector<std::vector<RunSeries>> run_replicates(const std::vector<std::uint64
   for (int r = 0; r < static_cast<int>(seeds.size()); ++r) {
     try {
       runs[static_cast<std::size_t>(r)] = run(seeds[static_cast<std::size_t>(r)]);
+      if (on_done) {
+#pragma omp critical(shanzhi_paired_progress)
+        on_done(++finished);
+      }
     } catch (...) {
 #pragma omp critical(shanzhi_paired_failure)
       if (!failure) failure = std::current_exception();
@@ -77,9 +82,10 @@ Comparison paired_summary(const std::vector<MetricInfo>& metrics, const std::vec
 }
 
 std::vector<Comparison> compare_paired(const std::vector<MetricInfo>& metrics, std::size_t policies,
-                                       std::size_t replicates, std::uint64_t master_seed, const ReplicateRunner& run) {
+                                       std::size_t replicates, std::uint64_t master_seed, const ReplicateRunner& run,
+                                       const ReplicateDone& on_done) {
   const auto seeds = replicate_seeds(replicates, master_seed);
-  const auto runs = run_replicates(seeds, 1 + policies, run);
+  const auto runs = run_replicates(seeds, 1 + policies, run, on_done);
   std::vector<Comparison> results;
   for (std::size_t p = 0; p < policies; ++p) {
     std::vector<const RunSeries*> base_runs, policy_runs;

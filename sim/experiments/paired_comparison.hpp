@@ -48,11 +48,16 @@ std::vector<std::uint64_t> replicate_seeds(std::size_t replicates, std::uint64_t
 /// then each policy in order. Columns must follow the `metrics` given to compare_paired.
 using ReplicateRunner = std::function<std::vector<RunSeries>(std::uint64_t seed)>;
 
+/// Told how many replicates (every arm of each) have finished, one call at a time, for a
+/// progress line.
+using ReplicateDone = std::function<void(std::size_t replicates_done)>;
+
 /// `replicates` paired replicates of a baseline and `policies` policies (seeds from
 /// `master_seed`), replicates spread over threads; one Comparison per policy. Results do not
 /// depend on the thread count.
 std::vector<Comparison> compare_paired(const std::vector<MetricInfo>& metrics, std::size_t policies,
-                                       std::size_t replicates, std::uint64_t master_seed, const ReplicateRunner& run);
+                                       std::size_t replicates, std::uint64_t master_seed, const ReplicateRunner& run,
+                                       const ReplicateDone& on_done = {});
 
 /// The comparison built from runs already made: baseline[r] and policy[r] ran with seeds[r].
 Comparison paired_summary(const std::vector<MetricInfo>& metrics, const std::vector<const RunSeries*>& baseline,
