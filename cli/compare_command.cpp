@@ -13,6 +13,7 @@
 #include "cli/run_summary.hpp"
 #include "models/governance/experiments/comparison.hpp"
 #include "sim/experiments/timeseries_bands.hpp"
+#include "cli/for_whom.hpp"
 #include "cli/progress.hpp"
 #include "models/governance/spec/composed_policy.hpp"
 #include "models/governance/spec/validation.hpp"
@@ -295,6 +296,7 @@ void write_comparison_files(const std::filesystem::path& dir, const CompareOptio
   write_result_files(dir, for_spreadsheets({{"compare.csv", comparison_csv(result, ce)},
                                             {"replicates.csv", replicates_csv(result)},
                                             {"timeseries_bands.csv", bands_csv(result)},
+                                            {"for_whom.csv", for_whom_csv(result)},
                                             {"compare.json", comparison_json(o, base, policy, result, ce, seconds, extra)}},
                                            o.excel));
 }
@@ -389,6 +391,7 @@ int compare(const CompareOptions& o) {
     if (several) std::cout << "\n== " << policies[i].document.name << " against " << base.document.name << " ==\n";
     print_table(results[i], o);
     print_cost_effectiveness(ce);
+    print_for_whom(results[i]);
     JsonExtra extra;
     if (assumptions)
       extra = [&, i](sim::JsonWriter& json) { assumptions_json(json, *assumptions, i, results[i], folders); };
@@ -419,7 +422,7 @@ int compare(const CompareOptions& o) {
     return exit_failure;
   }
   std::cout << "Ran in " << std::fixed << std::setprecision(1) << seconds << " s. Results in " << out.path.string()
-            << (several ? "/POLICY/" : "/") << " (compare.csv, replicates.csv, timeseries_bands.csv, compare.json)\n";
+            << (several ? "/POLICY/" : "/") << " (compare.csv, replicates.csv, timeseries_bands.csv, for_whom.csv, compare.json)\n";
   if (assumptions)
     std::cout << "Assumption files in " << out.path.string() << "/ (assumptions.csv, assumption_draws.csv, assumption_bands.csv"
               << (assumptions->rankings.empty() ? "" : ", ranking.csv") << ", assumption_screening.csv"

@@ -5,6 +5,8 @@
 #include <omp.h>
 
 #include <cmath>
+#include <map>
+#include <tuple>
 #include <stdexcept>
 
 namespace shanzhi::sim::experiments {
@@ -45,6 +47,43 @@ std::vector<std::vector<RunSeries>> run_replicates(const std::vector<std::uint64
   return runs;
 }
 
+/// The cells both arms recorded in every replicate, compared; cells are matched by (metric,
+/// breakdown, key), so arms with different districts compare what they share.
+std::vector<BreakdownComparison> compare_breakdowns(const std::vector<const RunSeries*>& baseline,
+                                                    const std::vector<const RunSeries*>& policy) {
+  using Cell = std::tuple<std::string, std::string, std::string>;
+  const auto cell_of = [](const BreakdownSummary& b) { return Cell{b.metric, b.breakdown, b.key}; };
+  std::vector<BreakdownComparison> out;
+  if (baseline.empty()) return out;
+  // Per run, cell → value; the first baseline run gives the order.
+  const auto values_of = [&](const RunSeries& run) {
+    std::map<Cell, double> values;
+    for (const auto& b : run.breakdowns) values.emplace(cell_of(b), b.value);
+    return values;
+  };
+  std::vector<std::map<Cell, double>> base_values, policy_values;
+  for (std::size_t r = 0; r < baseline.size(); ++r) {
+    base_values.push_back(values_of(*baseline[r]));
+    policy_values.push_back(values_of(*policy[r]));
+  }
+  for (const auto& cell : baseline.front()->breakdowns) {
+    const auto key = cell_of(cell);
+    std::vector<double> b, p, d;
+    for (std::size_t r = 0; r < baseline.size(); ++r) {
+      const auto in_base = base_values[r].find(key);
+      const auto in_policy = policy_values[r].find(key);
+      if (in_base == base_values[r].end() || in_policy == policy_values[r].end()) break;
+      b.push_back(in_base->second);
+      p.push_back(in_policy->second);
+      d.push_back(in_policy->second - in_base->second);
+    }
+    if (d.size() != baseline.size()) continue;
+    out.push_back({cell.metric, cell.breakdown, cell.key, mean_with_interval(b), mean_with_interval(p),
+                   mean_with_interval(d)});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::uint64_t> replicate_seeds(std::size_t replicates, std::uint64_t master_seed) {
@@ -74,6 +113,7 @@ Comparison paired_summary(const std::vector<MetricInfo>& metrics, const std::vec
     c.replicates_for_precision = replicates_needed(c.difference);
     result.metrics.push_back(std::move(c));
   }
+  result.breakdowns = compare_breakdowns(baseline, policy);
   for (std::size_t r = 0; r < seeds.size(); ++r) {
     result.baseline_runs.push_back(*baseline[r]);
     result.policy_runs.push_back(*policy[r]);

@@ -29,10 +29,23 @@ struct MetricComparison {
   std::size_t replicates_for_precision = 0;
 };
 
+/// "For whom": one breakdown cell (e.g. satisfaction of the elderly, unmet need in one street)
+/// compared like a metric, paired by replicate.
+struct BreakdownComparison {
+  std::string metric;
+  std::string breakdown;  ///< "group", "street", "community", "category"
+  std::string key;
+  MeanInterval baseline;
+  MeanInterval policy;
+  MeanInterval difference;  ///< policy − baseline, paired
+};
+
 struct Comparison {
   std::size_t replicates = 0;
   std::vector<std::uint64_t> seeds;
   std::vector<MetricComparison> metrics;  ///< every compared metric, in the runs' column order
+  /// Every breakdown cell both arms recorded in every replicate, in the baseline's order.
+  std::vector<BreakdownComparison> breakdowns;
   std::vector<RunSeries> baseline_runs;   ///< per replicate
   std::vector<RunSeries> policy_runs;     ///< per replicate
 };

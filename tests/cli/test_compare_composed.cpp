@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -132,4 +134,46 @@ TEST_CASE("--excel starts each CSV with a UTF-8 byte-order mark", "[cli][compare
   REQUIRE(run_shanzhi({"export", (dir / "e.sqlite").string(), "--csv", (dir / "marked.csv").string(), "--excel"}).exit_code == 0);
   REQUIRE(run_shanzhi({"export", (dir / "e.sqlite").string(), "--csv", (dir / "plain.csv").string()}).exit_code == 0);
   CHECK(read_file(dir / "marked.csv") == mark + read_file(dir / "plain.csv"));
+}
+
+TEST_CASE("compare says for whom: every breakdown cell with its paired interval", "[cli][compare][for_whom]") {
+  TempDir dir("for_whom");
+  const auto result = tiny_compare({"--with", "purchase.budget_per_community_yuan=400000", "--with", "admin.task_cut_share=0.5"},
+                                   dir / "out");
+  INFO(result.describe());
+  REQUIRE(result.exit_code == 0);
+  CHECK(contains(result.out, "for whom: satisfaction_mean by population group"));
+  const auto rows = lines_of(read_file(dir / "out" / "for_whom.csv"));
+  REQUIRE(rows.size() > 10);
+  CHECK(rows.front() == "metric,breakdown,key,unit,baseline,policy,difference,low,high,replicates");
+  std::set<std::string> breakdowns;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    // No quoted commas in these keys (one community, English group and category keys).
+    std::vector<std::string> fields;
+    std::stringstream line(rows[i]);
+    for (std::string field; std::getline(line, field, ',');) fields.push_back(field);
+    REQUIRE(fields.size() == 10);
+    breakdowns.insert(fields[1]);
+    const double baseline = std::stod(fields[4]), policy = std::stod(fields[5]), difference = std::stod(fields[6]);
+    CHECK(difference == Approx(policy - baseline).margin(1e-9));
+    CHECK(std::stod(fields[7]) <= difference);
+    CHECK(std::stod(fields[8]) >= difference);
+    CHECK(fields[9] == "2");
+  }
+  CHECK(breakdowns == std::set<std::string>{"category", "community", "group", "street"});
+  CHECK(contains(read_file(dir / "out" / "for_whom.csv"), "satisfaction_mean,group,age_80_plus,"));
+}
+
+TEST_CASE("A policy equal to the baseline differs from it for nobody", "[cli][compare][for_whom]") {
+  // Common random numbers: the same scenario twice gives the same runs, so every breakdown cell's
+  // difference and interval are exactly zero.
+  TempDir dir("for_whom_null");
+  const auto result = tiny_compare({tiny_district()}, dir / "out");
+  REQUIRE(result.exit_code == 0);
+  const auto rows = lines_of(read_file(dir / "out" / "for_whom.csv"));
+  REQUIRE(rows.size() > 10);
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    CAPTURE(rows[i]);
+    CHECK(contains(rows[i], ",0,0,0,2"));
+  }
 }

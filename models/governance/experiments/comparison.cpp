@@ -32,7 +32,9 @@ std::vector<sim::MetricInfo> declared_metrics() {
 
 RunSeries recorded_series(GovernanceModel& model) {
   model.run_recorded();
-  return sim::experiments::series_of(model.recorder(), derived_metrics(), model.burn_in_weeks());
+  auto series = sim::experiments::series_of(model.recorder(), derived_metrics(), model.burn_in_weeks());
+  series.breakdowns = sim::experiments::summarise_breakdowns(model.breakdowns());
+  return series;
 }
 
 }  // namespace
