@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <cstdio>
 #include <iomanip>
@@ -69,6 +70,26 @@ void print_table(const gov::Comparison& c, const CompareOptions& o) {
     std::printf("  %-30s %10s %10s %26s  %s\n", m.metric.name.c_str(), show(m.baseline_summary.mean).c_str(),
                 show(m.policy_summary.mean).c_str(), interval.c_str(), sim::experiments::precision_verdict(m).c_str());
   }
+}
+
+/// `yuan` rounded to the place of its uncertainty's leading digit (¥153,412 ± 4,800 → 153,000).
+std::string yuan_text(double yuan, double half_width) {
+  const double place = half_width > 1 ? std::pow(10.0, std::floor(std::log10(half_width))) : 1;
+  const auto rounded = static_cast<long long>(std::llround(yuan / place) * static_cast<long long>(place));
+  std::string digits = std::to_string(std::llabs(rounded));
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return (rounded < 0 ? "-¥" : "¥") + digits;
+}
+
+/// The extra public cost per community a year: what a street office budgets for each community.
+void print_cost_per_community(const sim::experiments::CostEffectiveness& ce, std::int64_t communities) {
+  if (communities < 1 || ce.spending_difference.n == 0) return;
+  const double per = 1e6 / static_cast<double>(communities);
+  const auto& dc = ce.spending_difference;
+  const double half = dc.half_width * per;
+  std::printf("    per community: %s a year [95%% CI %s, %s] (the difference over the baseline's %lld communities)\n",
+              yuan_text(dc.mean * per, half).c_str(), yuan_text((dc.mean - dc.half_width) * per, half).c_str(),
+              yuan_text((dc.mean + dc.half_width) * per, half).c_str(), static_cast<long long>(communities));
 }
 
 void print_cost_effectiveness(const sim::experiments::CostEffectiveness& ce) {
@@ -248,6 +269,17 @@ std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& 
   json.key("statistic").value("mean over the last 52 recorded weeks (year-to-date money: paid in those weeks)");
   json.key("wall_seconds").value(seconds);
   cost_effectiveness_json(json, ce);
+  if (const auto communities = base.parameters.district.streets * base.parameters.district.communities_per_street;
+      communities > 0 && ce.spending_difference.n > 0) {
+    const double per = 1e6 / static_cast<double>(communities);
+    const auto& dc = ce.spending_difference;
+    json.key("public_cost_difference_yuan_per_community").begin_object();
+    json.key("communities").value(static_cast<std::int64_t>(communities));
+    json.key("mean").value(dc.mean * per);
+    json.key("low").value((dc.mean - dc.half_width) * per);
+    json.key("high").value((dc.mean + dc.half_width) * per);
+    json.end_object();
+  }
   if (extra) extra(json);
   for (const auto* scenario : {&base, &policy}) {
     json.key(scenario == &base ? "baseline" : "policy").begin_object();
@@ -391,6 +423,7 @@ int compare(const CompareOptions& o) {
     if (several) std::cout << "\n== " << policies[i].document.name << " against " << base.document.name << " ==\n";
     print_table(results[i], o);
     print_cost_effectiveness(ce);
+    print_cost_per_community(ce, base.parameters.district.streets * base.parameters.district.communities_per_street);
     print_for_whom(results[i]);
     JsonExtra extra;
     if (assumptions)

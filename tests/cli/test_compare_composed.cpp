@@ -177,3 +177,16 @@ TEST_CASE("A policy equal to the baseline differs from it for nobody", "[cli][co
     CHECK(contains(rows[i], ",0,0,0,2"));
   }
 }
+
+TEST_CASE("compare gives the extra public cost per community", "[cli][compare][cost_effectiveness]") {
+  // One community: the cost per community is the district's whole difference.
+  TempDir dir("per_community");
+  const auto result = tiny_compare({"--with", "purchase.budget_per_community_yuan=400000"}, dir / "out");
+  INFO(result.describe());
+  REQUIRE(result.exit_code == 0);
+  CHECK(contains(result.out, "per community: ¥"));
+  CHECK(contains(result.out, "over the baseline's 1 communities"));
+  const auto json = read_file(dir / "out" / "compare.json");
+  CHECK(contains(json, "\"public_cost_difference_yuan_per_community\""));
+  CHECK(contains(json, "\"communities\": 1"));
+}
