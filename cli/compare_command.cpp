@@ -13,6 +13,9 @@
 #include "cli/run_summary.hpp"
 #include "models/governance/experiments/comparison.hpp"
 #include "sim/experiments/timeseries_bands.hpp"
+#include "cli/for_whom.hpp"
+#include "cli/progress.hpp"
+#include "models/governance/spec/composed_policy.hpp"
 #include "models/governance/spec/validation.hpp"
 #include "sim/build_info.hpp"
 #include "sim/output/csv.hpp"
@@ -23,6 +26,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <cstdio>
 #include <iomanip>
@@ -30,6 +34,8 @@
 #include <functional>
 #include <memory>
 #include <optional>
+
+#include <unistd.h>
 
 namespace shanzhi::cli {
 namespace {
@@ -41,10 +47,12 @@ struct CompareOptions {
   std::int64_t seed = 1;
   std::optional<std::int64_t> weeks;
   std::vector<std::string> overrides;  ///< applied to both scenarios
+  std::vector<std::string> with;       ///< KEY=VALUE applied to the policy (the baseline when none is named)
   int threads = 0;
   std::string out;
   bool force = false;
   bool all_metrics = false;
+  bool excel = false;  ///< CSVs with a UTF-8 byte-order mark, for spreadsheet programs
   AssumptionOptions assumptions;
 };
 
@@ -62,6 +70,26 @@ void print_table(const gov::Comparison& c, const CompareOptions& o) {
     std::printf("  %-30s %10s %10s %26s  %s\n", m.metric.name.c_str(), show(m.baseline_summary.mean).c_str(),
                 show(m.policy_summary.mean).c_str(), interval.c_str(), sim::experiments::precision_verdict(m).c_str());
   }
+}
+
+/// `yuan` rounded to the place of its uncertainty's leading digit (¥153,412 ± 4,800 → 153,000).
+std::string yuan_text(double yuan, double half_width) {
+  const double place = half_width > 1 ? std::pow(10.0, std::floor(std::log10(half_width))) : 1;
+  const auto rounded = static_cast<long long>(std::llround(yuan / place) * static_cast<long long>(place));
+  std::string digits = std::to_string(std::llabs(rounded));
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return (rounded < 0 ? "-¥" : "¥") + digits;
+}
+
+/// The extra public cost per community a year: what a street office budgets for each community.
+void print_cost_per_community(const sim::experiments::CostEffectiveness& ce, std::int64_t communities) {
+  if (communities < 1 || ce.spending_difference.n == 0) return;
+  const double per = 1e6 / static_cast<double>(communities);
+  const auto& dc = ce.spending_difference;
+  const double half = dc.half_width * per;
+  std::printf("    per community: %s a year [95%% CI %s, %s] (the difference over the baseline's %lld communities)\n",
+              yuan_text(dc.mean * per, half).c_str(), yuan_text((dc.mean - dc.half_width) * per, half).c_str(),
+              yuan_text((dc.mean + dc.half_width) * per, half).c_str(), static_cast<long long>(communities));
 }
 
 void print_cost_effectiveness(const sim::experiments::CostEffectiveness& ce) {
@@ -209,6 +237,22 @@ void cost_effectiveness_json(sim::JsonWriter& json, const sim::experiments::Cost
   json.end_object();
 }
 
+/// The keys the policy sets to another value than the baseline, with where each came from (a
+/// file:line, "--with"): the whole policy, also when it was composed on the command line.
+void policy_changes_json(sim::JsonWriter& json, const gov::LoadedScenario& base, const gov::LoadedScenario& policy) {
+  json.key("changes").begin_array();
+  for (const auto& [key, entry] : policy.document.values) {
+    const auto in_base = base.document.values.find(key);
+    if (in_base != base.document.values.end() && in_base->second.first == entry.first) continue;
+    json.begin_object();
+    json.key("key").value(key);
+    json.key("value").value(sim::format_value(entry.first));
+    json.key("source").value(entry.second.describe());
+    json.end_object();
+  }
+  json.end_array();
+}
+
 std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& base, const gov::LoadedScenario& policy,
                             const gov::Comparison& c, const sim::experiments::CostEffectiveness& ce, double seconds,
                             const JsonExtra& extra) {
@@ -225,6 +269,17 @@ std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& 
   json.key("statistic").value("mean over the last 52 recorded weeks (year-to-date money: paid in those weeks)");
   json.key("wall_seconds").value(seconds);
   cost_effectiveness_json(json, ce);
+  if (const auto communities = base.parameters.district.streets * base.parameters.district.communities_per_street;
+      communities > 0 && ce.spending_difference.n > 0) {
+    const double per = 1e6 / static_cast<double>(communities);
+    const auto& dc = ce.spending_difference;
+    json.key("public_cost_difference_yuan_per_community").begin_object();
+    json.key("communities").value(static_cast<std::int64_t>(communities));
+    json.key("mean").value(dc.mean * per);
+    json.key("low").value((dc.mean - dc.half_width) * per);
+    json.key("high").value((dc.mean + dc.half_width) * per);
+    json.end_object();
+  }
   if (extra) extra(json);
   for (const auto* scenario : {&base, &policy}) {
     json.key(scenario == &base ? "baseline" : "policy").begin_object();
@@ -238,6 +293,7 @@ std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& 
       json.end_object();
     }
     json.end_array();
+    if (scenario == &policy) policy_changes_json(json, base, policy);
     json.end_object();
   }
   json.end_object();
@@ -269,10 +325,12 @@ void write_comparison_files(const std::filesystem::path& dir, const CompareOptio
                             const sim::experiments::CostEffectiveness& ce, double seconds, const JsonExtra& extra) {
   std::filesystem::create_directories(dir);
   // All or nothing: on a write failure the files already written are removed again.
-  write_result_files(dir, {{"compare.csv", comparison_csv(result, ce)},
-                           {"replicates.csv", replicates_csv(result)},
-                           {"timeseries_bands.csv", bands_csv(result)},
-                           {"compare.json", comparison_json(o, base, policy, result, ce, seconds, extra)}});
+  write_result_files(dir, for_spreadsheets({{"compare.csv", comparison_csv(result, ce)},
+                                            {"replicates.csv", replicates_csv(result)},
+                                            {"timeseries_bands.csv", bands_csv(result)},
+                                            {"for_whom.csv", for_whom_csv(result)},
+                                            {"compare.json", comparison_json(o, base, policy, result, ce, seconds, extra)}},
+                                           o.excel));
 }
 
 /// The assumption draws, or nullopt when they were not asked for. Throws what the runs throw.
@@ -284,16 +342,42 @@ std::optional<AssumptionResults> assumption_results(const CompareOptions& o, std
   return run_assumptions(o.assumptions, std::move(*setup), base, policies, results, static_cast<std::uint64_t>(o.seed));
 }
 
+/// One policy argument: a scenario file, or several joined with '+' (their changes to the
+/// baseline together).
+gov::LoadedScenario load_policy(const std::string& argument, const gov::LoadedScenario& base, const CompareOptions& o) {
+  const auto parts = gov::policy_parts(argument);
+  if (parts.size() == 1) return gov::load_governance_scenario(argument, overrides_for(o));
+  return gov::compose_policy(base, parts, overrides_for(o));
+}
+
+/// The policies to compare: each argument, or the baseline itself when only --with is given;
+/// --with's values on each. Throws sim::ScenarioError.
+std::vector<gov::LoadedScenario> load_policies(const gov::LoadedScenario& base, const CompareOptions& o) {
+  std::vector<gov::LoadedScenario> policies;
+  for (const auto& argument : o.policies) policies.push_back(load_policy(argument, base, o));
+  if (o.with.empty()) return policies;
+  if (policies.empty()) policies.push_back(base);
+  for (auto& policy : policies) policy = gov::with_changes(policy, o.with);
+  return policies;
+}
+
 int compare(const CompareOptions& o) {
+  if (o.policies.empty() && o.with.empty()) {
+    std::cerr << "shanzhi compare: name a policy scenario (POLICY, P1+P2 to combine shipped policies) or the changes "
+                 "to compare with --with KEY=VALUE\n";
+    return exit_bad_input;
+  }
   gov::LoadedScenario base;
   std::vector<gov::LoadedScenario> policies;
   try {
     base = gov::load_governance_scenario(o.baseline, overrides_for(o));
-    for (const auto& path : o.policies) policies.push_back(gov::load_governance_scenario(path, overrides_for(o)));
+    policies = load_policies(base, o);
   } catch (const sim::ScenarioError& e) {
     std::cerr << e.what() << "\n";
     return exit_bad_input;
   }
+  for (const auto& policy : policies)
+    for (const auto& w : policy.document.warnings) std::cerr << w.format() << "\n";
   // Factors are checked before anything runs or any folder is made.
   std::optional<AssumptionSetup> setup;
   if (o.assumptions.enabled()) {
@@ -318,8 +402,11 @@ int compare(const CompareOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   std::vector<gov::GovernanceParameters> policy_parameters;
   for (const auto& p : policies) policy_parameters.push_back(p.parameters);
-  const auto results = gov::compare_scenarios(base.parameters, policy_parameters, o.replicates,
-                                              static_cast<std::uint64_t>(o.seed));
+  Progress progress(std::cerr, runs, ::isatty(STDERR_FILENO) != 0);
+  const auto results = gov::compare_scenarios(
+      base.parameters, policy_parameters, o.replicates, static_cast<std::uint64_t>(o.seed),
+      [&](std::size_t replicates_done) { progress.update(replicates_done * (1 + policies.size())); });
+  progress.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto folders = result_folder_names(policies);
   std::optional<AssumptionResults> assumptions;
@@ -336,6 +423,8 @@ int compare(const CompareOptions& o) {
     if (several) std::cout << "\n== " << policies[i].document.name << " against " << base.document.name << " ==\n";
     print_table(results[i], o);
     print_cost_effectiveness(ce);
+    print_cost_per_community(ce, base.parameters.district.streets * base.parameters.district.communities_per_street);
+    print_for_whom(results[i]);
     JsonExtra extra;
     if (assumptions)
       extra = [&, i](sim::JsonWriter& json) { assumptions_json(json, *assumptions, i, results[i], folders); };
@@ -353,7 +442,7 @@ int compare(const CompareOptions& o) {
   if (assumptions) {
     print_assumptions(*assumptions, results, folders, base.document.name, o.all_metrics);
     try {
-      write_result_files(out.writing(), assumption_files(*assumptions, results, folders));
+      write_result_files(out.writing(), for_spreadsheets(assumption_files(*assumptions, results, folders), o.excel));
     } catch (const std::exception& e) {
       std::cerr << "shanzhi compare: " << e.what() << "\n";
       return exit_failure;
@@ -366,7 +455,7 @@ int compare(const CompareOptions& o) {
     return exit_failure;
   }
   std::cout << "Ran in " << std::fixed << std::setprecision(1) << seconds << " s. Results in " << out.path.string()
-            << (several ? "/POLICY/" : "/") << " (compare.csv, replicates.csv, timeseries_bands.csv, compare.json)\n";
+            << (several ? "/POLICY/" : "/") << " (compare.csv, replicates.csv, timeseries_bands.csv, for_whom.csv, compare.json)\n";
   if (assumptions)
     std::cout << "Assumption files in " << out.path.string() << "/ (assumptions.csv, assumption_draws.csv, assumption_bands.csv"
               << (assumptions->rankings.empty() ? "" : ", ranking.csv") << ", assumption_screening.csv"
@@ -382,9 +471,9 @@ Command add_compare_command(CLI::App& app) {
   auto o = std::make_shared<CompareOptions>();
   cmd->add_option("baseline", o->baseline, "Baseline scenario, e.g. scenarios/baseline.toml")->required();
   cmd->add_option("policy", o->policies,
-                  "Policy scenario(s), e.g. scenarios/guangling.toml; with several, the baseline runs once per "
-                  "replicate and each policy's results go to OUT/NAME/")
-      ->required();
+                  "Policy scenario(s), e.g. scenarios/guangling.toml, or shipped policies joined with '+' "
+                  "(their changes to the baseline together); with several, the baseline runs once per "
+                  "replicate and each policy's results go to OUT/NAME/");
   cmd->add_option("--replicates,-r", o->replicates, "Paired replicates (default 10)")->check(CLI::Range(1, 10000));
   cmd->add_option("--seed", o->seed, "Master seed; replicate seeds derive from it (default 1)")
       ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(4'000'000'000'000'000'000)));
@@ -392,11 +481,18 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--set", o->overrides, "Override a key in BOTH scenarios, e.g. --set district.streets=2")
       ->type_name("KEY=VALUE")
       ->allow_extra_args(false);
+  cmd->add_option("--with", o->with,
+                  "Change a key in the policy (the baseline when no policy is named): a policy written on the "
+                  "command line, e.g. --with purchase.budget_per_community_yuan=300000 (repeatable)")
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);
   cmd->add_option("--threads", o->threads, "Threads (default: all cores); results are identical")
       ->check(CLI::Range(0, 1024));
   cmd->add_option("--out", o->out, "Output directory (default: results/runs/compare-BASE-vs-POLICY-...)");
   cmd->add_flag("--force", o->force, "Overwrite results already in --out");
   cmd->add_flag("--all", o->all_metrics, "Print every metric, not only the headline ones");
+  cmd->add_flag("--excel", o->excel,
+                "Start each CSV with a UTF-8 byte-order mark, so spreadsheet programs show Chinese names correctly");
   add_assumption_options(*cmd, o->assumptions);
   return {cmd, [o] { return compare(*o); }};
 }

@@ -22,6 +22,7 @@ struct ExportOptions {
   std::string db;
   std::string csv;
   bool force = false;
+  bool excel = false;  ///< a UTF-8 byte-order mark first, for spreadsheet programs
 };
 
 /// A factor's value as a CSV field: reals in shortest round-trip form, names quoted if needed.
@@ -75,7 +76,7 @@ int export_csv(const ExportOptions& o) {
   try {
     const fs::path out(o.csv);
     if (out.has_parent_path()) fs::create_directories(out.parent_path());
-    sim::write_file_atomically(out, tidy_csv(results));
+    sim::write_file_atomically(out, (o.excel ? "\xEF\xBB\xBF" : "") + tidy_csv(results));
   } catch (const std::exception& e) {
     std::cerr << "shanzhi export: " << e.what() << "\n";
     return exit_failure;
@@ -96,6 +97,8 @@ Command add_export_command(CLI::App& app) {
   cmd->add_option("db", o->db, "Results database written by shanzhi sweep")->required();
   cmd->add_option("--csv", o->csv, "CSV file to write")->required();
   cmd->add_flag("--force", o->force, "Overwrite the CSV file if it exists");
+  cmd->add_flag("--excel", o->excel,
+                "Start the CSV with a UTF-8 byte-order mark, so spreadsheet programs show Chinese names correctly");
   cmd->footer(
       "Columns: experiment, point, replicate, seed, status (ok/failed), one column per factor (named by\n"
       "its scenario key), metric, statistic, value. Failed runs have an empty value. Rows are ordered\n"

@@ -153,6 +153,14 @@ void write_result_files(const fs::path& dir, const std::vector<std::pair<std::st
   }
 }
 
+std::vector<std::pair<std::string, std::string>> for_spreadsheets(std::vector<std::pair<std::string, std::string>> files,
+                                                                  bool excel) {
+  if (!excel) return files;
+  for (auto& [name, content] : files)
+    if (fs::path(name).extension() == ".csv") content.insert(0, "\xEF\xBB\xBF");
+  return files;
+}
+
 std::string point_latest_link(const fs::path& dir) {
   std::error_code ec;
   const fs::path link = "results/latest";

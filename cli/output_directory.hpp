@@ -53,6 +53,12 @@ OutputDirectory prepare_output_directory(const std::string& requested, const std
 void write_result_files(const std::filesystem::path& dir,
                         const std::vector<std::pair<std::string, std::string>>& files);
 
+/// `files` with a UTF-8 byte-order mark before each CSV's text when `excel` (the --excel option):
+/// common spreadsheet programs read a CSV without one in the system's legacy code page, which
+/// garbles Chinese names. Other files, and every file without `excel`, are unchanged.
+std::vector<std::pair<std::string, std::string>> for_spreadsheets(std::vector<std::pair<std::string, std::string>> files,
+                                                                  bool excel);
+
 /// For a command with its own rules on what may be overwritten (plot): `path`, staged when it does
 /// not exist or is empty (a rename replaces an empty directory), else written in place.
 OutputDirectory staged_output_directory(const std::filesystem::path& path);

@@ -5,6 +5,8 @@
 #include <omp.h>
 
 #include <cmath>
+#include <map>
+#include <tuple>
 #include <stdexcept>
 
 namespace shanzhi::sim::experiments {
@@ -19,8 +21,9 @@ std::size_t replicates_needed(const MeanInterval& d) {
 
 /// Runs `run` for every seed, spread over threads; each task runs its models on one thread.
 std::vector<std::vector<RunSeries>> run_replicates(const std::vector<std::uint64_t>& seeds, std::size_t arms,
-                                                   const ReplicateRunner& run) {
+                                                   const ReplicateRunner& run, const ReplicateDone& on_done) {
   std::vector<std::vector<RunSeries>> runs(seeds.size());
+  std::size_t finished = 0;
   const int levels = omp_get_max_active_levels();
   omp_set_max_active_levels(1);
   std::exception_ptr failure;
@@ -28,6 +31,10 @@ std::vector<std::vector<RunSeries>> run_replicates(const std::vector<std::uint64
   for (int r = 0; r < static_cast<int>(seeds.size()); ++r) {
     try {
       runs[static_cast<std::size_t>(r)] = run(seeds[static_cast<std::size_t>(r)]);
+      if (on_done) {
+#pragma omp critical(shanzhi_paired_progress)
+        on_done(++finished);
+      }
     } catch (...) {
 #pragma omp critical(shanzhi_paired_failure)
       if (!failure) failure = std::current_exception();
@@ -38,6 +45,43 @@ std::vector<std::vector<RunSeries>> run_replicates(const std::vector<std::uint64
   for (const auto& replicate : runs)
     if (replicate.size() != arms) throw std::logic_error("a replicate runner returned the wrong number of arms");
   return runs;
+}
+
+/// The cells both arms recorded in every replicate, compared; cells are matched by (metric,
+/// breakdown, key), so arms with different districts compare what they share.
+std::vector<BreakdownComparison> compare_breakdowns(const std::vector<const RunSeries*>& baseline,
+                                                    const std::vector<const RunSeries*>& policy) {
+  using Cell = std::tuple<std::string, std::string, std::string>;
+  const auto cell_of = [](const BreakdownSummary& b) { return Cell{b.metric, b.breakdown, b.key}; };
+  std::vector<BreakdownComparison> out;
+  if (baseline.empty()) return out;
+  // Per run, cell → value; the first baseline run gives the order.
+  const auto values_of = [&](const RunSeries& run) {
+    std::map<Cell, double> values;
+    for (const auto& b : run.breakdowns) values.emplace(cell_of(b), b.value);
+    return values;
+  };
+  std::vector<std::map<Cell, double>> base_values, policy_values;
+  for (std::size_t r = 0; r < baseline.size(); ++r) {
+    base_values.push_back(values_of(*baseline[r]));
+    policy_values.push_back(values_of(*policy[r]));
+  }
+  for (const auto& cell : baseline.front()->breakdowns) {
+    const auto key = cell_of(cell);
+    std::vector<double> b, p, d;
+    for (std::size_t r = 0; r < baseline.size(); ++r) {
+      const auto in_base = base_values[r].find(key);
+      const auto in_policy = policy_values[r].find(key);
+      if (in_base == base_values[r].end() || in_policy == policy_values[r].end()) break;
+      b.push_back(in_base->second);
+      p.push_back(in_policy->second);
+      d.push_back(in_policy->second - in_base->second);
+    }
+    if (d.size() != baseline.size()) continue;
+    out.push_back({cell.metric, cell.breakdown, cell.key, mean_with_interval(b), mean_with_interval(p),
+                   mean_with_interval(d)});
+  }
+  return out;
 }
 
 }  // namespace
@@ -69,6 +113,7 @@ Comparison paired_summary(const std::vector<MetricInfo>& metrics, const std::vec
     c.replicates_for_precision = replicates_needed(c.difference);
     result.metrics.push_back(std::move(c));
   }
+  result.breakdowns = compare_breakdowns(baseline, policy);
   for (std::size_t r = 0; r < seeds.size(); ++r) {
     result.baseline_runs.push_back(*baseline[r]);
     result.policy_runs.push_back(*policy[r]);
@@ -77,9 +122,10 @@ Comparison paired_summary(const std::vector<MetricInfo>& metrics, const std::vec
 }
 
 std::vector<Comparison> compare_paired(const std::vector<MetricInfo>& metrics, std::size_t policies,
-                                       std::size_t replicates, std::uint64_t master_seed, const ReplicateRunner& run) {
+                                       std::size_t replicates, std::uint64_t master_seed, const ReplicateRunner& run,
+                                       const ReplicateDone& on_done) {
   const auto seeds = replicate_seeds(replicates, master_seed);
-  const auto runs = run_replicates(seeds, 1 + policies, run);
+  const auto runs = run_replicates(seeds, 1 + policies, run, on_done);
   std::vector<Comparison> results;
   for (std::size_t p = 0; p < policies; ++p) {
     std::vector<const RunSeries*> base_runs, policy_runs;

@@ -29,10 +29,23 @@ struct MetricComparison {
   std::size_t replicates_for_precision = 0;
 };
 
+/// "For whom": one breakdown cell (e.g. satisfaction of the elderly, unmet need in one street)
+/// compared like a metric, paired by replicate.
+struct BreakdownComparison {
+  std::string metric;
+  std::string breakdown;  ///< "group", "street", "community", "category"
+  std::string key;
+  MeanInterval baseline;
+  MeanInterval policy;
+  MeanInterval difference;  ///< policy − baseline, paired
+};
+
 struct Comparison {
   std::size_t replicates = 0;
   std::vector<std::uint64_t> seeds;
   std::vector<MetricComparison> metrics;  ///< every compared metric, in the runs' column order
+  /// Every breakdown cell both arms recorded in every replicate, in the baseline's order.
+  std::vector<BreakdownComparison> breakdowns;
   std::vector<RunSeries> baseline_runs;   ///< per replicate
   std::vector<RunSeries> policy_runs;     ///< per replicate
 };
@@ -48,11 +61,16 @@ std::vector<std::uint64_t> replicate_seeds(std::size_t replicates, std::uint64_t
 /// then each policy in order. Columns must follow the `metrics` given to compare_paired.
 using ReplicateRunner = std::function<std::vector<RunSeries>(std::uint64_t seed)>;
 
+/// Told how many replicates (every arm of each) have finished, one call at a time, for a
+/// progress line.
+using ReplicateDone = std::function<void(std::size_t replicates_done)>;
+
 /// `replicates` paired replicates of a baseline and `policies` policies (seeds from
 /// `master_seed`), replicates spread over threads; one Comparison per policy. Results do not
 /// depend on the thread count.
 std::vector<Comparison> compare_paired(const std::vector<MetricInfo>& metrics, std::size_t policies,
-                                       std::size_t replicates, std::uint64_t master_seed, const ReplicateRunner& run);
+                                       std::size_t replicates, std::uint64_t master_seed, const ReplicateRunner& run,
+                                       const ReplicateDone& on_done = {});
 
 /// The comparison built from runs already made: baseline[r] and policy[r] ran with seeds[r].
 Comparison paired_summary(const std::vector<MetricInfo>& metrics, const std::vector<const RunSeries*>& baseline,

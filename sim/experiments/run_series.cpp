@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <numeric>
+#include <string_view>
+#include <tuple>
 
 namespace shanzhi::sim::experiments {
 namespace {
@@ -47,6 +50,29 @@ RunSeries series_of(const MetricRecorder& recorder, const std::vector<DerivedMet
     series.columns.push_back(std::move(column));
   }
   return series;
+}
+
+std::vector<BreakdownSummary> summarise_breakdowns(const BreakdownTable& table) {
+  const auto& rows = table.rows();
+  if (rows.empty()) return {};
+  int last_week = rows.front().week;
+  for (const auto& row : rows) last_week = std::max(last_week, row.week);
+  const int first_week = last_week - static_cast<int>(summary_weeks);
+  std::vector<BreakdownSummary> cells;
+  std::vector<std::size_t> counts;
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view>, std::size_t> index;
+  for (const auto& row : rows) {
+    if (row.week <= first_week) continue;
+    const auto [at, added] = index.try_emplace({row.metric, row.breakdown, row.key}, cells.size());
+    if (added) {
+      cells.push_back({row.metric, row.breakdown, row.key, 0});
+      counts.push_back(0);
+    }
+    cells[at->second].value += row.value;
+    ++counts[at->second];
+  }
+  for (std::size_t c = 0; c < cells.size(); ++c) cells[c].value /= static_cast<double>(counts[c]);
+  return cells;
 }
 
 bool is_year_to_date(const MetricInfo& metric) {

@@ -8,6 +8,7 @@
 // every fiscal year; their mean would be about half a year's spending, so they are summarised by
 // the amount paid during the last 52 recorded weeks (annual spending).
 
+#include "sim/breakdowns.hpp"
 #include "sim/metrics.hpp"
 
 #include <cstddef>
@@ -16,6 +17,16 @@
 
 namespace shanzhi::sim::experiments {
 
+/// One cell of a run's breakdowns (a metric for one group, street, community or category),
+/// summarised over the last recorded year: the mean of the values recorded in the last 52
+/// recorded weeks (breakdowns are recorded every few weeks, see run.breakdown_every_weeks).
+struct BreakdownSummary {
+  std::string metric;
+  std::string breakdown;
+  std::string key;
+  double value = 0;
+};
+
 /// One run's recorded metrics: row r is recorded week weeks[r]; columns[m][r] is metric m.
 /// Row r holds the state after simulated tick burn_in_weeks + weeks[r] − 1 (row 0: the end of
 /// the burn-in).
@@ -23,7 +34,13 @@ struct RunSeries {
   std::vector<int> weeks;
   std::vector<std::vector<double>> columns;
   int burn_in_weeks = 0;
+  /// Every breakdown cell, in the order the model first recorded them (empty when the model
+  /// records none).
+  std::vector<BreakdownSummary> breakdowns;
 };
+
+/// Each cell of `table` summarised over its last year (rows recorded after week last − 52).
+std::vector<BreakdownSummary> summarise_breakdowns(const BreakdownTable& table);
 
 /// A metric computed row by row as the sum of two recorded ones.
 struct DerivedMetric {

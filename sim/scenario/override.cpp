@@ -1,4 +1,4 @@
-// `--set key=value` overrides: the value text is read strictly by the key's type, so a typo
+// `--set key=value` overrides (and compare's `--with`, the same reading under another name): the value text is read strictly by the key's type, so a typo
 // such as "0.9abc" or "1e3" for a count is refused rather than half-read.
 
 #include "sim/scenario/scenario.hpp"
@@ -11,14 +11,11 @@
 namespace shanzhi::sim {
 namespace {
 
-const SourceLocation command_line{"--set", 0, 0};
-
 /// A value read from text, or why it could not be.
 using ReadResult = std::variant<ParamValue, std::string>;
 
-[[noreturn]] void refuse(std::string key, std::string message) {
-  throw ScenarioError(
-      {Diagnostic{Diagnostic::Severity::error, command_line, std::move(key), std::move(message)}});
+[[noreturn]] void refuse(const SourceLocation& where, std::string key, std::string message) {
+  throw ScenarioError({Diagnostic{Diagnostic::Severity::error, where, std::move(key), std::move(message)}});
 }
 
 std::string_view trim(std::string_view text) {
@@ -74,7 +71,7 @@ ReadResult read_value(const ParamInfo& info, std::string_view text) {
   return not_a(info, text);
 }
 
-const ParamInfo& known_key(std::string_view key, const std::vector<ParamInfo>& schema) {
+const ParamInfo& known_key(std::string_view key, const std::vector<ParamInfo>& schema, const SourceLocation& where) {
   std::vector<std::string> keys;
   for (const auto& info : schema) {
     if (info.key == key) return info;
@@ -82,29 +79,30 @@ const ParamInfo& known_key(std::string_view key, const std::vector<ParamInfo>& s
   }
   std::string message = "unknown key";
   if (const auto near = nearest_key(key, keys); !near.empty()) message += "; did you mean '" + near + "'?";
-  refuse(std::string(key), message);
+  refuse(where, std::string(key), message);
 }
 
 }  // namespace
 
-void apply_override(ScenarioDocument& doc, std::string_view assignment,
-                    const std::vector<ParamInfo>& schema) {
+void apply_override(ScenarioDocument& doc, std::string_view assignment, const std::vector<ParamInfo>& schema,
+                    std::string_view option) {
+  const SourceLocation command_line{std::string(option), 0, 0};
   const auto equals = assignment.find('=');
   if (equals == std::string_view::npos) {
     // The example is the schema's own first key, so it is always a real key of this model.
     const std::string example = schema.empty() ? "table.key=1" : schema.front().key + "=" + format_value(schema.front().default_value);
-    refuse("", "expected key=value, e.g. " + example + ", got '" + std::string(assignment) + "'");
+    refuse(command_line, "", "expected key=value, e.g. " + example + ", got '" + std::string(assignment) + "'");
   }
   const auto key = trim(assignment.substr(0, equals));
   const auto text = trim(assignment.substr(equals + 1));
-  if (key.empty()) refuse("", "no key before '=' in '" + std::string(assignment) + "'");
-  const ParamInfo& info = known_key(key, schema);
-  if (text.empty()) refuse(info.key, "no value after '='; expected " + info.expected_text());
+  if (key.empty()) refuse(command_line, "", "no key before '=' in '" + std::string(assignment) + "'");
+  const ParamInfo& info = known_key(key, schema, command_line);
+  if (text.empty()) refuse(command_line, info.key, "no value after '='; expected " + info.expected_text());
 
   const auto value = read_value(info, text);
-  if (const auto* problem = std::get_if<std::string>(&value)) refuse(info.key, *problem);
+  if (const auto* problem = std::get_if<std::string>(&value)) refuse(command_line, info.key, *problem);
   const auto& parsed = std::get<ParamValue>(value);
-  if (auto problem = info.check(parsed); !problem.empty()) refuse(info.key, problem);
+  if (auto problem = info.check(parsed); !problem.empty()) refuse(command_line, info.key, problem);
   doc.values.insert_or_assign(info.key, std::pair{info.normalise(parsed), command_line});
 }
 

@@ -35,9 +35,11 @@ struct ScenarioDocument {
 ScenarioDocument load_scenario(const std::filesystem::path& file, const std::vector<ParamInfo>& schema);
 
 /// Parses and validates "key=value" (as typed after --set) and records it in `doc` with source
-/// "--set". The value is read according to the key's type: 0.9, 12, true/false, or a choice name.
-/// Throws ScenarioError on an unknown key (with suggestion) or a bad value.
-void apply_override(ScenarioDocument& doc, std::string_view assignment, const std::vector<ParamInfo>& schema);
+/// `option` ("--set", or "--with" for a policy written on compare's command line). The value is
+/// read according to the key's type: 0.9, 12, true/false, or a choice name. Throws
+/// ScenarioError on an unknown key (with suggestion) or a bad value.
+void apply_override(ScenarioDocument& doc, std::string_view assignment, const std::vector<ParamInfo>& schema,
+                    std::string_view option = "--set");
 
 /// Parameter struct with every value of `doc` applied over the struct's defaults.
 template <class P>

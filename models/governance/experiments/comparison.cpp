@@ -32,7 +32,9 @@ std::vector<sim::MetricInfo> declared_metrics() {
 
 RunSeries recorded_series(GovernanceModel& model) {
   model.run_recorded();
-  return sim::experiments::series_of(model.recorder(), derived_metrics(), model.burn_in_weeks());
+  auto series = sim::experiments::series_of(model.recorder(), derived_metrics(), model.burn_in_weeks());
+  series.breakdowns = sim::experiments::summarise_breakdowns(model.breakdowns());
+  return series;
 }
 
 }  // namespace
@@ -73,11 +75,11 @@ std::vector<RunSeries> run_arms(const std::vector<GovernanceParameters>& arms, s
 
 std::vector<Comparison> compare_scenarios(const GovernanceParameters& baseline,
                                           const std::vector<GovernanceParameters>& policies, std::size_t replicates,
-                                          std::uint64_t master_seed) {
+                                          std::uint64_t master_seed, const sim::experiments::ReplicateDone& on_done) {
   std::vector<GovernanceParameters> arms{baseline};
   arms.insert(arms.end(), policies.begin(), policies.end());
   return sim::experiments::compare_paired(compared_metrics(), policies.size(), replicates, master_seed,
-                                          [&arms](std::uint64_t seed) { return run_arms(arms, seed); });
+                                          [&arms](std::uint64_t seed) { return run_arms(arms, seed); }, on_done);
 }
 
 Comparison compare_scenarios(const GovernanceParameters& baseline, const GovernanceParameters& policy,

@@ -30,9 +30,11 @@ Comparison compare_scenarios(const GovernanceParameters& baseline, const Governa
 
 /// The same for several policies against one baseline: the baseline runs once per replicate and
 /// is shared, so each result equals compare_scenarios(baseline, policies[i], ...) exactly.
+/// `on_done` hears of each finished replicate (for a progress line).
 std::vector<Comparison> compare_scenarios(const GovernanceParameters& baseline,
                                           const std::vector<GovernanceParameters>& policies, std::size_t replicates,
-                                          std::uint64_t master_seed);
+                                          std::uint64_t master_seed,
+                                          const sim::experiments::ReplicateDone& on_done = {});
 
 /// The spending cost-effectiveness is measured against: the full public cost (every funding
 /// instrument, the workforce's pay, awards, training and licensing, and the reforms' running

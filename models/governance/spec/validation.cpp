@@ -156,7 +156,13 @@ LoadedScenario load_governance_scenario(const std::string& path, const std::vect
     }
   }
   if (!errors.empty()) throw sim::ScenarioError(errors);
-  loaded.parameters = sim::resolve_parameters(loaded.document, schema);
+  return checked_scenario(std::move(loaded.document));
+}
+
+LoadedScenario checked_scenario(sim::ScenarioDocument document) {
+  LoadedScenario loaded{std::move(document), {}};
+  loaded.parameters = sim::resolve_parameters(loaded.document, governance_schema());
+  std::vector<sim::Diagnostic> errors;
   for (auto& d : check_combination(loaded.parameters, loaded.document)) {
     if (d.severity == sim::Diagnostic::Severity::error)
       errors.push_back(std::move(d));

@@ -32,6 +32,11 @@ struct LoadedScenario {
 };
 LoadedScenario load_governance_scenario(const std::string& path, const std::vector<std::string>& overrides);
 
+/// A scenario document already read (and changed, e.g. a composed policy) resolved into
+/// parameters with its combination checked, as load_governance_scenario does; warnings are kept
+/// in the document. Throws sim::ScenarioError.
+LoadedScenario checked_scenario(sim::ScenarioDocument document);
+
 /// Parameters of an already loaded scenario with `settings` applied on top (a design point of an
 /// experiment). Each value is checked like a file value and the combination like a scenario;
 /// throws sim::ScenarioError naming the key when the point is invalid.
