@@ -15,7 +15,9 @@ std::string shown_value(double value, const std::string& unit, double half_width
   if (unit.rfind("share", 0) == 0) scale = 100, suffix = "%", most = 1;
   else if (unit == "CNY") scale = 1e-6, prefix = "¥", suffix = "m";
   const int decimals = supported_decimals(half_width * scale, most);
-  const char* sign = value < 0 ? "-" : (with_sign && value > 0 ? "+" : "");
+  // A value that rounds to zero is shown without a sign: "-0.0" would claim a direction.
+  const bool rounds_to_zero = std::round(std::fabs(value) * scale * std::pow(10.0, decimals)) == 0;
+  const char* sign = rounds_to_zero ? "" : value < 0 ? "-" : (with_sign && value > 0 ? "+" : "");
   char text[64];
   std::snprintf(text, sizeof text, "%s%s%.*f%s", sign, prefix, decimals, std::fabs(value) * scale, suffix);
   return text;

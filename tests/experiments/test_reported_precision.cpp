@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <limits>
 
 using shanzhi::sim::experiments::supported_decimals;
@@ -23,4 +24,18 @@ TEST_CASE("An uncertainty of zero or not a number leaves the plain precision", "
   CHECK(supported_decimals(-1.0, 3) == 3);
   CHECK(supported_decimals(std::numeric_limits<double>::quiet_NaN(), 1) == 1);
   CHECK(supported_decimals(std::numeric_limits<double>::infinity(), 2) == 2);
+}
+
+TEST_CASE("A shown value reads by its unit and never shows a sign on zero", "[experiments][precision]") {
+  using shanzhi::sim::experiments::shown_value;
+  CHECK(shown_value(0.485, "share 0-1") == "48.5%");
+  CHECK(shown_value(2'130'000, "CNY") == "¥2.13m");
+  CHECK(shown_value(15.72, "points 0-100", 3.4, true) == "+16");
+  CHECK(shown_value(15.72, "points 0-100", 0.17, true) == "+15.7");
+  CHECK(shown_value(-15.72, "points 0-100", 0.17, true) == "-15.7");
+  // Rounded to zero, an effect has no direction to show.
+  CHECK(shown_value(-0.02, "points 0-100", 0.2, true) == "0.0");
+  CHECK(shown_value(0.004, "points 0-100", 0.02, true) == "0.00");
+  CHECK(shown_value(0.006, "points 0-100", 0.02, true) == "+0.01");
+  CHECK(shown_value(std::nan(""), "points 0-100") == "n/a");
 }

@@ -62,7 +62,10 @@ LoadedScenario compose_policy(const LoadedScenario& baseline, const std::vector<
   std::map<std::string, std::pair<sim::ParamValue, sim::SourceLocation>> taken;  // key → the first part's change
   for (const auto& path : parts) {
     if (path.empty()) {
-      errors.push_back({Severity::error, {"policy", 0, 0}, "", "an empty part in a policy joined with '+'"});
+      sim::Diagnostic empty_part;
+      empty_part.where.file = "policy";
+      empty_part.message = "an empty part in a policy joined with '+'";
+      errors.push_back(std::move(empty_part));
       continue;
     }
     LoadedScenario part;
@@ -73,9 +76,13 @@ LoadedScenario compose_policy(const LoadedScenario& baseline, const std::vector<
       continue;
     }
     const auto changes = changes_of(part.document, baseline.document);
-    if (changes.empty())
-      composed.warnings.push_back({Severity::warning, {path, 0, 0}, "",
-                                   "changes nothing in the baseline " + baseline.document.path});
+    if (changes.empty()) {
+      sim::Diagnostic nothing;
+      nothing.severity = Severity::warning;
+      nothing.where.file = path;
+      nothing.message = "changes nothing in the baseline " + baseline.document.path;
+      composed.warnings.push_back(std::move(nothing));
+    }
     for (const auto& [key, change] : changes) {
       const auto [earlier, first] = taken.emplace(key, change);
       if (!first && !(earlier->second.first == change.first)) {
