@@ -112,7 +112,7 @@ TEST_CASE("A composed policy refuses conflicts - typos and a missing policy", "[
   CHECK(contains(unchanged.err, "changes nothing in the baseline"));
 }
 
-TEST_CASE("--excel starts each CSV with a UTF-8 byte-order mark", "[cli][compare][export]") {
+TEST_CASE("CSV for spreadsheets: --excel starts each CSV with a UTF-8 byte-order mark", "[cli][compare][export]") {
   TempDir dir("excel");
   const std::string mark = "\xEF\xBB\xBF";
   REQUIRE(tiny_compare({"--with", "admin.task_cut_share=0.4", "--excel"}, dir / "marked").exit_code == 0);
