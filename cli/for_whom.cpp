@@ -21,12 +21,13 @@ std::string unit_of(const gov::Comparison& c, const std::string& metric) {
 
 std::string number(double value) { return sim::format_number(value); }
 
-/// "+2.1 [1.4, 2.8]" in the metric's unit, to the decimals the interval supports.
-std::string effect_text(const ex::BreakdownComparison& b, const std::string& unit) {
+/// "+2.1 [1.4, 2.8]" in the metric's unit, to the decimals an uncertainty of `rounding` supports
+/// (the cell's own half-width unless lines set side by side need one precision).
+std::string effect_text(const ex::BreakdownComparison& b, const std::string& unit, double rounding = -1) {
   const auto& d = b.difference;
-  return ex::shown_value(d.mean, unit, d.half_width, true) + " [" +
-         ex::shown_value(d.mean - d.half_width, unit, d.half_width) + ", " +
-         ex::shown_value(d.mean + d.half_width, unit, d.half_width) + "]";
+  const double precision = rounding >= 0 ? rounding : d.half_width;
+  return ex::shown_value(d.mean, unit, precision, true) + " [" + ex::shown_value(d.mean - d.half_width, unit, precision) +
+         ", " + ex::shown_value(d.mean + d.half_width, unit, precision) + "]";
 }
 
 std::vector<const ex::BreakdownComparison*> cells(const gov::Comparison& c, const std::string& metric,
@@ -66,8 +67,11 @@ void print_for_whom(const gov::Comparison& c) {
   const auto [least, most] = std::minmax_element(streets.begin(), streets.end(), [](const auto* a, const auto* b) {
     return a->difference.mean < b->difference.mean;
   });
-  std::printf("    streets: most %s in %s, least %s in %s (of %zu)\n", effect_text(**most, unit).c_str(),
-              (*most)->key.c_str(), effect_text(**least, unit).c_str(), (*least)->key.c_str(), streets.size());
+  // One precision for both, so that rounding cannot make the larger gain look the smaller.
+  const double rounding = std::min((*most)->difference.half_width, (*least)->difference.half_width);
+  std::printf("    streets: most %s in %s, least %s in %s (of %zu)\n", effect_text(**most, unit, rounding).c_str(),
+              (*most)->key.c_str(), effect_text(**least, unit, rounding).c_str(), (*least)->key.c_str(),
+              streets.size());
 }
 
 }  // namespace shanzhi::cli
