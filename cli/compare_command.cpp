@@ -11,12 +11,13 @@
 #include "cli/compare_assumptions.hpp"
 #include "cli/output_directory.hpp"
 #include "cli/run_summary.hpp"
-#include "models/governance/experiments/comparison.hpp"
-#include "sim/experiments/timeseries_bands.hpp"
 #include "cli/for_whom.hpp"
 #include "cli/progress.hpp"
+#include "models/governance/experiments/comparison.hpp"
 #include "models/governance/spec/composed_policy.hpp"
 #include "models/governance/spec/validation.hpp"
+#include "sim/experiments/reported_precision.hpp"
+#include "sim/experiments/timeseries_bands.hpp"
 #include "sim/build_info.hpp"
 #include "sim/output/csv.hpp"
 #include "sim/output/json_writer.hpp"
@@ -62,13 +63,19 @@ using JsonExtra = std::function<void(sim::JsonWriter&)>;
 void print_table(const gov::Comparison& c, const CompareOptions& o) {
   std::printf("\n  %-30s %10s %10s %26s  %s\n", "metric (mean of last year)", "baseline", "policy",
               "difference [95% CI]", "replicates");
+  // Numbers show the digits their 95% intervals support; compare.csv keeps every digit.
   for (const auto& m : c.metrics) {
     if (!o.all_metrics && !m.metric.headline) continue;
+    // Each number to the digits its own 95% half-width supports (compare.csv keeps every digit).
     const auto& d = m.difference;
-    auto show = [&](double x) { return display_value(m.metric, x); };
-    const std::string interval = show(d.mean) + " [" + show(d.mean - d.half_width) + ", " + show(d.mean + d.half_width) + "]";
-    std::printf("  %-30s %10s %10s %26s  %s\n", m.metric.name.c_str(), show(m.baseline_summary.mean).c_str(),
-                show(m.policy_summary.mean).c_str(), interval.c_str(), sim::experiments::precision_verdict(m).c_str());
+    const auto show = [&](double x, double half_width) { return display_value(m.metric, x, half_width); };
+    const std::string interval = sim::experiments::shown_value(d.mean, m.metric.unit, d.half_width, true) + " [" +
+                                 show(d.mean - d.half_width, d.half_width) + ", " +
+                                 show(d.mean + d.half_width, d.half_width) + "]";
+    std::printf("  %-30s %10s %10s %26s  %s\n", m.metric.name.c_str(),
+                show(m.baseline_summary.mean, m.baseline_summary.half_width).c_str(),
+                show(m.policy_summary.mean, m.policy_summary.half_width).c_str(), interval.c_str(),
+                sim::experiments::precision_verdict(m).c_str());
   }
 }
 
