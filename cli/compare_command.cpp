@@ -368,6 +368,18 @@ std::vector<gov::LoadedScenario> load_policies(const gov::LoadedScenario& base, 
   return policies;
 }
 
+/// A policy on another district than the baseline's is allowed (a planner may mean it) but said.
+void warn_if_other_district(const gov::LoadedScenario& base, const gov::LoadedScenario& policy) {
+  const auto differences = gov::district_differences(base, policy);
+  if (differences.empty()) return;
+  std::cerr << "shanzhi compare: warning: " << policy.document.name << " simulates another district than "
+            << base.document.name << " (";
+  for (std::size_t i = 0; i < differences.size() && i < 4; ++i) std::cerr << (i ? ", " : "") << differences[i];
+  if (differences.size() > 4) std::cerr << ", and " << differences.size() - 4 << " more";
+  std::cerr << "): the difference mixes the policy with the district. To compare the policy alone, build it on "
+               "the baseline's district (extends = the baseline's file) or give both the same values with --set\n";
+}
+
 int compare(const CompareOptions& o) {
   if (o.policies.empty() && o.with.empty()) {
     std::cerr << "shanzhi compare: name a policy scenario (POLICY, P1+P2 to combine shipped policies) or the changes "
@@ -383,8 +395,10 @@ int compare(const CompareOptions& o) {
     std::cerr << e.what() << "\n";
     return exit_bad_input;
   }
-  for (const auto& policy : policies)
+  for (const auto& policy : policies) {
     for (const auto& w : policy.document.warnings) std::cerr << w.format() << "\n";
+    warn_if_other_district(base, policy);
+  }
   // Factors are checked before anything runs or any folder is made.
   std::optional<AssumptionSetup> setup;
   if (o.assumptions.enabled()) {

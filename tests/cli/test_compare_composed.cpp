@@ -191,3 +191,17 @@ TEST_CASE("compare gives the extra public cost per community", "[cli][compare][c
   CHECK(contains(json, "\"public_cost_difference_yuan_per_community\""));
   CHECK(contains(json, "\"communities\": 1"));
 }
+
+TEST_CASE("compare warns when the policy simulates another district", "[cli][compare][composed]") {
+  TempDir dir("other_district");
+  const auto two_streets = policy_file(dir, "two_streets", "[district]\nstreets = 2\n");
+  const auto other = tiny_compare({two_streets.string()}, dir / "other");
+  INFO(other.describe());
+  REQUIRE(other.exit_code == 0);  // allowed: a planner may mean it
+  CHECK(contains(other.err, "two_streets simulates another district than"));
+  CHECK(contains(other.err, "district.streets 1 → 2"));
+  // A policy on the same district says nothing of the kind.
+  const auto same = tiny_compare({"--with", "admin.task_cut_share=0.2"}, dir / "same");
+  REQUIRE(same.exit_code == 0);
+  CHECK_FALSE(contains(same.err, "another district"));
+}

@@ -122,4 +122,17 @@ LoadedScenario with_changes(const LoadedScenario& policy, const std::vector<std:
   return checked_scenario(std::move(document));
 }
 
+std::vector<std::string> district_differences(const LoadedScenario& baseline, const LoadedScenario& policy) {
+  const auto& schema = governance_schema();
+  std::vector<std::string> out;
+  for (const auto& info : schema.infos()) {
+    if (info.role != sim::ParamRole::structure) continue;
+    const auto* entry = schema.find(info.key);
+    const auto before = entry->get(baseline.parameters);
+    const auto after = entry->get(policy.parameters);
+    if (!(before == after)) out.push_back(info.key + " " + sim::format_value(before) + " → " + sim::format_value(after));
+  }
+  return out;
+}
+
 }  // namespace shanzhi::gov

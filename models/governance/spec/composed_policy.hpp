@@ -27,4 +27,9 @@ LoadedScenario compose_policy(const LoadedScenario& baseline, const std::vector<
 /// checked as a combination. Throws sim::ScenarioError naming the --with that is wrong.
 LoadedScenario with_changes(const LoadedScenario& policy, const std::vector<std::string>& assignments);
 
+/// The district keys (role "structure": size, population shares) on which `policy` differs from
+/// `baseline`, as "key baseline → policy": a paired comparison of two different districts mixes
+/// the policy with the district, which is rarely what a planner means. Empty when they agree.
+std::vector<std::string> district_differences(const LoadedScenario& baseline, const LoadedScenario& policy);
+
 }  // namespace shanzhi::gov
