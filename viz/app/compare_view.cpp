@@ -7,8 +7,22 @@
 #include "core/i18n.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace shanzhi::viz {
+
+/// The range of the policy's and the baseline's values inside the visible weeks (0 when empty).
+double value_span(const Series& policy, const Series& baseline, const TimeWindow& window) {
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (const auto* s : {&policy, &baseline})
+    for (std::size_t i = 0; i < std::min(s->x.size(), s->y.size()); ++i)
+      if (s->x[i] >= window.lo && s->x[i] <= window.hi && std::isfinite(s->y[i])) {
+        lo = std::min(lo, s->y[i]);
+        hi = std::max(hi, s->y[i]);
+      }
+  return hi > lo ? hi - lo : 0;
+}
 
 void draw_compare_view(UiState& ui) {
   const auto& s = *ui.snapshot;
@@ -60,6 +74,7 @@ void draw_compare_view(UiState& ui) {
     od.help = tr("help.difference");
     od.value_format = d.value_format;
     od.zero_line = true;
+    od.min_span = 0.1 * value_span(policy, baseline, ui.compare_window);
     draw_time_plot((name + "##d").c_str(), size, od, diff, {}, markers, ui.compare_window, data_lo, data_hi);
     ImGui::EndGroup();
   }

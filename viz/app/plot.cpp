@@ -45,6 +45,7 @@ void y_range(std::span<const PlotSeries> series, std::span<const PlotBand> bands
     y0 = std::min(y0, 0.0);
     y1 = std::max(y1, 0.0);
   }
+  widen_to_span(y0, y1, o.min_span);
   if (o.y_min) y0 = *o.y_min;
   if (o.y_max) y1 = std::max(*o.y_max, y1);
   const double pad = std::max(1e-9, (y1 - y0) * 0.08);
@@ -124,15 +125,59 @@ double value_near(std::span<const double> xs, std::span<const double> ys, double
   return ys[i];
 }
 
+/// Height in pixels of the legend box (0 when a plot has no legend).
+float legend_height(std::span<const PlotSeries> series, std::span<const PlotBand> bands) {
+  if (series.size() + bands.size() < 2) return 0;
+  return static_cast<float>(series.size() + bands.size()) * ImGui::GetTextLineHeight() + 4;
+}
+
+/// Raises the top of the y-range so that the data stays below the legend's rows: the top
+/// corners are then free for it. Skipped when the legend would take more than 55% of the
+/// height (the data would be squashed); the legend then takes the emptiest corner.
+void leave_room_for_legend(Mapping& m, std::span<const PlotSeries> series, std::span<const PlotBand> bands) {
+  m.y1 = top_leaving_room(m.y0, m.y1, m.hi.y - m.lo.y, legend_height(series, bands));
+}
+
+/// How many of the plotted points and band edges fall inside the box [lo, hi] (pixels).
+std::size_t points_inside(const Mapping& m, std::span<const PlotSeries> series, std::span<const PlotBand> bands,
+                          ImVec2 lo, ImVec2 hi) {
+  std::size_t count = 0;
+  const auto take = [&](std::span<const double> xs, std::span<const double> ys) {
+    for (std::size_t i = 0; i < std::min(xs.size(), ys.size()); ++i) {
+      if (xs[i] < m.x0 || xs[i] > m.x1 || !std::isfinite(ys[i])) continue;
+      const float x = m.px(xs[i]), y = m.py(ys[i]);
+      count += x >= lo.x && x <= hi.x && y >= lo.y && y <= hi.y;
+    }
+  };
+  for (const auto& s : series) take(s.x, s.y);
+  for (const auto& b : bands) {
+    take(b.x, b.lo);
+    take(b.x, b.hi);
+  }
+  return count;
+}
+
+/// The legend in the corner of the plot that covers the fewest plotted points (as matplotlib's
+/// loc="best"), so it does not sit on the lines a lesson asks students to watch.
 void draw_legend(ImDrawList* dl, const Mapping& m, std::span<const PlotSeries> series, std::span<const PlotBand> bands) {
   if (series.size() + bands.size() < 2) return;
-  ImVec2 p(m.lo.x + 6, m.lo.y + 4);
   const float line_h = ImGui::GetTextLineHeight();
   float width = 0;
   for (const auto& s : series) width = std::max(width, ImGui::CalcTextSize(s.label.c_str()).x);
   for (const auto& b : bands) width = std::max(width, ImGui::CalcTextSize(b.label.c_str()).x);
   const auto rows = static_cast<float>(series.size() + bands.size());
-  dl->AddRectFilled(p, ImVec2(p.x + width + 30, p.y + rows * line_h + 4), IM_COL32(255, 255, 255, 215), 3);
+  const ImVec2 box(width + 30, rows * line_h + 4);
+  const ImVec2 corners[] = {{m.lo.x + 6, m.lo.y + 4},
+                            {m.hi.x - box.x - 6, m.lo.y + 4},
+                            {m.lo.x + 6, m.hi.y - box.y - 4},
+                            {m.hi.x - box.x - 6, m.hi.y - box.y - 4}};
+  ImVec2 p = corners[0];
+  std::size_t fewest = std::numeric_limits<std::size_t>::max();
+  for (const auto& corner : corners) {  // ties keep the earlier corner: top-left first
+    const auto covered = points_inside(m, series, bands, corner, ImVec2(corner.x + box.x, corner.y + box.y));
+    if (covered < fewest) fewest = covered, p = corner;
+  }
+  dl->AddRectFilled(p, ImVec2(p.x + box.x, p.y + box.y), IM_COL32(255, 255, 255, 215), 3);
   p.y += 2;
   for (const auto& s : series) {
     const ImVec2 a(p.x + 3, p.y + line_h * 0.5f), b(p.x + 20, p.y + line_h * 0.5f);
@@ -207,6 +252,7 @@ void draw_time_plot(const char* id, ImVec2 size, const PlotOptions& o, std::span
   m.x0 = window.lo;
   m.x1 = window.hi > window.lo ? window.hi : window.lo + 1;
   y_range(series, bands, m.x0, m.x1, o, m.y0, m.y1);
+  leave_room_for_legend(m, series, bands);
   handle_input(m, hovered, window, data_lo, data_hi);
 
   // No fill: the window background is the plot's background (software rendering pays per pixel).

@@ -44,6 +44,9 @@ struct PlotOptions {
   std::optional<double> y_min;      ///< fixed lower bound (else from data)
   std::optional<double> y_max;
   bool zero_line = false;           ///< emphasise y = 0 (difference plots)
+  /// Smallest y span shown: a difference of exactly zero is drawn at the metric's own scale
+  /// (e.g. ±5% of the policy panel's range), not as ±0.001 of nothing.
+  double min_span = 0;
   double shade_before_x = -1e300;   ///< shade the region left of this x (burn-in)
   const char* shade_label = nullptr;
 };

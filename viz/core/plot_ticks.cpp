@@ -45,4 +45,16 @@ void TimeWindow::pan(double delta, double data_lo, double data_hi) {
   follow = false;
 }
 
+void widen_to_span(double& lo, double& hi, double min_span) {
+  if (hi - lo >= min_span) return;
+  const double centre = (lo + hi) / 2;
+  lo = centre - min_span / 2;
+  hi = centre + min_span / 2;
+}
+
+double top_leaving_room(double lo, double hi, float plot_px, float legend_px) {
+  if (legend_px <= 0 || legend_px > 0.55f * plot_px) return hi;
+  return lo + (hi - lo) * plot_px / (plot_px - legend_px - 6);
+}
+
 }  // namespace shanzhi::viz

@@ -9,6 +9,15 @@ namespace shanzhi::viz {
 /// About `target_count` round tick values covering [lo, hi].
 std::vector<double> nice_ticks(double lo, double hi, int target_count);
 
+/// [lo, hi] widened about its centre to at least `min_span` (unchanged when already wider).
+/// A difference of exactly zero is then drawn at the metric's own scale, not as ±0.001.
+void widen_to_span(double& lo, double& hi, double min_span);
+
+/// The top of a y-range [lo, hi] raised so the data fills only the part of a plot `plot_px`
+/// high below a legend `legend_px` high (plus a 6 px gap), leaving the top corners to the
+/// legend. Unchanged when there is no legend or it would take more than 55% of the height.
+double top_leaving_room(double lo, double hi, float plot_px, float legend_px);
+
 /// The visible range of a time axis: either following the data (`follow`) or a fixed window
 /// the user zoomed or dragged to.
 struct TimeWindow {

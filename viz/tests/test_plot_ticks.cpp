@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace shanzhi::viz;
 
 TEST_CASE("Nice ticks are round numbers covering the range", "[viz][plot]") {
@@ -34,4 +36,29 @@ TEST_CASE("Time window follows the data until zoomed and returns when zoomed out
   CHECK(w.follow);
   CHECK(w.lo == -52);
   CHECK(w.hi == 120);
+}
+
+TEST_CASE("A zero difference is drawn at the metric's scale", "[viz][plot]") {
+  double lo = 0, hi = 0;
+  widen_to_span(lo, hi, 1.2);  // 10% of a policy panel spanning 12 points
+  CHECK(lo == Approx(-0.6));
+  CHECK(hi == Approx(0.6));
+  double wide_lo = -3, wide_hi = 5;
+  widen_to_span(wide_lo, wide_hi, 1.2);  // already wider: unchanged
+  CHECK(wide_lo == -3);
+  CHECK(wide_hi == 5);
+  // Ticks of the widened range are round numbers at that scale, not thousandths.
+  for (const double t : nice_ticks(lo, hi, 4))
+    if (t != 0) CHECK(std::abs(t) >= 0.1);
+}
+
+TEST_CASE("The y-range leaves the top rows to the legend", "[viz][plot]") {
+  // A 120-px plot with a 40-px legend: the data (0..10) fills the lower 74 px.
+  const double top = top_leaving_room(0, 10, 120, 40);
+  CHECK(top == Approx(10.0 * 120 / 74));
+  // The highest value then sits below the legend's bottom edge (pixel rows from the top).
+  const double highest_px = 120 * (1 - 10 / top);
+  CHECK(highest_px >= 40 + 6 - 1e-9);
+  CHECK(top_leaving_room(0, 10, 120, 0) == 10);   // no legend
+  CHECK(top_leaving_room(0, 10, 120, 70) == 10);  // a legend over half the plot: take a corner instead
 }
