@@ -62,6 +62,7 @@ void draw_compare_view(UiState& ui) {
     o.title = name.c_str();
     o.help = help.c_str();
     o.value_format = d.value_format;
+    o.kind = d.kind;
     ImGui::BeginGroup();
     draw_time_plot((name + "##a").c_str(), size, o, both, {}, markers, ui.compare_window, data_lo, data_hi);
     ImGui::EndGroup();
@@ -73,6 +74,7 @@ void draw_compare_view(UiState& ui) {
     od.title = diff_title.c_str();
     od.help = tr("help.difference");
     od.value_format = d.value_format;
+    od.kind = d.kind;
     od.zero_line = true;
     od.min_span = 0.1 * value_span(policy, baseline, ui.compare_window);
     draw_time_plot((name + "##d").c_str(), size, od, diff, {}, markers, ui.compare_window, data_lo, data_hi);

@@ -15,12 +15,12 @@ namespace shanzhi::viz {
 const std::vector<DashboardDef>& dashboard_defs() {
   static const std::vector<DashboardDef> defs = {
       {"dash.satisfaction", {"satisfaction_mean", "satisfaction_vulnerable_mean"}, "satisfaction_p10", "satisfaction_p90", "%.1f"},
-      {"dash.unmet", {"unmet_need_share", "unmet_need_share_vulnerable"}, nullptr, nullptr, "%.3f"},
+      {"dash.unmet", {"unmet_need_share", "unmet_need_share_vulnerable"}, nullptr, nullptr, "%.3f", ValueKind::share},
       {"dash.waits", {"wait_mean_weeks", "wait_admin_mean_weeks"}, nullptr, nullptr, "%.2f"},
-      {"dash.admin", {"worker_admin_share"}, nullptr, nullptr, "%.3f"},
-      {"dash.turnover", {"worker_turnover_annual", "worker_vacancy_rate"}, nullptr, nullptr, "%.3f"},
+      {"dash.admin", {"worker_admin_share"}, nullptr, nullptr, "%.3f", ValueKind::share},
+      {"dash.turnover", {"worker_turnover_annual", "worker_vacancy_rate"}, nullptr, nullptr, "%.3f", ValueKind::share},
       {"dash.organizations", {"organizations_alive", "grassroots_organizations_alive"}, nullptr, nullptr, "%.0f"},
-      {"dash.spending", {"public_cost_spent_year", "budget_spent_year", "purchase_spent_year"}, nullptr, nullptr, "%.0f"},
+      {"dash.spending", {"public_cost_spent_year", "budget_spent_year", "purchase_spent_year"}, nullptr, nullptr, "%.0f", ValueKind::money},
       {"dash.trust", {"trust_community_mean", "belonging_mean"}, nullptr, nullptr, "%.1f"},
   };
   return defs;
@@ -95,6 +95,7 @@ void draw_dashboards(UiState& ui) {
     o.title = title.c_str();
     o.help = help.c_str();
     o.value_format = d.value_format;
+    o.kind = d.kind;
     o.shade_before_x = 0;
     o.shade_label = tr("plot.burn_in");
     if (i % columns != 0) ImGui::SameLine();

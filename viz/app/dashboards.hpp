@@ -1,6 +1,8 @@
 #pragma once
 // The headline dashboards: which metrics each plot shows (by the model's metric names).
 
+#include "core/value_text.hpp"
+
 #include <vector>
 
 namespace shanzhi::viz {
@@ -11,6 +13,7 @@ struct DashboardDef {
   const char* band_lo = nullptr;       ///< optional interval band (metric names)
   const char* band_hi = nullptr;
   const char* value_format = "%.2f";
+  ValueKind kind = ValueKind::number;  ///< shares as %, money with ¥
 };
 
 const std::vector<DashboardDef>& dashboard_defs();

@@ -221,12 +221,7 @@ void handle_input(const Mapping& m, bool hovered, TimeWindow& window, double dat
 
 }  // namespace
 
-std::string tick_label(double v) {
-  const double a = std::abs(v);
-  if (a >= 1e6) return format("%.3gm", v / 1e6);
-  if (a >= 1e4) return format("%.3gk", v / 1e3);
-  return format("%.3g", v);
-}
+std::string tick_label(double v) { return axis_text(v, ValueKind::number, Language::en); }
 
 void draw_time_plot(const char* id, ImVec2 size, const PlotOptions& o, std::span<const PlotSeries> series,
                     std::span<const PlotBand> bands, std::span<const PlotMarker> markers, TimeWindow& window,
@@ -253,6 +248,11 @@ void draw_time_plot(const char* id, ImVec2 size, const PlotOptions& o, std::span
   m.x1 = window.hi > window.lo ? window.hi : window.lo + 1;
   y_range(series, bands, m.x0, m.x1, o, m.y0, m.y1);
   leave_room_for_legend(m, series, bands);
+  // The y labels decide the left margin, so "¥1000万" is never cut.
+  float label_width = 0;
+  for (double t : nice_ticks(m.y0, m.y1, 4))
+    label_width = std::max(label_width, ImGui::CalcTextSize(axis_text(t, o.kind, current_language()).c_str()).x);
+  m.lo.x = canvas.x + std::max(46.0f, label_width + 10);
   handle_input(m, hovered, window, data_lo, data_hi);
 
   // No fill: the window background is the plot's background (software rendering pays per pixel).
@@ -273,7 +273,7 @@ void draw_time_plot(const char* id, ImVec2 size, const PlotOptions& o, std::span
 
   // Tick labels.
   for (double t : nice_ticks(m.y0, m.y1, 4)) {
-    const auto text = tick_label(t);
+    const auto text = axis_text(t, o.kind, current_language());
     const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
     dl->AddText(ImVec2(m.lo.x - ts.x - 4, m.py(t) - ts.y * 0.5f), text_color, text.c_str());
   }
@@ -295,7 +295,7 @@ void draw_time_plot(const char* id, ImVec2 size, const PlotOptions& o, std::span
       const double v = value_near(s.x, s.y, week, found);
       if (!found) continue;
       dl->AddCircleFilled(ImVec2(m.px(week), m.py(v)), 3.5f, s.color);
-      text += "\n" + s.label + ": " + format(o.value_format, v);
+      text += "\n" + s.label + ": " + readout_text(v, o.kind, o.value_format, current_language());
     }
     if (!marker_text.empty()) text += "\n" + marker_text;
     ImGui::BeginTooltip();

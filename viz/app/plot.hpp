@@ -4,6 +4,7 @@
 // markers, and zoom (mouse wheel) and pan (drag) on the time axis; double-click follows the data.
 
 #include "core/plot_ticks.hpp"
+#include "core/value_text.hpp"
 
 #include <imgui.h>
 
@@ -40,7 +41,8 @@ struct PlotMarker {
 struct PlotOptions {
   const char* title = "";
   const char* help = nullptr;       ///< shown when the title is hovered
-  const char* value_format = "%.2f";
+  const char* value_format = "%.2f";  ///< hover readout of plain numbers (printf)
+  ValueKind kind = ValueKind::number;  ///< shares as %, money with ¥ (ticks and readout)
   std::optional<double> y_min;      ///< fixed lower bound (else from data)
   std::optional<double> y_max;
   bool zero_line = false;           ///< emphasise y = 0 (difference plots)

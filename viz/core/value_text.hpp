@@ -1,0 +1,25 @@
+#pragma once
+// How the window writes a plotted value, by what it is: shares as percentages ("48%"), money
+// with ¥ and the unit readers use (English: k and m; Chinese: 万 and 亿), other numbers as they
+// are. Free of ImGui so it can be tested.
+
+#include "core/i18n.hpp"
+
+#include <string>
+
+namespace shanzhi::viz {
+
+enum class ValueKind {
+  number,  ///< as it is (counts, points 0–100, weeks)
+  share,   ///< 0–1, shown as a percentage
+  money,   ///< CNY
+};
+
+/// An axis tick: "50%", "¥1.5m" / "¥150万", "2.5k", "0.2".
+std::string axis_text(double value, ValueKind kind, Language language);
+
+/// A value read off a plot (hover): shares with one decimal ("48.2%"), money to four significant
+/// digits ("¥1.524m" / "¥152.4万"), numbers with `number_format` (printf, e.g. "%.2f").
+std::string readout_text(double value, ValueKind kind, const char* number_format, Language language);
+
+}  // namespace shanzhi::viz
