@@ -69,6 +69,9 @@ struct ParamInfo {
   std::optional<PlausibleRange> plausible;
   /// Value the lever holds during burn-in and in the pre-reform baseline; only for levers.
   std::optional<ParamValue> pre_reform_value;
+  /// Read when a fiscal year opens (annual budgets, the purchase catalogue): a change made during
+  /// a year takes effect at the next fiscal year, not the next week.
+  bool at_fiscal_year = false;
 
   bool is_lever() const { return !lever.empty(); }
   bool is_assumption() const { return role == ParamRole::assumption; }
@@ -138,6 +141,8 @@ class ParameterSchema {
 
   /// Gives the key added last its plausible range (an assumption's; see PlausibleRange).
   void set_plausible(PlausibleRange range) { entries_.back().info.plausible = std::move(range); }
+  /// Marks the key added last as read when a fiscal year opens (see ParamInfo::at_fiscal_year).
+  void set_at_fiscal_year() { entries_.back().info.at_fiscal_year = true; }
 
   const std::vector<Entry>& entries() const { return entries_; }
   const Entry* find(std::string_view key) const {

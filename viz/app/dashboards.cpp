@@ -30,6 +30,8 @@ std::vector<PlotMarker> event_markers(const Snapshot& s) {
   std::vector<PlotMarker> markers;
   for (const auto& e : s.events)
     if (e.week > -s.burn_in_weeks) markers.push_back({static_cast<double>(e.week), e.label});
+  for (const auto& e : s.fiscal_effects)
+    markers.push_back({static_cast<double>(e.week), std::string(tr("plot.fiscal_effect")) + ": " + e.label});
   if (s.compare_active) markers.push_back({static_cast<double>(s.compare_from_week), tr("cmp.branch")});
   return markers;
 }

@@ -133,6 +133,13 @@ void draw_lever_panel(UiState& ui) {
   ImGui::SameLine();
   ImGui::TextDisabled("%zu %s", ui.pending_levers.size(), tr("lever.pending"));
   help_marker(tr("help.levers"));
+  // Budgets and the catalogue wait for the next fiscal year: say so before the change is applied.
+  if (const Settings staged(ui.pending_levers.begin(), ui.pending_levers.end()); changes_at_fiscal_year(staged)) {
+    const int week = fiscal_year_effect_week(s.model_week - s.burn_in_weeks, s.burn_in_weeks);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.35f, 0.05f, 1));
+    ImGui::TextWrapped("%s %d%s", tr("lever.fiscal_note"), week, tr("lever.fiscal_note_end"));
+    ImGui::PopStyleColor();
+  }
   ImGui::Separator();
 
   ImGui::BeginChild("levers");

@@ -53,6 +53,9 @@ constexpr Phrase table[] = {
     {"lever.apply", "Apply changes", "应用调整"},
     {"lever.discard", "Discard", "放弃"},
     {"lever.pending", "pending", "项待应用"},
+    {"lever.fiscal_note", "Budget and catalogue levers take effect when the next fiscal year opens: week",
+     "预算与购买目录类杠杆在下一财政年度开始时生效：第"},
+    {"lever.fiscal_note_end", ".", "周。"},
     {"lever.seed", "In the seed:", "报告出处："},
     {"lever.range", "Range:", "取值范围："},
     {"lever.pre_reform", "Before the reform:", "改革前取值："},
@@ -131,6 +134,7 @@ constexpr Phrase table[] = {
     {"cmp.policy", "policy", "政策"},
     {"cmp.difference", "Difference", "差值"},
     {"cmp.branch", "compare: runs branch here", "对比：从此处分叉"},
+    {"plot.fiscal_effect", "takes effect (new fiscal year)", "生效（新财政年度）"},
     {"help.difference", "Policy minus baseline, week by week, with the same random numbers in both runs.",
      "政策运行减去基线运行的逐周差值，两者使用相同的随机数。"},
     // Effects with assumption uncertainty (Compare tab).

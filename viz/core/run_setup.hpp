@@ -39,4 +39,13 @@ Settings accumulated_settings(const std::vector<LeverChange>& changes);
 /// `base` with `key` set to `value` (replacing an earlier value of the key, else appended).
 void set_setting(Settings& base, const std::string& key, const sim::ParamValue& value);
 
+/// Whether `settings` changes a key the model reads when a fiscal year opens (budgets, the
+/// purchase catalogue: ParamInfo::at_fiscal_year), whose change waits for the next fiscal year.
+bool changes_at_fiscal_year(const Settings& settings);
+
+/// Recorded week at which such a change, made before recorded week `week`, takes effect: the first
+/// week of the next fiscal year. A fiscal year opens every 52 simulated weeks counting the burn-in
+/// (`burn_in_weeks`), so with a one-year burn-in the years open at recorded weeks 0, 52, 104, ...
+int fiscal_year_effect_week(int week, int burn_in_weeks);
+
 }  // namespace shanzhi::viz

@@ -421,6 +421,9 @@ void SimulationController::publish() {
     for (const auto& e : r.model->state().events) s->events.push_back({e.week - burn_in, e.label});
     for (std::size_t i = r.next_change; i < r.setup.changes.size(); ++i)
       s->events.push_back({r.setup.changes[i].week - burn_in, r.setup.changes[i].label});
+    for (const auto& change : r.setup.changes)
+      if (changes_at_fiscal_year(change.settings))
+        s->fiscal_effects.push_back({fiscal_year_effect_week(change.week - burn_in, burn_in), change.label});
     s->playing = (r.playing || r.target_week >= 0) && !r.model->finished();
     s->model_week = r.model->week();
     s->burn_in_weeks = burn_in;

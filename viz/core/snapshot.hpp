@@ -86,6 +86,9 @@ struct Snapshot {
   std::shared_ptr<const std::vector<sim::MetricInfo>> metrics;
   std::vector<std::shared_ptr<const WeekFrame>> frames;  ///< one per recorded week, in order
   std::vector<EventMarker> events;
+  /// Where a change of a fiscal-year lever (budgets, the catalogue) takes effect: the first week
+  /// of the next fiscal year after the change, labelled with the change.
+  std::vector<EventMarker> fiscal_effects;
 
   // Status.
   std::string status_key;   ///< i18n key of what the thread is doing (building, burn-in, ...)

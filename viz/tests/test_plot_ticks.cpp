@@ -1,4 +1,5 @@
 #include "core/plot_ticks.hpp"
+#include "core/run_setup.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -61,4 +62,20 @@ TEST_CASE("The y-range leaves the top rows to the legend", "[viz][plot]") {
   CHECK(highest_px >= 40 + 6 - 1e-9);
   CHECK(top_leaving_room(0, 10, 120, 0) == 10);   // no legend
   CHECK(top_leaving_room(0, 10, 120, 70) == 10);  // a legend over half the plot: take a corner instead
+}
+
+TEST_CASE("A fiscal-year lever changed during a year takes effect when the next year opens", "[viz][levers]") {
+  // One-year burn-in: years open at recorded weeks 0, 52, 104.
+  CHECK(fiscal_year_effect_week(0, 52) == 0);
+  CHECK(fiscal_year_effect_week(1, 52) == 52);
+  CHECK(fiscal_year_effect_week(30, 52) == 52);
+  CHECK(fiscal_year_effect_week(52, 52) == 52);
+  CHECK(fiscal_year_effect_week(53, 52) == 104);
+  // A 20-week burn-in: years open at simulated weeks 52, 104, i.e. recorded weeks 32, 84.
+  CHECK(fiscal_year_effect_week(5, 20) == 32);
+  CHECK(fiscal_year_effect_week(40, 20) == 84);
+  CHECK(changes_at_fiscal_year({{"purchase.budget_per_community_yuan", shanzhi::sim::ParamValue{300000.0}}}));
+  CHECK(changes_at_fiscal_year({{"admin.task_cut_share", shanzhi::sim::ParamValue{0.4}},
+                                {"catalogue.elderly", shanzhi::sim::ParamValue{std::string("purchase")}}}));
+  CHECK_FALSE(changes_at_fiscal_year({{"admin.task_cut_share", shanzhi::sim::ParamValue{0.4}}}));
 }

@@ -17,7 +17,8 @@ std::string escape_cell(std::string text) {
 
 std::string lever_cell(const sim::ParamInfo& info) {
   if (!info.is_lever()) return "";
-  return info.lever + " (pre-reform " + sim::format_value(*info.pre_reform_value) + ")";
+  return info.lever + " (pre-reform " + sim::format_value(*info.pre_reform_value) + ")" +
+         (info.at_fiscal_year ? "; from the next fiscal year" : "");
 }
 
 /// An assumption's plausible range with its reason; the role for every other key.

@@ -49,6 +49,12 @@ class TableBuilder {
     return *this;
   }
 
+  /// The key added last is read when a fiscal year opens: a change takes effect then.
+  TableBuilder& at_fiscal_year() {
+    schema_.set_at_fiscal_year();
+    return *this;
+  }
+
   template <class F>
   TableBuilder& real(const char* name, double lo, double hi, const char* unit, const char* meaning,
                      const char* source, F field, const char* lever = "") {

@@ -35,10 +35,12 @@ void add_participation(Schema& s) {
                "N of 4+4+N: community-specific projects each community runs a year, delivered by a rooted "
                "grassroots organisation and paid from the projects budget.",
                "[Seed] 4+4+N; count assumption", [](P& p) -> auto& { return p.participation.projects_per_year; }, "L4")
+      .at_fiscal_year()  // communities propose the year's projects when it opens
       .group("Participation model")
       .role(sim::ParamRole::option)  // what a project gets is the district's choice, not an assumption
       .real("project_budget_yuan", 0, 1'000'000, "CNY/year", "Money for one community project for a year.",
             "assumption: a 公益创投-sized project", [](P& p) -> auto& { return p.participation.project_budget_yuan; })
+      .at_fiscal_year()
       .role(sim::ParamRole::assumption)
       .integer("weeks_per_deliberation_step", 1, 13, "weeks", "Weeks each of the five deliberation steps takes.",
                "assumption", [](P& p) -> auto& { return p.participation.weeks_per_deliberation_step; })

@@ -16,9 +16,11 @@ void add_purchase(Schema& s) {
             "Annual government purchase-of-services budget per community (政府购买服务).",
             "assumption ¥150–300k [MODEL_BRIEF §4]", [](P& p) -> auto& { return p.purchase.budget_per_community_yuan; },
             "L3")
+      .at_fiscal_year()  // the year's purchases are made when it opens (fiscal_year.cpp)
       .choice("mode", {"commissioned", "tendered"},
               "Delivery mode: commissioned (委托, to the incumbent) or tendered (购买, competitive bids).", "[Seed]",
               [](P& p) -> auto& { return p.purchase.mode; }, "L3")
+      .at_fiscal_year()
       .group("Purchase model")
       .real("price_per_hour_yuan", 10, 500, "CNY/hour",
             "Highest price per service hour a tender accepts; commissioned contracts pay cost plus margin below it.",
@@ -134,7 +136,8 @@ void add_catalogue(Schema& s) {
     const std::string name(info(k).key);
     table.choice(name.c_str(), {"off", "direct", "purchase", "commissioned", "tendered"}, meaning.c_str(),
                  "[Seed] 政府购买服务目录; default catalogue assumption",
-                 [k](P& p) -> auto& { return p.catalogue.mode[static_cast<std::size_t>(k)]; }, "L3");
+                 [k](P& p) -> auto& { return p.catalogue.mode[static_cast<std::size_t>(k)]; }, "L3")
+        .at_fiscal_year();  // the catalogue in force is revised when a fiscal year opens
   }
 }
 
@@ -186,11 +189,14 @@ void add_organizations(Schema& s) {
                "[Seed]", [](P& p) -> auto& { return p.organizations.hub; }, "L11")
       .real("direct_grant_yuan", 0, 1'000'000, "CNY/year", "Operating grant per organisation per year (直接资助).",
             "[Seed]; value assumption", [](P& p) -> auto& { return p.organizations.direct_grant_yuan; }, "L12")
+      .at_fiscal_year()
       .real("award_pool_yuan", 0, 50'000'000, "CNY/year",
             "District pool of awards paid after the fact on rated quality (以奖代补).", "[Seed]; value assumption",
             [](P& p) -> auto& { return p.organizations.award_pool_yuan; }, "L12")
+      .at_fiscal_year()
       .real("venture_budget_yuan", 0, 50'000'000, "CNY/year", "District venture-philanthropy fund (公益创投).",
             "[S48, S49]: ¥1–3m/yr assumption", [](P& p) -> auto& { return p.organizations.venture_budget_yuan; }, "L12")
+      .at_fiscal_year()
       .real("big_leads_small_share", 0, 0.8, "share 0-1",
             "Share of each lot a professional agency wins that it passes to a small rooted organisation it mentors "
             "(由大带小).", "[Seed]; 0.2 assumption [MODEL_BRIEF L13]",
