@@ -105,7 +105,8 @@ TEST_CASE("docs: every schema key has a row — and every lever its lever id", "
       CHECK(info.lever.size() >= 2);
       CHECK(info.lever[0] == 'L');
       REQUIRE(info.pre_reform_value.has_value());
-      CHECK(cells[col_lever] == info.lever + " (pre-reform " + sim::format_value(*info.pre_reform_value) + ")");
+      CHECK(cells[col_lever] == info.lever + " (pre-reform " + sim::format_value(*info.pre_reform_value) + ")" +
+                                  (info.at_fiscal_year ? "; from the next fiscal year" : ""));
     } else {
       CHECK(cells[col_lever].empty());
     }

@@ -26,8 +26,8 @@ struct AppOptions {
   std::string open_uncertainty;     ///< `compare --assumptions` output folder to open in the Compare tab
   int select_point = 0;             ///< 1-based policy to select on the Planning tab's plot
   int load_point = 0;               ///< 1-based policy to load as a run (compare mode against its base)
-  int width = 1280;
-  int height = 800;
+  int width = 0;   ///< 0: most of the screen (core/window_size.hpp)
+  int height = 0;
 };
 
 /// Runs the window until it is closed (or for `frames` frames). Returns the process exit code.

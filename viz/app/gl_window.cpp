@@ -1,5 +1,7 @@
 #include "app/gl_window.hpp"
 
+#include "core/window_size.hpp"
+
 #include "sim/output/run_outputs.hpp"
 
 #include <GLFW/glfw3.h>
@@ -50,7 +52,14 @@ GlWindow::GlWindow(const WindowOptions& options) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
-  window_ = glfwCreateWindow(options.width, options.height, "Shanzhi 善治", nullptr, nullptr);
+  // Without --width/--height the window takes most of the screen it opens on.
+  int screen_width = 0, screen_height = 0;
+  if (const GLFWvidmode* mode = glfwGetPrimaryMonitor() ? glfwGetVideoMode(glfwGetPrimaryMonitor()) : nullptr)
+    screen_width = mode->width, screen_height = mode->height;
+  const auto fitted = default_window_size(screen_width, screen_height);
+  const int width = options.width > 0 ? options.width : fitted.width;
+  const int height = options.height > 0 ? options.height : fitted.height;
+  window_ = glfwCreateWindow(width, height, "Shanzhi 善治", nullptr, nullptr);
   if (!window_) {
     glfwTerminate();
     throw std::runtime_error("cannot create an OpenGL 3.3 window (" + glfw_error + ")");

@@ -12,8 +12,8 @@ struct GLFWwindow;
 namespace shanzhi::viz {
 
 struct WindowOptions {
-  int width = 1280;
-  int height = 800;
+  int width = 0;   ///< 0: follow the screen (default_window_size)
+  int height = 0;
   bool vsync = true;
   /// Every text the UI may show, so the font atlas holds exactly the glyphs needed.
   std::vector<std::string> texts;

@@ -42,8 +42,8 @@ int main(int argc, char** argv) {
   cli.add_option("--load-point", options.load_point,
                  "With --open-planning: load policy N as a run, in compare mode against the base scenario")
       ->check(CLI::Range(1, 10000000));
-  cli.add_option("--width", options.width, "Window width in pixels")->check(CLI::Range(640, 7680));
-  cli.add_option("--height", options.height, "Window height in pixels")->check(CLI::Range(480, 4320));
+  cli.add_option("--width", options.width, "Window width in pixels (default: 90% of the screen, at least 1280)")->check(CLI::Range(640, 7680));
+  cli.add_option("--height", options.height, "Window height in pixels (default: 90% of the screen, at least 800)")->check(CLI::Range(480, 4320));
   cli.footer("Exit codes: 0 success, 1 runtime failure (e.g. no display), 2 bad input.");
   try {
     cli.parse(argc, argv);

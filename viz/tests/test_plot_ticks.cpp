@@ -1,5 +1,6 @@
 #include "core/plot_ticks.hpp"
 #include "core/run_setup.hpp"
+#include "core/window_size.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -78,4 +79,19 @@ TEST_CASE("A fiscal-year lever changed during a year takes effect when the next 
   CHECK(changes_at_fiscal_year({{"admin.task_cut_share", shanzhi::sim::ParamValue{0.4}},
                                 {"catalogue.elderly", shanzhi::sim::ParamValue{std::string("purchase")}}}));
   CHECK_FALSE(changes_at_fiscal_year({{"admin.task_cut_share", shanzhi::sim::ParamValue{0.4}}}));
+}
+
+TEST_CASE("The window follows the screen it opens on", "[viz][window]") {
+  const auto large = default_window_size(1600, 1000);
+  CHECK(large.width == 1440);
+  CHECK(large.height == 900);
+  const auto projector = default_window_size(1280, 800);  // the designed layout, whole screen
+  CHECK(projector.width == 1280);
+  CHECK(projector.height == 800);
+  const auto small = default_window_size(1024, 768);  // smaller than designed: the screen
+  CHECK(small.width == 1024);
+  CHECK(small.height == 768);
+  const auto unknown = default_window_size(0, 0);
+  CHECK(unknown.width == 1280);
+  CHECK(unknown.height == 800);
 }
