@@ -73,9 +73,12 @@ void draw_controls(UiState& ui, ImVec2 pos, ImVec2 size) {
   if (ImGui::Button(label("ctl.step", "step").c_str())) c.step_week();
   if (ImGui::IsItemHovered()) wrapped_tooltip(tr("help.step"));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(150);
-  if (ImGui::SliderFloat("##speed", &ui.speed, 1, 52, tr("ctl.speed_format"), ImGuiSliderFlags_Logarithmic) && !ui.max_speed)
+  // The speed is written beside the slider, not inside it, where the knob would cover it.
+  ImGui::SetNextItemWidth(110);
+  if (ImGui::SliderFloat("##speed", &ui.speed, 1, 52, "", ImGuiSliderFlags_Logarithmic) && !ui.max_speed)
     c.set_speed(ui.speed);
+  ImGui::SameLine();
+  ImGui::Text(tr("ctl.speed_format"), static_cast<double>(ui.speed));
   ImGui::SameLine();
   if (ImGui::Checkbox(label("ctl.max_speed", "max").c_str(), &ui.max_speed)) c.set_speed(ui.max_speed ? 0 : ui.speed);
   ImGui::SameLine(0, 24);

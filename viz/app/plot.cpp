@@ -50,8 +50,9 @@ void y_range(std::span<const PlotSeries> series, std::span<const PlotBand> bands
   if (o.y_max) y1 = std::max(*o.y_max, y1);
   const double pad = std::max(1e-9, (y1 - y0) * 0.08);
   if (y1 - y0 < 1e-9) {
-    y0 -= std::max(1e-3, std::abs(y0) * 0.05);
-    y1 += std::max(1e-3, std::abs(y1) * 0.05);
+    // A flat line (often all zero: no vacancies yet) gets a span at the value's own scale, and
+    // a quantity that cannot be negative gets no negative ticks.
+    flat_line_range(y0, o.kind == ValueKind::share ? 0.05 : 0.5, !o.zero_line, y0, y1);
   } else {
     if (!o.y_min) y0 -= pad;
     y1 += pad;

@@ -52,6 +52,12 @@ void widen_to_span(double& lo, double& hi, double min_span) {
   hi = centre + min_span / 2;
 }
 
+void flat_line_range(double value, double zero_half_span, bool keep_sign, double& lo, double& hi) {
+  const double half = value != 0 ? std::abs(value) * 0.05 : zero_half_span;
+  lo = value >= 0 && keep_sign ? std::max(0.0, value - half) : value - half;
+  hi = value + half;
+}
+
 double top_leaving_room(double lo, double hi, float plot_px, float legend_px) {
   if (legend_px <= 0 || legend_px > 0.55f * plot_px) return hi;
   return lo + (hi - lo) * plot_px / (plot_px - legend_px - 6);

@@ -13,6 +13,10 @@ std::vector<double> nice_ticks(double lo, double hi, int target_count);
 /// A difference of exactly zero is then drawn at the metric's own scale, not as ±0.001.
 void widen_to_span(double& lo, double& hi, double min_span);
 
+/// The y-range of a flat line at `value`: ±5% of it, or ±`zero_half_span` at zero (e.g. 5 points
+/// of a share, not ±0.001), never below zero for a non-negative value when `keep_sign`.
+void flat_line_range(double value, double zero_half_span, bool keep_sign, double& lo, double& hi);
+
 /// The top of a y-range [lo, hi] raised so the data fills only the part of a plot `plot_px`
 /// high below a legend `legend_px` high (plus a 6 px gap), leaving the top corners to the
 /// legend. Unchanged when there is no legend or it would take more than 55% of the height.

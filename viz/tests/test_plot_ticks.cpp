@@ -95,3 +95,17 @@ TEST_CASE("The window follows the screen it opens on", "[viz][window]") {
   CHECK(unknown.width == 1280);
   CHECK(unknown.height == 800);
 }
+
+TEST_CASE("A flat line at zero gets a span at its own scale and no negative ticks", "[viz][plot]") {
+  double lo = 0, hi = 0;
+  flat_line_range(0, 0.05, true, lo, hi);  // a share that is zero all along (no vacancies yet)
+  CHECK(lo == 0);
+  CHECK(hi == Approx(0.05));
+  for (const double t : nice_ticks(lo, hi, 4)) CHECK(t >= 0);
+  flat_line_range(20, 0.5, true, lo, hi);
+  CHECK(lo == Approx(19));
+  CHECK(hi == Approx(21));
+  flat_line_range(0, 0.5, false, lo, hi);  // a difference: both signs
+  CHECK(lo == Approx(-0.5));
+  CHECK(hi == Approx(0.5));
+}
