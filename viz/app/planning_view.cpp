@@ -7,10 +7,14 @@
 #include "app/ui_state.hpp"
 #include "core/i18n.hpp"
 #include "core/lever_groups.hpp"
+#include "core/value_text.hpp"
+#include "models/governance/experiments/comparison.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <string>
 
 namespace shanzhi::viz {
@@ -29,8 +33,33 @@ std::string number(double v) {
   return buffer;
 }
 
-std::string lever_value(const sim::ParamValue& v) {
-  if (const auto* d = std::get_if<double>(&v)) return number(*d);
+/// The unit of a model metric ("" when the model has no such metric).
+const std::string& metric_unit(const std::string& metric) {
+  static const auto units = [] {
+    std::map<std::string, std::string> out;
+    for (const auto& m : gov::compared_metrics()) out.emplace(m.name, m.unit);
+    return out;
+  }();
+  static const std::string none;
+  const auto at = units.find(metric);
+  return at == units.end() ? none : at->second;
+}
+
+/// `v` as people read a value of `unit`: shares as %, money with ¥ (k/m, 万/亿), else `number`.
+std::string value_in(double v, const std::string& unit) {
+  if (!std::isfinite(v)) return "-";
+  const auto kind = kind_of_unit(unit);
+  return kind == ValueKind::number ? number(v) : readout_text(v, kind, "%.4g", current_language());
+}
+
+/// A target's value in its metric's unit.
+std::string target_value(const opt::Target& t, double v) { return value_in(v, metric_unit(t.metric)); }
+
+std::string lever_value(const std::string& key, const sim::ParamValue& v) {
+  if (const auto* d = std::get_if<double>(&v)) {
+    const auto* entry = gov::governance_schema().find(key);
+    return value_in(*d, entry ? entry->info.unit : "");
+  }
   return sim::format_value(v);
 }
 
@@ -54,6 +83,16 @@ std::string axis_name(const opt::PlanningResults& r, const PlanningAxis& axis, b
   return "";
 }
 
+/// A value on `axis` in its metric's unit (evaluation numbers as they are).
+std::string axis_value(const opt::PlanningResults& r, const PlanningAxis& axis, double v) {
+  switch (axis.kind) {
+    case PlanningAxis::Kind::objective: return target_value(r.objectives[axis.objective].target, v);
+    case PlanningAxis::Kind::cost: return target_value(r.budget.cost, v);
+    case PlanningAxis::Kind::evaluation: break;
+  }
+  return number(v);
+}
+
 std::string policy_title(const opt::PlanningResults& r, std::size_t p) {
   char buffer[96];
   std::snprintf(buffer, sizeof buffer, tr("plan.policy_format"), static_cast<int>(p + 1));
@@ -68,18 +107,21 @@ std::string policy_text(const opt::PlanningResults& r, std::size_t p) {
   const auto& policy = r.policies[p];
   std::string text = std::string(tr("plan.levers")) + ":\n";
   for (const auto& [key, value] : policy.levers)
-    text += "  " + std::string(tr(lever_text_keys(key).label)) + " = " + lever_value(value) + "\n";
+    text += "  " + std::string(tr(lever_text_keys(key).label)) + " = " + lever_value(key, value) + "\n";
   text += std::string(tr("plan.objectives")) + ":\n";
   for (std::size_t o = 0; o < r.objectives.size(); ++o) {
-    text += "  " + target_name(r.objectives[o].target) + ": " + number(policy.values[o]) + " (" + tr("plan.search_value") + ")";
+    const auto& target = r.objectives[o].target;
+    const auto shown = [&](double v) { return target_value(target, v); };
+    text += "  " + target_name(target) + ": " + shown(policy.values[o]) + " (" + tr("plan.search_value") + ")";
     if (o < policy.reevaluated.size()) {
       const auto& i = policy.reevaluated[o];
-      text += "; " + number(i.value) + " [" + number(i.low) + ", " + number(i.high) + "] (" + tr("plan.reevaluated") + ")";
+      text += "; " + shown(i.value) + " [" + shown(i.low) + ", " + shown(i.high) + "] (" + tr("plan.reevaluated") + ")";
     }
     text += "\n";
   }
   if (r.budget.active)
-    text += std::string(tr("plan.cost_title")) + ": " + number(policy.cost) + " / " + number(r.budget.limit) + " (" +
+    text += std::string(tr("plan.cost_title")) + ": " + target_value(r.budget.cost, policy.cost) + " / " +
+            target_value(r.budget.cost, r.budget.limit) + " (" +
             tr(policy.within_budget ? "plan.within_budget" : "plan.over_budget") + ")\n";
   return text;
 }
@@ -178,8 +220,9 @@ void draw_front_list(UiState& ui, const opt::PlanningResults& r) {
   const auto points = planning_points(r, axes[0], axes[r.objectives.size() > 1 ? 1 : 0]);
   for (const auto i : front_line(points)) {
     const auto p = points[i].policy;
-    std::string row = "#" + std::to_string(p + 1) + "  " + number(points[i].x);
-    if (r.objectives.size() > 1) row += " / " + number(points[i].y);
+    const auto& y_axis = axes[r.objectives.size() > 1 ? 1 : 0];
+    std::string row = "#" + std::to_string(p + 1) + "  " + axis_value(r, axes[0], points[i].x);
+    if (r.objectives.size() > 1) row += " / " + axis_value(r, y_axis, points[i].y);
     if (ImGui::Selectable((row + "##front" + std::to_string(p)).c_str(), ui.planning.selected == static_cast<int>(p)))
       ui.planning.selected = static_cast<int>(p);
   }

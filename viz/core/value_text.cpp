@@ -34,6 +34,12 @@ std::string money_text(double yuan, Language language, int digits) {
 
 }  // namespace
 
+ValueKind kind_of_unit(const std::string& unit) {
+  if (unit.rfind("share", 0) == 0) return ValueKind::share;
+  if (unit.rfind("CNY", 0) == 0) return ValueKind::money;
+  return ValueKind::number;
+}
+
 std::string axis_text(double value, ValueKind kind, Language language) {
   switch (kind) {
     case ValueKind::share: return printed("%.3g", value * 100) + "%";

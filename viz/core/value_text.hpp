@@ -15,6 +15,10 @@ enum class ValueKind {
   money,   ///< CNY
 };
 
+/// The kind of a value by its unit as the schema and metrics write it: "share 0-1" (and other
+/// "share ..." units) a share, "CNY..." money, anything else a number.
+ValueKind kind_of_unit(const std::string& unit);
+
 /// An axis tick: "50%", "¥1.5m" / "¥150万", "2.5k", "0.2".
 std::string axis_text(double value, ValueKind kind, Language language);
 

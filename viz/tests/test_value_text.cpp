@@ -30,3 +30,11 @@ TEST_CASE("Other plotted numbers keep their format", "[viz][plot]") {
   CHECK(axis_text(25'000, ValueKind::number, Language::en) == "25k");
   CHECK(readout_text(3.14159, ValueKind::number, "%.2f", Language::zh) == "3.14");
 }
+
+TEST_CASE("A value's kind is read from its unit", "[viz][plot]") {
+  CHECK(kind_of_unit("share 0-1") == ValueKind::share);
+  CHECK(kind_of_unit("CNY/year") == ValueKind::money);
+  CHECK(kind_of_unit("CNY") == ValueKind::money);
+  CHECK(kind_of_unit("points 0-100") == ValueKind::number);
+  CHECK(kind_of_unit("") == ValueKind::number);
+}
