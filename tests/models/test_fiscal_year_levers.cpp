@@ -58,6 +58,18 @@ void run_to(GovernanceModel& model, int week) {
   }
 }
 
+/// Two runs of `base` from the same seed, each stopped at recorded week 20 (mid-year).
+struct TwinRuns {
+  GovernanceModel kept, changed;
+  explicit TwinRuns(const GovernanceParameters& base) : kept(base), changed(base) {
+    for (auto* model : {&kept, &changed}) {
+      model->run_burn_in();
+      model->record(0);
+      run_to(*model, 20);
+    }
+  }
+};
+
 }  // namespace
 
 TEST_CASE("A fiscal-year lever changed mid-year changes nothing until the next fiscal year", "[model]") {
@@ -69,19 +81,14 @@ TEST_CASE("A fiscal-year lever changed mid-year changes nothing until the next f
   for (const auto& info : schema.infos()) {
     if (!info.at_fiscal_year) continue;
     CAPTURE(info.key);
-    GovernanceModel kept(base), changed(base);
-    for (auto* model : {&kept, &changed}) {
-      model->run_burn_in();
-      model->record(0);
-      run_to(*model, 20);
-    }
+    TwinRuns runs(base);
     auto next = base;
     const auto* entry = schema.find(info.key);
     entry->set(next, other_value(info, entry->get(base)));
-    changed.apply_policy(next, "change " + info.key);
-    run_to(kept, 52);
-    run_to(changed, 52);
-    CHECK(same_rows(kept, changed, 21, 52));
+    runs.changed.apply_policy(next, "change " + info.key);
+    run_to(runs.kept, 52);
+    run_to(runs.changed, 52);
+    CHECK(same_rows(runs.kept, runs.changed, 21, 52));
     ++checked;
   }
   CHECK(checked >= 15);  // budgets, purchase mode, nine catalogue entries, grants, awards, venture, projects
@@ -89,17 +96,12 @@ TEST_CASE("A fiscal-year lever changed mid-year changes nothing until the next f
 
 TEST_CASE("A budget raised mid-year shows once the next fiscal year opens", "[model]") {
   auto base = test::scenario_parameters("experiments/tiny_district", {"run.weeks=60", "run.burn_in_weeks=52"});
-  GovernanceModel kept(base), changed(base);
-  for (auto* model : {&kept, &changed}) {
-    model->run_burn_in();
-    model->record(0);
-    run_to(*model, 20);
-  }
+  TwinRuns runs(base);
   auto next = base;
   next.purchase.budget_per_community_yuan *= 2;
-  changed.apply_policy(next, "double the purchase budget");
-  run_to(kept, 60);
-  run_to(changed, 60);
-  CHECK(same_rows(kept, changed, 21, 52));
-  CHECK_FALSE(same_rows(kept, changed, 52, 61));
+  runs.changed.apply_policy(next, "double the purchase budget");
+  run_to(runs.kept, 60);
+  run_to(runs.changed, 60);
+  CHECK(same_rows(runs.kept, runs.changed, 21, 52));
+  CHECK_FALSE(same_rows(runs.kept, runs.changed, 52, 61));
 }
