@@ -93,8 +93,18 @@ void draw_lesson_panel(UiState& ui) {
       name = zh ? titles[l.files[i]].second : titles[l.files[i]].first;
     } catch (const LessonError&) {
     }
-    if (ImGui::Selectable((name + "##lesson" + std::to_string(i)).c_str(), l.selected == static_cast<int>(i)))
+    // A title longer than the panel wraps inside a selectable as tall as the wrapped text, so
+    // no lesson's title is cut at 1280 px.
+    const ImVec2 start = ImGui::GetCursorPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 text = ImGui::CalcTextSize(name.c_str(), nullptr, false, width);
+    if (ImGui::Selectable(("##lesson" + std::to_string(i)).c_str(), l.selected == static_cast<int>(i), 0,
+                          ImVec2(width, text.y)))
       select_lesson(ui, static_cast<int>(i));
+    ImGui::SetCursorPos(start);
+    ImGui::PushTextWrapPos(start.x + width);
+    ImGui::TextUnformatted(name.c_str());
+    ImGui::PopTextWrapPos();
   }
   ImGui::Separator();
   if (!l.player) return;
