@@ -83,6 +83,16 @@ std::string axis_name(const opt::PlanningResults& r, const PlanningAxis& axis, b
   return "";
 }
 
+/// The kind of the values on `axis` (shares, money, numbers), from its metric's unit.
+ValueKind axis_kind(const opt::PlanningResults& r, const PlanningAxis& axis) {
+  switch (axis.kind) {
+    case PlanningAxis::Kind::objective: return kind_of_unit(metric_unit(r.objectives[axis.objective].target.metric));
+    case PlanningAxis::Kind::cost: return kind_of_unit(metric_unit(r.budget.cost.metric));
+    case PlanningAxis::Kind::evaluation: break;
+  }
+  return ValueKind::number;
+}
+
 /// A value on `axis` in its metric's unit (evaluation numbers as they are).
 std::string axis_value(const opt::PlanningResults& r, const PlanningAxis& axis, double v) {
   switch (axis.kind) {
@@ -197,6 +207,8 @@ void draw_front_plot(UiState& ui, const opt::PlanningResults& r, const std::vect
   o.help = tr("help.planning");
   o.x_label = x_name.c_str();
   o.y_label = y_name.c_str();
+  o.x_kind = axis_kind(r, x_axis);
+  o.y_kind = axis_kind(r, y_axis);
   o.line = line;
   o.links = links;
   o.highlighted = highlighted;

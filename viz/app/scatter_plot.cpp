@@ -60,20 +60,20 @@ void fit(Mapping& m, std::span<const ScatterPoint> points) {
   m.y.pad();
 }
 
-void draw_grid_and_ticks(ImDrawList* dl, const Mapping& m) {
+void draw_grid_and_ticks(ImDrawList* dl, const Mapping& m, ValueKind x_kind, ValueKind y_kind) {
   const auto y_ticks = nice_ticks(m.y.lo, m.y.hi, 5);
   const auto x_ticks = nice_ticks(m.x.lo, m.x.hi, 5);
   for (double t : y_ticks) {
     if (t < m.y.lo || t > m.y.hi) continue;
     dl->AddLine(ImVec2(m.lo.x, m.py(t)), ImVec2(m.hi.x, m.py(t)), grid_color);
-    const auto text = tick_label(t);
+    const auto text = axis_text(t, y_kind, current_language());
     const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
     dl->AddText(ImVec2(m.lo.x - ts.x - 4, m.py(t) - ts.y * 0.5f), text_color, text.c_str());
   }
   for (double t : x_ticks) {
     if (t < m.x.lo || t > m.x.hi) continue;
     dl->AddLine(ImVec2(m.px(t), m.lo.y), ImVec2(m.px(t), m.hi.y), grid_color);
-    const auto text = tick_label(t);
+    const auto text = axis_text(t, x_kind, current_language());
     const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
     dl->AddText(ImVec2(m.px(t) - ts.x * 0.5f, m.hi.y + 2), text_color, text.c_str());
   }
@@ -179,7 +179,7 @@ ScatterHit draw_scatter_plot(const char* id, ImVec2 size, const ScatterOptions& 
   const float legend_h = static_cast<float>(legend_rows(canvas_size.x - 52, o.legend)) * line_h;
   m.hi = ImVec2(canvas.x + canvas_size.x - 10, canvas.y + canvas_size.y - 2 * line_h - 10 - legend_h);
   fit(m, points);
-  draw_grid_and_ticks(dl, m);
+  draw_grid_and_ticks(dl, m, o.x_kind, o.y_kind);
   const ImVec2 xs = ImGui::CalcTextSize(o.x_label);
   dl->AddText(ImVec2((m.lo.x + m.hi.x - xs.x) * 0.5f, m.hi.y + line_h + 4), text_color, o.x_label);
 

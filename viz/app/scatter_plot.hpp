@@ -4,6 +4,8 @@
 // links between pairs of points, round ticks on both axes, a legend below the plot (so it never
 // hides points), and which point the mouse is over or clicked.
 
+#include "core/value_text.hpp"
+
 #include <imgui.h>
 
 #include <span>
@@ -35,6 +37,8 @@ struct ScatterOptions {
   const char* help = nullptr;          ///< shown when the title is hovered
   const char* x_label = "";
   const char* y_label = "";
+  ValueKind x_kind = ValueKind::number;  ///< tick labels: shares as %, money with ¥
+  ValueKind y_kind = ValueKind::number;
   std::span<const std::size_t> line;   ///< points joined in this order (e.g. the front)
   ImU32 line_color = IM_COL32(214, 39, 40, 160);
   /// Pairs of points joined by a thin dashed segment (e.g. a search estimate and its re-evaluation).
