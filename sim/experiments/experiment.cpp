@@ -433,6 +433,15 @@ std::uint64_t run_seed(std::uint64_t master, std::uint64_t point, std::uint64_t 
   return derive_seed(master, point * replicates + replicate) >> 11;
 }
 
+void set_setting(Settings& settings, const std::string& key, const ParamValue& value) {
+  for (auto& [k, v] : settings)
+    if (k == key) {
+      v = value;
+      return;
+    }
+  settings.emplace_back(key, value);
+}
+
 DesignPoint ExperimentPlan::point(std::size_t p) const {
   if (p >= point_count())
     throw std::out_of_range("design point " + std::to_string(p) + " of " + std::to_string(point_count()));

@@ -116,8 +116,12 @@ std::string fnv1a_hex(std::string_view text);
 /// Seed of replicate `replicate` of design point `point` (see the top of this file).
 std::uint64_t run_seed(std::uint64_t master, std::uint64_t point, std::uint64_t replicates, std::uint64_t replicate);
 
-/// Factor settings of one design point: (scenario key, value) in factor order.
+/// Scenario keys and values in the order set: the factor settings of a design point, a lever
+/// change, a lesson step's levers.
 using Settings = std::vector<std::pair<std::string, ParamValue>>;
+
+/// Sets `key` in `settings` to `value`, replacing an earlier value of the key, else appending it.
+void set_setting(Settings& settings, const std::string& key, const ParamValue& value);
 
 struct DesignPoint {
   std::size_t index = 0;

@@ -19,6 +19,7 @@
 #include <string>
 
 namespace ex = shanzhi::sim::experiments;
+namespace fs = std::filesystem;
 using namespace shanzhi::cli_test;
 
 namespace {
@@ -35,6 +36,16 @@ std::string lhs_experiment(std::int64_t samples, const std::vector<std::string>&
 ex::Experiment load(const TempDir& dir, const std::string& text) {
   write_file(dir / "experiment.toml", text);
   return shanzhi::gov::load_governance_experiment((dir / "experiment.toml").string());
+}
+
+/// Runs `shanzhi sweep EXPERIMENT --db DB --limit 1 EXTRA...` under /bin/sh after `limit` (a
+/// ulimit command, or empty), so the limit applies to the sweep alone.
+CliResult sweep_under_limit(const std::string& limit, const fs::path& experiment, const fs::path& db,
+                            const std::string& extra = "") {
+  return run_program("/bin/sh",
+                     {"-c", limit + "exec \"$0\" sweep \"$1\" --db \"$2\" --limit 1" + extra,
+                      shanzhi_binary().string(), experiment.string(), db.string()},
+                     source_dir(), std::chrono::seconds(300));
 }
 
 /// Sets a soft resource limit for the scope and puts the old one back.
@@ -182,9 +193,7 @@ TEST_CASE("sweep refuses a design whose database would not fit before any work",
   TempDir dir("footprint_cli");
   write_file(dir / "huge.toml", lhs_experiment(10'000'000, {"admin.leakage"}));
   const auto start = std::chrono::steady_clock::now();
-  const auto result = run_program("/bin/sh", {"-c", "ulimit -f 102400; exec \"$0\" sweep \"$1\" --db \"$2\" --limit 1",
-                                              shanzhi_binary().string(), (dir / "huge.toml").string(),
-                                              (dir / "huge.sqlite").string()});
+  const auto result = sweep_under_limit("ulimit -f 102400; ", dir / "huge.toml", dir / "huge.sqlite");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   INFO(result.describe());
   CHECK(result.exited);
@@ -200,10 +209,8 @@ TEST_CASE("sweep plans a million-point design without materialising its runs", "
   // The plan used to hold every point's and run's settings: 1.3 kB a point (3 GB for 10 million
   // points of one factor), so this design needed about 1.3 GB. Under an address-space limit of
   // 400 MB, only the design matrix and the queue remain; the design is written to the database
-  // and one run is made. Sanitizer builds reserve
-  // terabytes of address space, so there the limit cannot be set and the plain run stands.
-  rlimit now{};
-  ::getrlimit(RLIMIT_AS, &now);
+  // and one run is made. Sanitizer builds reserve terabytes of address space, so there the limit
+  // cannot be set and the plain run stands.
   TempDir dir("footprint_plan");
   write_file(dir / "wide.toml", lhs_experiment(1'000'000, {"admin.leakage", "admin.task_cut_share"}));
   const std::string limit =
@@ -212,10 +219,7 @@ TEST_CASE("sweep plans a million-point design without materialising its runs", "
 #else
       "ulimit -v 400000; ";  // 400 MB of address space (the program with its libraries maps about 200 MB)
 #endif
-  const auto result =
-      run_program("/bin/sh", {"-c", limit + "exec \"$0\" sweep \"$1\" --db \"$2\" --limit 1 --threads 1",
-                              shanzhi_binary().string(), (dir / "wide.toml").string(), (dir / "wide.sqlite").string()},
-                  source_dir(), std::chrono::seconds(300));
+  const auto result = sweep_under_limit(limit, dir / "wide.toml", dir / "wide.sqlite", " --threads 1");
   INFO(result.describe());
   CHECK(result.exited);
   CHECK(result.exit_code == 0);

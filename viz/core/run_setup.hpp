@@ -4,6 +4,7 @@
 // mode's baseline twin, lesson steps backwards, a saved file reopened).
 
 #include "models/governance/spec/parameters.hpp"
+#include "sim/experiments/experiment.hpp"
 #include "sim/parameters.hpp"
 #include "sim/scenario/scenario.hpp"
 
@@ -15,7 +16,8 @@
 
 namespace shanzhi::viz {
 
-using Settings = std::vector<std::pair<std::string, sim::ParamValue>>;
+using Settings = sim::experiments::Settings;
+using sim::experiments::set_setting;
 
 /// Lever values set at the start of model week `week` (0-based tick, burn-in included).
 struct LeverChange {
@@ -36,8 +38,6 @@ struct RunSetup {
 /// Every setting in force after applying `changes` in order (later values of a key win).
 Settings accumulated_settings(const std::vector<LeverChange>& changes);
 
-/// `base` with `key` set to `value` (replacing an earlier value of the key, else appended).
-void set_setting(Settings& base, const std::string& key, const sim::ParamValue& value);
 
 /// Whether `settings` changes a key the model reads when a fiscal year opens (budgets, the
 /// purchase catalogue: ParamInfo::at_fiscal_year), whose change waits for the next fiscal year.

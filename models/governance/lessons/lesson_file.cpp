@@ -17,15 +17,7 @@ namespace {
 
 using namespace std::string_view_literals;
 
-/// Sets `key` in `settings`, replacing an earlier value of it.
-void set_setting(LessonSettings& settings, const std::string& key, const sim::ParamValue& value) {
-  for (auto& [k, v] : settings)
-    if (k == key) {
-      v = value;
-      return;
-    }
-  settings.emplace_back(key, value);
-}
+using sim::experiments::set_setting;
 
 [[noreturn]] void refuse(const std::string& file, const toml::node* node, const std::string& key, const std::string& what) {
   std::string where = file;

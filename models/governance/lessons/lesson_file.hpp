@@ -13,7 +13,7 @@
 //   weeks = 26                       # recorded weeks this step runs (≥ 1)
 //   levers = { "admin.task_cut_share" = 0.5 }   # optional; step 1's levers are the reform package
 
-#include "sim/parameters.hpp"
+#include "sim/experiments/experiment.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -26,7 +26,7 @@
 namespace shanzhi::gov {
 
 /// Scenario keys and values, in the order set.
-using LessonSettings = std::vector<std::pair<std::string, sim::ParamValue>>;
+using LessonSettings = sim::experiments::Settings;
 
 struct LessonStep {
   std::string text_en;
