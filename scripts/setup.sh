@@ -33,10 +33,13 @@ packages=(
   librandom123-dev libpagmo-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev libomp-14-dev   # scripts/run_fuzz.sh (libFuzzer)
   gnuplot-nox fonts-wqy-microhei
+  chromium   # `shanzhi brief`'s test opens the brief in headless Chromium and looks at it
 )
 # The GUI adds these: Dear ImGui, GLFW, OpenGL headers and Mesa's software renderer; its
 # screenshot test runs under Xvfb (xauth named explicitly: xvfb only recommends it).
-gui_packages=(libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth)
+# cpp-httplib serves classroom mode's student pages.
+gui_packages=(libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dev libgl1-mesa-dri xvfb xauth
+              libcpp-httplib-dev)
 [ "$want_gui" = 1 ] && packages+=("${gui_packages[@]}")
 
 missing=()
