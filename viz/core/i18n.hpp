@@ -4,6 +4,9 @@
 // and a unit test checks that every key the UI, the model's metrics, the schema's levers and the
 // lesson files need has both. A missing key shows as the key itself, never as blank text.
 
+#include "models/governance/bilingual/phrase.hpp"
+#include "sim/output/language.hpp"
+
 #include <span>
 #include <string>
 #include <string_view>
@@ -11,17 +14,12 @@
 
 namespace shanzhi::viz {
 
-enum class Language { en, zh };
+using sim::Language;
+using gov::Phrase;
+using gov::metric_phrases;  // models/governance/bilingual/metric_phrases.cpp: metric.<name>, metric_help.<name>
+using gov::lever_phrases;   // models/governance/bilingual/lever_phrases.cpp: lever.<key>, lever_help.<key>, seed.Lx
 
-struct Phrase {
-  std::string_view key;
-  std::string_view en;
-  std::string_view zh;
-};
-
-std::span<const Phrase> ui_phrases();      ///< i18n_ui_table.cpp
-std::span<const Phrase> metric_phrases();  ///< i18n_metric_table.cpp: metric.<name>, metric_help.<name>
-std::span<const Phrase> lever_phrases();   ///< i18n_lever_table.cpp: lever.<key>, lever_help.<key>, seed.Lx
+std::span<const Phrase> ui_phrases();  ///< i18n_ui_table.cpp: the window's own words
 
 /// The language in use (process-wide; the UI switches it between frames).
 Language current_language();

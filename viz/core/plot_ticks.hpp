@@ -1,13 +1,14 @@
 #pragma once
-// Axis arithmetic for the plot module, kept free of ImGui so it can be tested: "nice" tick
-// values (1, 2, 5 × 10^k) and the visible time window under zoom and pan.
+// Axis arithmetic for the plot module, kept free of ImGui so it can be tested: the y-range's
+// room for legends and flat lines, and the visible time window under zoom and pan.
+
+#include "sim/output/axis_ticks.hpp"
 
 #include <vector>
 
 namespace shanzhi::viz {
 
-/// About `target_count` round tick values covering [lo, hi].
-std::vector<double> nice_ticks(double lo, double hi, int target_count);
+using sim::nice_ticks;  // round tick values (sim/output/axis_ticks.hpp)
 
 /// [lo, hi] widened about its centre to at least `min_span` (unchanged when already wider).
 /// A difference of exactly zero is then drawn at the metric's own scale, not as ±0.001.

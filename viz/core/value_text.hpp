@@ -1,29 +1,15 @@
 #pragma once
-// How the window writes a plotted value, by what it is: shares as percentages ("48%"), money
-// with ¥ and the unit readers use (English: k and m; Chinese: 万 and 亿), other numbers as they
-// are. Free of ImGui so it can be tested.
+// The window writes values as the engine's value_text does (sim/output/value_text.hpp): the same
+// ¥ units and percentages as the policy brief.
 
 #include "core/i18n.hpp"
-
-#include <string>
+#include "sim/output/value_text.hpp"
 
 namespace shanzhi::viz {
 
-enum class ValueKind {
-  number,  ///< as it is (counts, points 0–100, weeks)
-  share,   ///< 0–1, shown as a percentage
-  money,   ///< CNY
-};
-
-/// The kind of a value by its unit as the schema and metrics write it: "share 0-1" (and other
-/// "share ..." units) a share, "CNY..." money, anything else a number.
-ValueKind kind_of_unit(const std::string& unit);
-
-/// An axis tick: "50%", "¥1.5m" / "¥150万", "2.5k", "0.2".
-std::string axis_text(double value, ValueKind kind, Language language);
-
-/// A value read off a plot (hover): shares with one decimal ("48.2%"), money to four significant
-/// digits ("¥1.524m" / "¥152.4万"), numbers with `number_format` (printf, e.g. "%.2f").
-std::string readout_text(double value, ValueKind kind, const char* number_format, Language language);
+using sim::axis_text;
+using sim::kind_of_unit;
+using sim::readout_text;
+using sim::ValueKind;
 
 }  // namespace shanzhi::viz

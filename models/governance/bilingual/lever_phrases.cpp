@@ -2,9 +2,9 @@
 // English and Chinese: a short label and a tooltip on the mechanism, plus the seed's name of
 // each lever id (L1–L21). The completeness test fails when the schema gains a lever not here.
 
-#include "core/i18n.hpp"
+#include "models/governance/bilingual/phrase.hpp"
 
-namespace shanzhi::viz {
+namespace shanzhi::gov {
 namespace {
 
 constexpr Phrase table[] = {
@@ -216,4 +216,4 @@ constexpr Phrase table[] = {
 
 std::span<const Phrase> lever_phrases() { return table; }
 
-}  // namespace shanzhi::viz
+}  // namespace shanzhi::gov

@@ -1,9 +1,9 @@
 // Names and definitions of the model's metrics (models/governance/recording/governance_metrics.cpp) in
 // English and Chinese. The completeness test fails when the model declares a metric not here.
 
-#include "core/i18n.hpp"
+#include "models/governance/bilingual/phrase.hpp"
 
-namespace shanzhi::viz {
+namespace shanzhi::gov {
 namespace {
 
 constexpr Phrase table[] = {
@@ -212,4 +212,4 @@ constexpr Phrase table[] = {
 
 std::span<const Phrase> metric_phrases() { return table; }
 
-}  // namespace shanzhi::viz
+}  // namespace shanzhi::gov

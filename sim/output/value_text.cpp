@@ -1,9 +1,9 @@
-#include "core/value_text.hpp"
+#include "sim/output/value_text.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-namespace shanzhi::viz {
+namespace shanzhi::sim {
 namespace {
 
 std::string printed(const char* format, double value) {
@@ -61,4 +61,4 @@ std::string readout_text(double value, ValueKind kind, const char* number_format
   return printed(number_format, value);
 }
 
-}  // namespace shanzhi::viz
+}  // namespace shanzhi::sim
