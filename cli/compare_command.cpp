@@ -9,12 +9,11 @@
 #include "cli/assumption_outputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/compare_assumptions.hpp"
+#include "cli/comparison_request.hpp"
 #include "cli/output_directory.hpp"
 #include "cli/run_summary.hpp"
 #include "cli/for_whom.hpp"
-#include "cli/progress.hpp"
 #include "models/governance/experiments/comparison.hpp"
-#include "models/governance/spec/composed_policy.hpp"
 #include "models/governance/spec/validation.hpp"
 #include "sim/experiments/reported_precision.hpp"
 #include "sim/experiments/timeseries_bands.hpp"
@@ -22,11 +21,9 @@
 #include "sim/output/csv.hpp"
 #include "sim/output/json_writer.hpp"
 #include "sim/output/run_outputs.hpp"
-#include "sim/parallel.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <cstdio>
@@ -34,27 +31,16 @@
 #include <iostream>
 #include <functional>
 #include <memory>
-#include <optional>
-
-#include <unistd.h>
 
 namespace shanzhi::cli {
 namespace {
 
 struct CompareOptions {
-  std::string baseline;
-  std::vector<std::string> policies;  ///< one or more, each compared with the baseline
-  std::size_t replicates = 10;
-  std::int64_t seed = 1;
-  std::optional<std::int64_t> weeks;
-  std::vector<std::string> overrides;  ///< applied to both scenarios
-  std::vector<std::string> with;       ///< KEY=VALUE applied to the policy (the baseline when none is named)
-  int threads = 0;
+  ComparisonRequest request;
   std::string out;
   bool force = false;
   bool all_metrics = false;
   bool excel = false;  ///< CSVs with a UTF-8 byte-order mark, for spreadsheet programs
-  AssumptionOptions assumptions;
 };
 
 /// Adds members to a policy's compare.json (the assumption draws); empty when there are none.
@@ -269,14 +255,14 @@ std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& 
   json.key("git_commit").value(std::string(sim::shanzhi_git_commit()));
   json.key("command_line").value(invocation());
   json.key("replicates").value(static_cast<std::int64_t>(c.replicates));
-  json.key("master_seed").value(std::to_string(o.seed));
+  json.key("master_seed").value(std::to_string(o.request.seed));
   json.key("seeds").begin_array();
   for (auto s : c.seeds) json.value(std::to_string(s));
   json.end_array();
   json.key("statistic").value("mean over the last 52 recorded weeks (year-to-date money: paid in those weeks)");
   json.key("wall_seconds").value(seconds);
   cost_effectiveness_json(json, ce);
-  if (const auto communities = base.parameters.district.streets * base.parameters.district.communities_per_street;
+  if (const auto communities = community_count(base);
       communities > 0 && ce.spending_difference.n > 0) {
     const double per = 1e6 / static_cast<double>(communities);
     const auto& dc = ce.spending_difference;
@@ -307,12 +293,6 @@ std::string comparison_json(const CompareOptions& o, const gov::LoadedScenario& 
   return json.str();
 }
 
-std::vector<std::string> overrides_for(const CompareOptions& o) {
-  std::vector<std::string> all = o.overrides;
-  if (o.weeks) all.push_back("run.weeks=" + std::to_string(*o.weeks));
-  return all;
-}
-
 /// Folder names for several policies' results: the scenario name, made unique.
 std::vector<std::string> result_folder_names(const std::vector<gov::LoadedScenario>& policies) {
   std::vector<std::string> names;
@@ -340,148 +320,86 @@ void write_comparison_files(const std::filesystem::path& dir, const CompareOptio
                                            o.excel));
 }
 
-/// The assumption draws, or nullopt when they were not asked for. Throws what the runs throw.
-std::optional<AssumptionResults> assumption_results(const CompareOptions& o, std::optional<AssumptionSetup> setup,
-                                                    const gov::LoadedScenario& base,
-                                                    const std::vector<gov::LoadedScenario>& policies,
-                                                    const std::vector<gov::Comparison>& results) {
-  if (!setup) return std::nullopt;
-  return run_assumptions(o.assumptions, std::move(*setup), base, policies, results, static_cast<std::uint64_t>(o.seed));
+void print_comparison(const gov::Comparison& result, const sim::experiments::CostEffectiveness& ce,
+                      const gov::LoadedScenario& base, const CompareOptions& o) {
+  print_table(result, o);
+  print_cost_effectiveness(ce);
+  print_cost_per_community(ce, community_count(base));
+  print_for_whom(result);
 }
 
-/// One policy argument: a scenario file, or several joined with '+' (their changes to the
-/// baseline together).
-gov::LoadedScenario load_policy(const std::string& argument, const gov::LoadedScenario& base, const CompareOptions& o) {
-  const auto parts = gov::policy_parts(argument);
-  if (parts.size() == 1) return gov::load_governance_scenario(argument, overrides_for(o));
-  return gov::compose_policy(base, parts, overrides_for(o));
+/// Writes every policy's files into the staging folder; false (said on stderr) when one failed.
+bool write_all_files(const OutputDirectory& out, const CompareOptions& o, const LoadedComparison& loaded,
+                     const ComparisonResults& results, const std::vector<std::string>& folders) {
+  const bool several = loaded.policies.size() > 1;
+  try {
+    for (std::size_t i = 0; i < loaded.policies.size(); ++i) {
+      JsonExtra extra;
+      if (results.assumptions)
+        extra = [&, i](sim::JsonWriter& json) {
+          assumptions_json(json, *results.assumptions, i, results.comparisons[i], folders);
+        };
+      write_comparison_files(several ? out.writing() / folders[i] : out.writing(), o, loaded.base, loaded.policies[i],
+                             results.comparisons[i], results.cost_effectiveness[i], results.seconds, extra);
+    }
+    if (results.assumptions)
+      write_result_files(out.writing(),
+                         for_spreadsheets(assumption_files(*results.assumptions, results.comparisons, folders), o.excel));
+  } catch (const std::exception& e) {
+    std::cerr << "shanzhi compare: " << e.what() << "\n";
+    return false;
+  }
+  return true;
 }
 
-/// The policies to compare: each argument, or the baseline itself when only --with is given;
-/// --with's values on each. Throws sim::ScenarioError.
-std::vector<gov::LoadedScenario> load_policies(const gov::LoadedScenario& base, const CompareOptions& o) {
-  std::vector<gov::LoadedScenario> policies;
-  for (const auto& argument : o.policies) policies.push_back(load_policy(argument, base, o));
-  if (o.with.empty()) return policies;
-  if (policies.empty()) policies.push_back(base);
-  for (auto& policy : policies) policy = gov::with_changes(policy, o.with);
-  return policies;
-}
-
-/// A policy on another district than the baseline's is allowed (a planner may mean it) but said.
-void warn_if_other_district(const gov::LoadedScenario& base, const gov::LoadedScenario& policy) {
-  const auto differences = gov::district_differences(base, policy);
-  if (differences.empty()) return;
-  std::cerr << "shanzhi compare: warning: " << policy.document.name << " simulates another district than "
-            << base.document.name << " (";
-  for (std::size_t i = 0; i < differences.size() && i < 4; ++i) std::cerr << (i ? ", " : "") << differences[i];
-  if (differences.size() > 4) std::cerr << ", and " << differences.size() - 4 << " more";
-  std::cerr << "): the difference mixes the policy with the district. To compare the policy alone, build it on "
-               "the baseline's district (extends = the baseline's file) or give both the same values with --set\n";
+void print_where_results_are(const OutputDirectory& out, const ComparisonResults& results, bool several) {
+  std::cout << "Ran in " << std::fixed << std::setprecision(1) << results.seconds << " s. Results in "
+            << out.path.string() << (several ? "/POLICY/" : "/")
+            << " (compare.csv, replicates.csv, timeseries_bands.csv, for_whom.csv, compare.json)\n";
+  if (const auto& a = results.assumptions)
+    std::cout << "Assumption files in " << out.path.string() << "/ (assumptions.csv, assumption_draws.csv, assumption_bands.csv"
+              << (a->rankings.empty() ? "" : ", ranking.csv") << ", assumption_screening.csv"
+              << (a->drivers && a->drivers->ok() ? ", drivers.csv" : "") << ")\n";
 }
 
 int compare(const CompareOptions& o) {
-  if (o.policies.empty() && o.with.empty()) {
-    std::cerr << "shanzhi compare: name a policy scenario (POLICY, P1+P2 to combine shipped policies) or the changes "
-                 "to compare with --with KEY=VALUE\n";
-    return exit_bad_input;
-  }
-  gov::LoadedScenario base;
-  std::vector<gov::LoadedScenario> policies;
-  try {
-    base = gov::load_governance_scenario(o.baseline, overrides_for(o));
-    policies = load_policies(base, o);
-  } catch (const sim::ScenarioError& e) {
-    std::cerr << e.what() << "\n";
-    return exit_bad_input;
-  }
-  for (const auto& policy : policies) {
-    for (const auto& w : policy.document.warnings) std::cerr << w.format() << "\n";
-    warn_if_other_district(base, policy);
-  }
-  // Factors are checked before anything runs or any folder is made.
-  std::optional<AssumptionSetup> setup;
-  if (o.assumptions.enabled()) {
-    setup = prepare_assumptions(o.assumptions, base, policies);
-    if (!setup) return exit_bad_input;
-  }
-  const bool several = policies.size() > 1;
-  const std::string policy_label =
-      several ? std::to_string(policies.size()) + "-policies" : policies.front().document.name;
+  auto loaded = load_comparison(o.request, "shanzhi compare");
+  if (!loaded) return exit_bad_input;
   OutputDirectory out;
   try {
-    out = prepare_output_directory(o.out, "compare-" + base.document.name + "-vs-" + policy_label, o.seed, o.force);
+    out = prepare_output_directory(o.out, "compare-" + comparison_label(*loaded), o.request.seed, o.force);
   } catch (const OutputRefused& e) {
     std::cerr << "shanzhi compare: " << e.what() << "\n";
     return exit_bad_input;
   }
-  sim::set_thread_count(o.threads);
-  const std::size_t runs = (1 + policies.size()) * o.replicates;
-  std::cout << "Comparing " << (several ? policy_label : policies.front().document.name) << " against "
-            << base.document.name << ": " << o.replicates << " paired replicates (common random numbers), " << runs
-            << " runs on " << sim::thread_count() << " threads\n" << std::flush;
-  const auto start = std::chrono::steady_clock::now();
-  std::vector<gov::GovernanceParameters> policy_parameters;
-  for (const auto& p : policies) policy_parameters.push_back(p.parameters);
-  Progress progress(std::cerr, runs, ::isatty(STDERR_FILENO) != 0);
-  const auto results = gov::compare_scenarios(
-      base.parameters, policy_parameters, o.replicates, static_cast<std::uint64_t>(o.seed),
-      [&](std::size_t replicates_done) { progress.update(replicates_done * (1 + policies.size())); });
-  progress.finish();
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const auto folders = result_folder_names(policies);
-  std::optional<AssumptionResults> assumptions;
+  ComparisonResults results;
   try {
-    assumptions = assumption_results(o, std::move(setup), base, policies, results);
+    results = run_comparison(o.request, *loaded);
   } catch (const std::exception& e) {
     std::cerr << "shanzhi compare: assumption draws: " << e.what() << "\n";
     return exit_failure;
   }
-  std::vector<sim::experiments::CostEffectiveness> ces;
-  ces.reserve(results.size());
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const auto& ce = ces.emplace_back(gov::cost_effectiveness(results[i]));
-    if (several) std::cout << "\n== " << policies[i].document.name << " against " << base.document.name << " ==\n";
-    print_table(results[i], o);
-    print_cost_effectiveness(ce);
-    print_cost_per_community(ce, base.parameters.district.streets * base.parameters.district.communities_per_street);
-    print_for_whom(results[i]);
-    JsonExtra extra;
-    if (assumptions)
-      extra = [&, i](sim::JsonWriter& json) { assumptions_json(json, *assumptions, i, results[i], folders); };
-    try {
-      write_comparison_files(several ? out.writing() / folders[i] : out.writing(), o, base, policies[i], results[i], ce,
-                             seconds, extra);
-    } catch (const std::exception& e) {
-      std::cerr << "shanzhi compare: " << e.what() << "\n";
-      return exit_failure;
-    }
+  const auto& policies = loaded->policies;
+  const bool several = policies.size() > 1;
+  for (std::size_t i = 0; i < policies.size(); ++i) {
+    if (several) std::cout << "\n== " << policies[i].document.name << " against " << loaded->base.document.name << " ==\n";
+    print_comparison(results.comparisons[i], results.cost_effectiveness[i], loaded->base, o);
   }
-  if (several) print_cost_ranking(policies, ces);
+  if (several) print_cost_ranking(policies, results.cost_effectiveness);
   std::cout << "\n  difference = policy − baseline, paired by seed; 'enough' = 95% interval within ±25% of the effect;\n"
             << "  money (*spent_year) = paid in the last 52 weeks\n" << std::flush;
-  if (assumptions) {
-    print_assumptions(*assumptions, results, folders, base.document.name, o.all_metrics);
-    try {
-      write_result_files(out.writing(), for_spreadsheets(assumption_files(*assumptions, results, folders), o.excel));
-    } catch (const std::exception& e) {
-      std::cerr << "shanzhi compare: " << e.what() << "\n";
-      return exit_failure;
-    }
-  }
+  const auto folders = result_folder_names(policies);
+  if (results.assumptions)
+    print_assumptions(*results.assumptions, results.comparisons, folders, loaded->base.document.name, o.all_metrics);
+  if (!write_all_files(out, o, *loaded, results, folders)) return exit_failure;
   try {
     publish(out);
   } catch (const std::exception& e) {
     std::cerr << "shanzhi compare: " << e.what() << "\n";
     return exit_failure;
   }
-  std::cout << "Ran in " << std::fixed << std::setprecision(1) << seconds << " s. Results in " << out.path.string()
-            << (several ? "/POLICY/" : "/") << " (compare.csv, replicates.csv, timeseries_bands.csv, for_whom.csv, compare.json)\n";
-  if (assumptions)
-    std::cout << "Assumption files in " << out.path.string() << "/ (assumptions.csv, assumption_draws.csv, assumption_bands.csv"
-              << (assumptions->rankings.empty() ? "" : ", ranking.csv") << ", assumption_screening.csv"
-              << (assumptions->drivers && assumptions->drivers->ok() ? ", drivers.csv" : "") << ")\n";
-  if (assumptions && drivers_failed(*assumptions)) return exit_failure;
+  print_where_results_are(out, results, several);
+  if (results.assumptions && drivers_failed(*results.assumptions)) return exit_failure;
   return exit_ok;
 }
 
@@ -490,31 +408,12 @@ int compare(const CompareOptions& o) {
 Command add_compare_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("compare", "Compare a policy scenario with a baseline (paired replicates, 95% CIs)");
   auto o = std::make_shared<CompareOptions>();
-  cmd->add_option("baseline", o->baseline, "Baseline scenario, e.g. scenarios/baseline.toml")->required();
-  cmd->add_option("policy", o->policies,
-                  "Policy scenario(s), e.g. scenarios/guangling.toml, or shipped policies joined with '+' "
-                  "(their changes to the baseline together); with several, the baseline runs once per "
-                  "replicate and each policy's results go to OUT/NAME/");
-  cmd->add_option("--replicates,-r", o->replicates, "Paired replicates (default 10)")->check(CLI::Range(1, 10000));
-  cmd->add_option("--seed", o->seed, "Master seed; replicate seeds derive from it (default 1)")
-      ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(4'000'000'000'000'000'000)));
-  cmd->add_option("--weeks", o->weeks, "Weeks after burn-in for both scenarios (overrides run.weeks)");
-  cmd->add_option("--set", o->overrides, "Override a key in BOTH scenarios, e.g. --set district.streets=2")
-      ->type_name("KEY=VALUE")
-      ->allow_extra_args(false);
-  cmd->add_option("--with", o->with,
-                  "Change a key in the policy (the baseline when no policy is named): a policy written on the "
-                  "command line, e.g. --with purchase.budget_per_community_yuan=300000 (repeatable)")
-      ->type_name("KEY=VALUE")
-      ->allow_extra_args(false);
-  cmd->add_option("--threads", o->threads, "Threads (default: all cores); results are identical")
-      ->check(CLI::Range(0, 1024));
+  add_comparison_options(*cmd, o->request);
   cmd->add_option("--out", o->out, "Output directory (default: results/runs/compare-BASE-vs-POLICY-...)");
   cmd->add_flag("--force", o->force, "Overwrite results already in --out");
   cmd->add_flag("--all", o->all_metrics, "Print every metric, not only the headline ones");
   cmd->add_flag("--excel", o->excel,
                 "Start each CSV with a UTF-8 byte-order mark, so spreadsheet programs show Chinese names correctly");
-  add_assumption_options(*cmd, o->assumptions);
   return {cmd, [o] { return compare(*o); }};
 }
 
