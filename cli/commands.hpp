@@ -26,6 +26,7 @@ const std::string& invocation();
 
 Command add_run_command(CLI::App& app);
 Command add_compare_command(CLI::App& app);
+Command add_brief_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_params_command(CLI::App& app);
 Command add_sample_command(CLI::App& app);

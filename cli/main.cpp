@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   const std::vector<cli::Command> commands{
       cli::add_run_command(app),
       cli::add_compare_command(app),
+      cli::add_brief_command(app),
       cli::add_validate_command(app),
       cli::add_params_command(app),
       cli::add_sample_command(app),

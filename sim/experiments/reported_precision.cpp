@@ -6,13 +6,15 @@
 
 namespace shanzhi::sim::experiments {
 
-std::string shown_value(double value, const std::string& unit, double half_width, bool with_sign) {
+std::string shown_value(double value, const std::string& unit, double half_width, bool with_sign, Language language) {
   if (std::isnan(value)) return "n/a";
   double scale = 1;
   const char* prefix = "";
   const char* suffix = "";
   int most = 2;
   if (unit.rfind("share", 0) == 0) scale = 100, suffix = "%", most = 1;
+  else if (unit == "CNY" && language == Language::zh && std::fabs(value) >= 1e8) scale = 1e-8, prefix = "¥", suffix = "亿";
+  else if (unit == "CNY" && language == Language::zh) scale = 1e-4, prefix = "¥", suffix = "万";
   else if (unit == "CNY") scale = 1e-6, prefix = "¥", suffix = "m";
   const int decimals = supported_decimals(half_width * scale, most);
   // A value that rounds to zero is shown without a sign: "-0.0" would claim a direction.
