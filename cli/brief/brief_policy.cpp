@@ -245,6 +245,7 @@ std::string cost_sentence(const BriefInput& in, std::size_t p, Language language
   const auto* total = ex::find_metric(c, ce.spending_metric);
   if (!total) return "";
   const auto& d = total->difference;
+  if (d.mean == 0 && d.half_width == 0) return word("s.cost_same", language);
   const auto& r = ce.spending_per_resident_difference;
   const double communities = static_cast<double>(std::max<std::int64_t>(1, community_count(in.loaded.base)));
   return filled(word("s.cost", language),

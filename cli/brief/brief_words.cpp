@@ -22,9 +22,10 @@ constexpr Phrase table[] = {
     {"how_to_read",
      "Each effect is the policy's difference from the baseline with its 95% interval over the simulation's "
      "randomness. Numbers are rounded to what that interval supports. They are model results, not forecasts of "
-     "survey scores: compare policies by their differences, not by the levels.",
+     "survey scores: compare policies by their differences, not by the levels. A difference of two shares is in "
+     "percentage points.",
      "每项效果是政策方案与基线的差值及其 95% 区间（反映模拟的随机性）。数字只保留区间所能支持的位数。"
-     "这些是模型推演结果，不是对满意度调查得分的预测：请比较各方案的差值，而不是绝对水平。"},
+     "这些是模型推演结果，不是对满意度调查得分的预测：请比较各方案的差值，而不是绝对水平。两个比例之差以百分点计。"},
     // Headings
     {"h.summary", "In brief", "要点"},
     {"h.policy", "Policy: {}", "政策方案：{}"},
@@ -44,6 +45,7 @@ constexpr Phrase table[] = {
      "困难群体满意度变化 {} 分（{} 至 {}）。"},
     {"s.cost", "Public cost changes by {} a year ({} to {}): {} a resident, {} a community.",
      "财政成本每年变化 {}（{} 至 {}），折合每位居民 {}、每个社区 {}。"},
+    {"s.cost_same", "Public cost is the same in every replicate.", "各次重复模拟中财政成本均不变。"},
     {"s.no_effect", "The interval includes zero: the model cannot tell the direction of this effect.",
      "区间包含零：模型无法确定这一效果的方向。"},
     {"s.groups_most", "Among population groups, {} gain most ({}) and {} least ({}).",
