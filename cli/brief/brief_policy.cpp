@@ -36,9 +36,14 @@ EffectText effect_text(const ex::MeanInterval& d, const std::string& unit, Langu
           ex::shown_value(d.mean + h, unit, h, false, language)};
 }
 
+/// "mean [low, high]", or the mean alone when the interval is narrower than the digits shown.
+std::string with_interval(const std::string& mean, const std::string& low, const std::string& high) {
+  return low == high ? mean : mean + " [" + low + ", " + high + "]";
+}
+
 std::string effect_cell(const ex::MeanInterval& d, const std::string& unit, Language language) {
   const auto t = effect_text(d, unit, language);
-  return escaped(t.mean + " [" + t.low + ", " + t.high + "]");
+  return escaped(with_interval(t.mean, t.low, t.high));
 }
 
 bool includes_zero(const ex::MeanInterval& d) { return std::fabs(d.mean) <= d.half_width; }
@@ -217,8 +222,8 @@ std::vector<std::string> money_row(const std::string& label, const ex::MetricCom
   const auto& d = m->difference;
   const double h = d.half_width * scale;
   return {escaped(label), show(m->baseline_summary, false), show(m->policy_summary, false),
-          escaped(yuan(d.mean * scale, h, language, true) + " [" + yuan((d.mean - d.half_width) * scale, h, language) +
-                  ", " + yuan((d.mean + d.half_width) * scale, h, language) + "]")};
+          escaped(with_interval(yuan(d.mean * scale, h, language, true), yuan((d.mean - d.half_width) * scale, h, language),
+                                yuan((d.mean + d.half_width) * scale, h, language)))};
 }
 
 std::string cost(const BriefInput& in, std::size_t p, Language language) {
@@ -248,10 +253,14 @@ std::string cost_sentence(const BriefInput& in, std::size_t p, Language language
   if (d.mean == 0 && d.half_width == 0) return word("s.cost_same", language);
   const auto& r = ce.spending_per_resident_difference;
   const double communities = static_cast<double>(std::max<std::int64_t>(1, community_count(in.loaded.base)));
-  return filled(word("s.cost", language),
-                {yuan(d.mean, d.half_width, language, true), yuan(d.mean - d.half_width, d.half_width, language),
-                 yuan(d.mean + d.half_width, d.half_width, language), yuan(r.mean, r.half_width, language, true),
-                 yuan(d.mean / communities, d.half_width / communities, language, true)});
+  const auto low = yuan(d.mean - d.half_width, d.half_width, language);
+  const auto high = yuan(d.mean + d.half_width, d.half_width, language);
+  // Accounting of a fixed budget can be the same in every replicate: no interval to show then.
+  const std::vector<std::string> values{yuan(d.mean, d.half_width, language, true), low, high,
+                                        yuan(r.mean, r.half_width, language, true),
+                                        yuan(d.mean / communities, d.half_width / communities, language, true)};
+  if (low == high) return filled(word("s.cost_exact", language), {values[0], values[3], values[4]});
+  return filled(word("s.cost", language), values);
 }
 
 std::string band_text(double lo, double hi, const std::string& unit, Language language) {

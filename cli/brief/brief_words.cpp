@@ -45,6 +45,8 @@ constexpr Phrase table[] = {
      "困难群体满意度变化 {} 分（{} 至 {}）。"},
     {"s.cost", "Public cost changes by {} a year ({} to {}): {} a resident, {} a community.",
      "财政成本每年变化 {}（{} 至 {}），折合每位居民 {}、每个社区 {}。"},
+    {"s.cost_exact", "Public cost changes by {} a year in every replicate: {} a resident, {} a community.",
+     "财政成本每年变化 {}（各次重复模拟相同），折合每位居民 {}、每个社区 {}。"},
     {"s.cost_same", "Public cost is the same in every replicate.", "各次重复模拟中财政成本均不变。"},
     {"s.no_effect", "The interval includes zero: the model cannot tell the direction of this effect.",
      "区间包含零：模型无法确定这一效果的方向。"},

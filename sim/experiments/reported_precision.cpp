@@ -14,9 +14,13 @@ std::string shown_value(double value, const std::string& unit, double half_width
   int most = 2;
   if (unit.rfind("share", 0) == 0) scale = 100, suffix = "%", most = 1;
   else if (unit == "CNY" && language == Language::zh && std::fabs(value) >= 1e8) scale = 1e-8, prefix = "¥", suffix = "亿";
-  else if (unit == "CNY" && language == Language::zh) scale = 1e-4, prefix = "¥", suffix = "万";
+  // 万 is a hundredth of the English m: whole 万 show what two decimals of m show.
+  else if (unit == "CNY" && language == Language::zh) scale = 1e-4, prefix = "¥", suffix = "万", most = 0;
   else if (unit == "CNY") scale = 1e-6, prefix = "¥", suffix = "m";
   const int decimals = supported_decimals(half_width * scale, most);
+  // An uncertainty of tens or more rounds the whole part too: ±200万 shows 1400万, not 1440万.
+  const double place = half_width * scale >= 10 ? std::pow(10.0, std::floor(std::log10(half_width * scale))) : 1;
+  if (place > 1) value = std::round(value * scale / place) * place / scale;
   // A value that rounds to zero is shown without a sign: "-0.0" would claim a direction.
   const bool rounds_to_zero = std::round(std::fabs(value) * scale * std::pow(10.0, decimals)) == 0;
   const char* sign = rounds_to_zero ? "" : value < 0 ? "-" : (with_sign && value > 0 ? "+" : "");

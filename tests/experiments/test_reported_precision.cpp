@@ -39,3 +39,19 @@ TEST_CASE("A shown value reads by its unit and never shows a sign on zero", "[ex
   CHECK(shown_value(0.006, "points 0-100", 0.02, true) == "+0.01");
   CHECK(shown_value(std::nan(""), "points 0-100") == "n/a");
 }
+
+TEST_CASE("Chinese money is written in whole 万 or in 亿 with the precision English m has", "[experiments][precision]") {
+  using shanzhi::sim::Language;
+  using shanzhi::sim::experiments::shown_value;
+  // ¥14.4m known to ±¥14,400: two decimals of m in English, whole 万 in Chinese.
+  CHECK(shown_value(14'400'000, "CNY", 14'400, true) == "+¥14.40m");
+  CHECK(shown_value(14'400'000, "CNY", 14'400, true, Language::zh) == "+¥1440万");
+  // A wider interval takes digits away in both, down to the place of its leading digit.
+  CHECK(shown_value(14'400'000, "CNY", 2'000'000, false, Language::zh) == "¥1400万");
+  CHECK(shown_value(82, "organisations", 12) == "80");
+  CHECK(shown_value(14'400'000, "CNY", 2'000'000) == "¥14m");
+  // From 1亿 on, 亿 with up to two decimals; other units are the same in both languages.
+  CHECK(shown_value(320'000'000, "CNY", 0, false, Language::zh) == "¥3.20亿");
+  CHECK(shown_value(-300'000, "CNY", 1'000, true, Language::zh) == "-¥30万");
+  CHECK(shown_value(0.485, "share 0-1", 0, false, Language::zh) == "48.5%");
+}
