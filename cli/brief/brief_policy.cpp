@@ -294,8 +294,10 @@ std::string drivers_table(const AssumptionResults& a, std::size_t p, Language la
     if (a.draws.metrics[m].name == satisfaction) metric = m;
   if (metric == a.draws.metrics.size()) return "";
   const auto associations = ex::associations_with_effect(a.draws, p, metric);
+  const double noise_level = ex::association_noise_level(a.draws.draws.size());
   std::vector<std::vector<std::string>> rows;
-  for (std::size_t i = 0; i < associations.size() && i < 6; ++i) {
+  // Only what stands out of the noise of K draws: a list of noise would name assumptions at random.
+  for (std::size_t i = 0; i < associations.size() && i < 6 && std::fabs(associations[i].rho) >= noise_level; ++i) {
     const auto& f = a.setup.factors[associations[i].factor];
     char rho[32], range[96];
     std::snprintf(rho, sizeof rho, "%+.2f", associations[i].rho);
@@ -303,7 +305,8 @@ std::string drivers_table(const AssumptionResults& a, std::size_t p, Language la
     rows.push_back({std::to_string(i + 1), escaped(f.key), rho, f.values.empty() ? range : ""});
   }
   char noise[32];
-  std::snprintf(noise, sizeof noise, "%.2f", ex::association_noise_level(a.draws.draws.size()));
+  std::snprintf(noise, sizeof noise, "%.2f", noise_level);
+  if (rows.empty()) return element("p", filled(word("a.no_drivers", language), {noise}));
   return element("p", filled(word("a.drivers", language), {noise})) +
          html_table({word("t.rank", language), word("t.assumption", language), word("t.rho", language),
                      word("t.range", language)},

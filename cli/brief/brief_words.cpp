@@ -118,6 +118,10 @@ constexpr Phrase table[] = {
     {"a.drivers",
      "The assumed numbers the satisfaction effect follows most closely (|ρ| below {} is within noise):",
      "满意度效果最依赖的假设参数（|ρ| 低于 {} 属于噪声范围）："},
+    {"a.no_drivers",
+     "No assumed number stands out of the noise of these draws (every |ρ| is below {}): more draws (--draws) or "
+     "--why would tell them apart.",
+     "在这些抽样中，没有哪个假设参数超出噪声范围（所有 |ρ| 均低于 {}）：增加抽样（--draws）或使用 --why 才能区分。"},
     {"a.small_district", "run on the small district", "在小型辖区上运行"},
     {"a.scenario_district", "run on the scenario's own district", "在情景自身的辖区上运行"},
     // Reproduce

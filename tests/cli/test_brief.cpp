@@ -120,6 +120,24 @@ TEST_CASE("brief writes one self-contained bilingual page with compare's numbers
   CHECK(contains(html, "Add --assumptions default"));
 }
 
+TEST_CASE("brief shows how much each effect depends on the assumptions when they are drawn", "[cli][brief]") {
+  TempDir dir("brief_assumptions");
+  auto args = comparison_args("brief", dir / "brief");
+  args.insert(args.end(), {"--assumptions", "default", "--draws", "8", "--draw-replicates", "1",
+                           "--assumption-district", "scenario"});
+  const auto brief = run_shanzhi(args, source_dir(), std::chrono::seconds(300));
+  INFO(brief.describe());
+  REQUIRE(brief.exit_code == 0);
+  const auto html = read_file(dir / "brief" / "brief.html");
+  CHECK_FALSE(contains(html, "Add --assumptions default"));
+  CHECK(contains(html, "The comparison was repeated at 8 draws of the model&#39;s assumed numbers"));
+  CHECK(contains(html, "在模型假设参数的 8 组抽样下重复了比较"));
+  CHECK(count_of(html, "<th>80% of assumption draws</th>") == 1);
+  CHECK(count_of(html, "<th>80% 的假设抽样</th>") == 1);
+  // The screen names assumptions only above the noise of 8 draws (2/√8 ≈ 0.71), or says none is.
+  CHECK((contains(html, "|ρ| below 0.71 is within noise") || contains(html, "every |ρ| is below 0.71")));
+}
+
 TEST_CASE("brief refuses what it cannot do before it runs", "[cli][brief]") {
   TempDir dir("brief_refused");
   const auto no_policy = run_shanzhi({"brief", tiny_district(), "--out", (dir / "a").string()});
