@@ -1,5 +1,8 @@
 #include "sim/experiments/cost_effectiveness.hpp"
 
+#include "sim/experiments/reported_precision.hpp"
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -108,6 +111,12 @@ std::string interval_text(const RatioInterval& q, int decimals) {
   return " [95% CI " + fixed(q.low, decimals) + ", " + fixed(q.high, decimals) + "]";
 }
 
+/// The decimals a ratio's own interval supports, at most `most` (one replicate: `most`).
+int ratio_decimals(const RatioInterval& q, int most) {
+  if (q.n < 2) return most;
+  return supported_decimals(std::max(q.high - q.ratio, q.ratio - q.low), most);
+}
+
 std::string caveat(const CostEffectiveness& ce) {
   return ce.outcome_interval_includes_zero ? "; the satisfaction difference's 95% interval includes zero" : "";
 }
@@ -120,10 +129,12 @@ std::string describe(const CostEffectiveness& ce) {
   const double ds = ce.outcome_difference.mean, dc = ce.spending_difference.mean;
   switch (ce.quadrant) {
     case CostQuadrant::gain:
-      return "gain: " + fixed(q.ratio, 2) + " points gained per ¥1m spent a year" + interval_text(q, 2) + caveat(ce);
+      return "gain: " + fixed(q.ratio, ratio_decimals(q, 2)) + " points gained per ¥1m spent a year" +
+             interval_text(q, ratio_decimals(q, 2)) + caveat(ce);
     case CostQuadrant::saving:
       // Both differences are negative: the ratio is the satisfaction given up per ¥1m saved.
-      return "saving: " + fixed(q.ratio, 2) + " points lost per ¥1m saved a year" + interval_text(q, 2) + caveat(ce);
+      return "saving: " + fixed(q.ratio, ratio_decimals(q, 2)) + " points lost per ¥1m saved a year" +
+             interval_text(q, ratio_decimals(q, 2)) + caveat(ce);
     case CostQuadrant::dominant:
       return "dominant: saves ¥" + fixed(-dc, 3) + "m a year and gains " + fixed(ds, 2) + " points" + caveat(ce);
     case CostQuadrant::dominated:
@@ -139,9 +150,11 @@ std::string describe_per_resident(const CostEffectiveness& ce) {
   const std::string per = " (" + fixed(ce.spending_per_resident_difference.mean, 1) + " ¥ a resident a year)";
   switch (ce.quadrant) {
     case CostQuadrant::gain:
-      return fixed(q.ratio, 3) + " points gained per ¥100 spent a resident a year" + interval_text(q, 3) + per;
+      return fixed(q.ratio, ratio_decimals(q, 3)) + " points gained per ¥100 spent a resident a year" +
+             interval_text(q, ratio_decimals(q, 3)) + per;
     case CostQuadrant::saving:
-      return fixed(q.ratio, 3) + " points lost per ¥100 saved a resident a year" + interval_text(q, 3) + per;
+      return fixed(q.ratio, ratio_decimals(q, 3)) + " points lost per ¥100 saved a resident a year" +
+             interval_text(q, ratio_decimals(q, 3)) + per;
     case CostQuadrant::dominant:
     case CostQuadrant::dominated:
       return "no trade-off to price" + per;
