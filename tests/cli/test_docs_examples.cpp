@@ -65,16 +65,18 @@ std::vector<std::string> words(const std::string& command) {
   return out;
 }
 
-/// Runs every checkable example of `doc` whose command contains `filter`, from a fresh folder
-/// that sees the shipped scenarios (results are written there, not into the source tree).
+/// Runs every checkable example of `doc` whose command contains `filter`, in order, from a fresh
+/// folder with a copy of the shipped scenarios (results are written there, never into the source
+/// tree). Examples of one document share the folder, as a reader following the page would.
 void check_examples(const std::string& doc, const std::string& filter) {
   const auto examples = examples_in(doc);
+  // A copy, not a link: an example may write into scenarios/ (calibrate --write-survey).
+  TempDir dir("docs_example");
+  fs::copy(source_dir() / "scenarios", dir / "scenarios", fs::copy_options::recursive);
   std::size_t checked = 0;
   for (const auto& e : examples) {
     if (e.command.find(filter) == std::string::npos || e.command.find("# not checked:") != std::string::npos) continue;
     INFO(e.where << ": " << e.command);
-    TempDir dir("docs_example");
-    fs::create_directory_symlink(source_dir() / "scenarios", dir / "scenarios");
     auto args = words(e.command);
     args.erase(args.begin());  // build/shanzhi
     const auto result = run_shanzhi(args, dir.path(), std::chrono::seconds(600));
