@@ -1,9 +1,10 @@
 // `shanzhi analyze`: summaries and sensitivity indices of experiment outputs.
 //
-//   shanzhi analyze DB [--sobol] [--morris] [--out DIR]
+//   shanzhi analyze DB [--sobol] [--morris] [--prim OUTCOME --below|--above T] [--out DIR]
 //       per-point means with 95% intervals over replicates for each outcome; with --sobol
 //       first/total Sobol indices (bootstrap intervals) and with --morris μ*, μ, σ, computed on
-//       the per-point replicate means.
+//       the per-point replicate means; with --prim the box of factor ranges where the outcome
+//       falls below (rises above) T (scenario_discovery.*).
 //   shanzhi analyze --design sobol|morris --params P.toml --x X.csv --y Y.csv [--n N] [--levels L]
 //       the same indices for outputs computed elsewhere, one analysis per column of Y.
 //
@@ -15,6 +16,7 @@
 // same order. --n and --levels, when given, are checked against X.
 
 #include "cli/commands.hpp"
+#include "cli/scenario_discovery.hpp"
 #include "sim/experiments/analysis.hpp"
 #include "sim/experiments/csv_table.hpp"
 #include "sim/experiments/factors.hpp"
@@ -52,6 +54,7 @@ struct AnalyzeOptions {
   std::string y;
   std::optional<std::int64_t> n;
   std::optional<std::int64_t> levels;
+  PrimRequest prim;
 };
 
 /// Bad options or input files: printed, exit code 2.
@@ -261,6 +264,8 @@ void require_design(const ex::StoredResults& results, bool sobol, bool morris) {
 int analyze_database(const AnalyzeOptions& o) {
   const auto results = ex::ResultsStore::open_read_only(o.db).read_all();
   require_design(results, o.sobol, o.morris);
+  if (o.prim.enabled())
+    if (const auto problem = prim_request_problem(o.prim, results); !problem.empty()) throw BadInput(problem);
   std::size_t failed = 0;
   for (const auto& run : results.runs) failed += !run.ok;
   std::cout << "Experiment " << results.name << " (" << o.db << "): " << results.points.size() << " points x "
@@ -275,6 +280,14 @@ int analyze_database(const AnalyzeOptions& o) {
   const fs::path folder = o.out.empty() ? fs::path(o.db).parent_path() : fs::path(o.out);
   const std::string stem = fs::path(o.db).stem().string();
   write_output(folder / (stem + "-means.csv"), means_csv(results, means));
+  if (o.prim.enabled()) {
+    for (std::size_t k = 0; k < results.outcomes.size(); ++k) {
+      if (results.outcomes[k].label() != o.prim.outcome) continue;
+      std::vector<double> y;
+      for (const auto& m : means[k]) y.push_back(m.n > 0 ? m.mean : std::nan(""));
+      discover_scenarios(o.prim, results, y, folder, stem);
+    }
+  }
   if (!o.sobol && !o.morris) return exit_ok;
 
   bool complete = true;
@@ -452,6 +465,8 @@ void check_mode(const AnalyzeOptions& o) {
   if (o.db.empty() && !csv_mode)
     throw BadInput("name a results database (shanzhi analyze DB), or use --design --params --x --y; see --help");
   if (!csv_mode && (o.n || o.levels)) throw BadInput("--n and --levels apply only with --design/--params/--x/--y");
+  if (!o.prim.enabled() && (o.prim.below || o.prim.above)) throw BadInput("--below and --above go with --prim OUTCOME");
+  if (csv_mode && o.prim.enabled()) throw BadInput("--prim reads a results database (shanzhi analyze DB --prim ...)");
   if (!csv_mode) return;
   if (o.sobol || o.morris) throw BadInput("--sobol/--morris apply to a database; with CSV files --design chooses");
   if (o.design.empty() || o.params.empty() || o.x.empty() || o.y.empty())
@@ -487,6 +502,14 @@ Command add_analyze_command(CLI::App& app) {
   cmd->add_flag("--sobol", o->sobol, "Also first- and total-order Sobol indices (needs a sobol design)");
   cmd->add_flag("--morris", o->morris, "Also Morris mu*, mu and sigma (needs a morris design)");
   cmd->add_option("--out", o->out, "Folder for the CSV files (default: beside the database, or beside --y)");
+  cmd->add_option("--prim", o->prim.outcome,
+                  "Scenario discovery: the outcome whose cases PRIM boxes in, e.g. satisfaction_mean/final "
+                  "(with --below or --above)");
+  cmd->add_option("--below", o->prim.below, "--prim: a point is a case when the outcome's mean is below this");
+  cmd->add_option("--above", o->prim.above, "--prim: a point is a case when the outcome's mean is above this");
+  cmd->add_option("--min-density", o->prim.min_density,
+                  "--prim: the box shown is the largest coverage with at least this density (default 0.8)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--design", o->design, "CSV mode: the design X was sampled with")
       ->check(CLI::IsMember({"sobol", "morris"}));
   cmd->add_option("--params", o->params, "CSV mode: parameter file with the [[factor]] tables X was sampled from");

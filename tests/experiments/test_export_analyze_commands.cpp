@@ -280,3 +280,41 @@ TEST_CASE("Plot draws each outcome against each factor and the Sobol and Morris 
   CHECK(run_shanzhi({"plot", (dir / "m.sqlite").string(), "--out", (dir / "mf").string(), "--force"}).exit_code == 0);
   CHECK(run_shanzhi({"plot", (dir / "missing.sqlite").string(), "--out", (dir / "x").string()}).exit_code == 2);
 }
+
+TEST_CASE("analyze --prim finds the leakage behind a high admin share in a real sweep", "[experiments][analyze][prim]") {
+  TempDir dir("prim");
+  const auto db = dir / "t.sqlite";
+  sweep(tiny_lhs(), db);
+  // Burden reduction's leakage (admin.leakage) puts cut tasks back on the workers; the purchase
+  // budget does not touch admin time. So the points with a high admin share sit at high leakage.
+  const auto r = run_shanzhi({"analyze", db.string(), "--out", (dir / "out").string(), "--prim",
+                              "worker_admin_share/mean", "--above", "0.3"});
+  INFO(r.describe());
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "Scenario discovery (PRIM): where is worker_admin_share/mean above 0.3?"));
+  const auto trajectory = lines_of(read_file(dir / "out" / "t-prim.csv"));
+  REQUIRE(trajectory.size() > 3);
+  CHECK(trajectory[0] == "box,coverage,density,mass,points,cases,restricted,purchase.budget_per_community_yuan.low,"
+                         "purchase.budget_per_community_yuan.high,admin.leakage.low,admin.leakage.high");
+  const auto pasted = fields_of(trajectory.back());
+  REQUIRE(pasted.size() == 11);
+  CHECK(contains(pasted[0], "pasted"));
+  const double coverage = std::stod(pasted[1]), density = std::stod(pasted[2]);
+  const auto base = fields_of(trajectory[1]);  // the whole sweep
+  CHECK(coverage >= 0.5);
+  CHECK(density >= 0.8);
+  CHECK(density > 1.5 * std::stod(base[2]));
+  // The box restricts leakage from below and leaves the purchase budget its whole swept range.
+  CHECK(std::stod(pasted[9]) > 0.3);
+  CHECK(pasted[7] == base[7]);
+  CHECK(pasted[8] == base[8]);
+  CHECK(contains(r.out, "admin.leakage in ["));
+  CHECK(fs::file_size(dir / "out" / "t-prim.png") > 1000);
+
+  const auto typo = run_shanzhi({"analyze", db.string(), "--prim", "worker_admin_share/mea", "--above", "0.3"});
+  CHECK(typo.exit_code == 2);
+  CHECK(contains(typo.err, "has no outcome 'worker_admin_share/mea'; it has satisfaction_mean/final, worker_admin_share/mean"));
+  const auto no_threshold = run_shanzhi({"analyze", db.string(), "--prim", "worker_admin_share/mean"});
+  CHECK(no_threshold.exit_code == 2);
+  CHECK(contains(no_threshold.err, "--prim needs one threshold"));
+}
