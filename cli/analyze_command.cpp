@@ -465,7 +465,8 @@ void check_mode(const AnalyzeOptions& o) {
   if (o.db.empty() && !csv_mode)
     throw BadInput("name a results database (shanzhi analyze DB), or use --design --params --x --y; see --help");
   if (!csv_mode && (o.n || o.levels)) throw BadInput("--n and --levels apply only with --design/--params/--x/--y");
-  if (!o.prim.enabled() && (o.prim.below || o.prim.above)) throw BadInput("--below and --above go with --prim OUTCOME");
+  if (!o.prim.enabled() && (o.prim.below || o.prim.above || o.prim.tree))
+    throw BadInput("--below, --above and --tree go with --prim OUTCOME");
   if (csv_mode && o.prim.enabled()) throw BadInput("--prim reads a results database (shanzhi analyze DB --prim ...)");
   if (!csv_mode) return;
   if (o.sobol || o.morris) throw BadInput("--sobol/--morris apply to a database; with CSV files --design chooses");
@@ -510,6 +511,7 @@ Command add_analyze_command(CLI::App& app) {
   cmd->add_option("--min-density", o->prim.min_density,
                   "--prim: the box shown is the largest coverage with at least this density (default 0.8)")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--tree", o->prim.tree, "--prim: also a classification tree of the same cases, as rules (NAME-tree.csv)");
   cmd->add_option("--design", o->design, "CSV mode: the design X was sampled with")
       ->check(CLI::IsMember({"sobol", "morris"}));
   cmd->add_option("--params", o->params, "CSV mode: parameter file with the [[factor]] tables X was sampled from");

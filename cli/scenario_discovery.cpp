@@ -1,6 +1,7 @@
 #include "cli/scenario_discovery.hpp"
 
 #include "cli/planning_figures.hpp"
+#include "sim/experiments/classification_tree.hpp"
 #include "sim/experiments/prim.hpp"
 #include "sim/output/csv.hpp"
 #include "sim/output/run_outputs.hpp"
@@ -130,6 +131,30 @@ void draw_trade_off(const std::filesystem::path& folder, const std::string& name
   std::cout << "Wrote " << draw_figure(folder, name, data, script).string() << "\n";
 }
 
+/// The tree's leaves as rules, the largest share of cases first: printed (the first five) and
+/// written to STEM-tree.csv.
+void tree_rules(const DiscoveryData& d, const std::filesystem::path& folder, const std::string& stem) {
+  const auto tree = ex::grow_tree(d.x, d.is_case);
+  const auto rules = ex::leaf_rules(tree, d.factors);
+  std::cout << "  classification tree (depth 3, leaves of 5 points or more): " << rules.size()
+            << " leaves, the largest share of cases first\n";
+  std::string csv;
+  sim::append_csv_line(csv, {"leaf", "rule", "points", "cases", "case_share"});
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    std::string rule;
+    for (const auto& c : rules[i].conditions) rule += (rule.empty() ? "" : " and ") + c;
+    if (rule.empty()) rule = "every point";
+    if (i < 5)
+      std::cout << "    " << share(rules[i].case_share) << " cases (" << rules[i].cases << " of " << rules[i].points
+                << " points): " << rule << "\n";
+    sim::append_csv_line(csv, {std::to_string(i + 1), sim::csv_field(rule), std::to_string(rules[i].points),
+                               std::to_string(rules[i].cases), sim::format_number(rules[i].case_share)});
+  }
+  const auto file = folder / (stem + "-tree.csv");
+  sim::write_file_atomically(file, csv);
+  std::cout << "Wrote " << file.string() << "\n";
+}
+
 }  // namespace
 
 std::string prim_request_problem(const PrimRequest& r, const ex::StoredResults& results) {
@@ -164,6 +189,7 @@ void discover_scenarios(const PrimRequest& r, const ex::StoredResults& results, 
   const auto csv = folder / (stem + "-prim.csv");
   sim::write_file_atomically(csv, trajectory_csv(result, chosen, pasted, d));
   std::cout << "Wrote " << csv.string() << "\n";
+  if (r.tree) tree_rules(d, folder, stem);
   draw_trade_off(folder, stem + "-prim", result, chosen, pasted,
                  results.name + ": " + r.outcome + (r.below ? " < " : " > ") +
                      sim::format_number(r.below ? *r.below : *r.above));

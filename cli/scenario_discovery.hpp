@@ -3,7 +3,7 @@
 // of interest are the design points whose mean over replicates of OUTCOME falls below (or rises
 // above) T; PRIM (sim/experiments/prim.*) finds the box of factor ranges that holds them. Prints
 // the chosen box, writes the peeling trajectory (NAME-prim.csv) and its coverage–density
-// trade-off (NAME-prim.png).
+// trade-off (NAME-prim.png); with --tree also the rules of a classification tree (NAME-tree.csv).
 
 #include "sim/experiments/results_store.hpp"
 
@@ -19,6 +19,7 @@ struct PrimRequest {
   std::optional<double> below;
   std::optional<double> above;
   double min_density = 0.8;  ///< the box read first: the largest coverage with at least this density
+  bool tree = false;         ///< also a CART-style tree of the same cases (NAME-tree.csv)
   bool enabled() const { return !outcome.empty(); }
 };
 

@@ -288,7 +288,7 @@ TEST_CASE("analyze --prim finds the leakage behind a high admin share in a real 
   // Burden reduction's leakage (admin.leakage) puts cut tasks back on the workers; the purchase
   // budget does not touch admin time. So the points with a high admin share sit at high leakage.
   const auto r = run_shanzhi({"analyze", db.string(), "--out", (dir / "out").string(), "--prim",
-                              "worker_admin_share/mean", "--above", "0.3"});
+                              "worker_admin_share/mean", "--above", "0.3", "--tree"});
   INFO(r.describe());
   REQUIRE(r.exit_code == 0);
   CHECK(contains(r.out, "Scenario discovery (PRIM): where is worker_admin_share/mean above 0.3?"));
@@ -310,6 +310,14 @@ TEST_CASE("analyze --prim finds the leakage behind a high admin share in a real 
   CHECK(pasted[8] == base[8]);
   CHECK(contains(r.out, "admin.leakage in ["));
   CHECK(fs::file_size(dir / "out" / "t-prim.png") > 1000);
+  // The tree's purest leaf reads the same condition as a rule.
+  const auto leaves = lines_of(read_file(dir / "out" / "t-tree.csv"));
+  REQUIRE(leaves.size() >= 3);
+  CHECK(leaves[0] == "leaf,rule,points,cases,case_share");
+  const auto top = fields_of(leaves[1]);
+  CHECK(contains(top[1], "admin.leakage > "));
+  CHECK_FALSE(contains(top[1], "purchase"));
+  CHECK(std::stod(top[4]) >= 0.8);
 
   const auto typo = run_shanzhi({"analyze", db.string(), "--prim", "worker_admin_share/mea", "--above", "0.3"});
   CHECK(typo.exit_code == 2);
