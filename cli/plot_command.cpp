@@ -6,6 +6,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/output_directory.hpp"
+#include "models/governance/experiments/comparison.hpp"
+#include "models/governance/spec/parameter_schema.hpp"
 #include "sim/experiments/analysis.hpp"
 #include "sim/experiments/results_store.hpp"
 #include "sim/output/run_outputs.hpp"
@@ -39,6 +41,34 @@ std::string safe(const std::string& text) {
   std::string out;
   for (unsigned char c : text) out += (std::isalnum(c) || c == '.' || c == '_' || c == '-') ? static_cast<char>(c) : '_';
   return out;
+}
+
+/// The unit of a scenario key (the schema's) or an outcome's metric, or empty.
+std::string unit_of_key(const std::string& key) {
+  const auto* entry = gov::governance_schema().find(key);
+  return entry ? entry->info.unit : "";
+}
+
+std::string unit_of_metric(const std::string& metric) {
+  for (const auto& m : gov::compared_metrics())
+    if (m.name == metric) return m.unit;
+  return "";
+}
+
+/// How an axis shows its numbers: large amounts in thousands or millions (said in the label),
+/// so that ticks never mix 1x10^6 with 800000.
+struct AxisScale {
+  double divisor = 1;
+  std::string label;  ///< "key (unit)" or "key (unit, thousands)"
+};
+
+AxisScale axis_scale(const std::string& name, const std::string& unit, double largest_magnitude) {
+  AxisScale scale;
+  std::string note = unit;
+  if (largest_magnitude >= 1e6) scale.divisor = 1e6, note += std::string(note.empty() ? "" : ", ") + "millions";
+  else if (largest_magnitude >= 1e4) scale.divisor = 1e3, note += std::string(note.empty() ? "" : ", ") + "thousands";
+  scale.label = note.empty() ? name : name + " (" + note + ")";
+  return scale;
 }
 
 /// A factor's value on the x axis: the number itself, or the level's unit coordinate for
@@ -75,6 +105,17 @@ std::string gnuplot_quoted(const std::string& text) {
   return out + "'";
 }
 
+/// `text` inside a gnuplot double-quoted string: lines break where `text` has a newline.
+std::string gnuplot_lines(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '\n') out += "\\n";
+    else if (c == '"' || c == '\\') out += std::string("\\") + c;
+    else out += c;
+  }
+  return out + "\"";
+}
+
 /// Writes NAME.dat and NAME.gp into `dir` and runs gnuplot on the script; returns the PNG path.
 /// gnuplot draws into a temporary file that is renamed into place once complete, so an
 /// interrupted plot never leaves a half-drawn PNG. The script still names the final PNG when
@@ -105,29 +146,65 @@ fs::path draw(const fs::path& dir, const std::string& name, const std::string& d
   return png;
 }
 
+/// Each design point's mean over replicates with its 95% interval, against one factor. Points
+/// are not joined: neighbours on this axis differ in the other factors too, so a line or band
+/// between them would draw a trend that is not there.
 fs::path plot_against_factor(const fs::path& dir, const ex::StoredResults& results, std::size_t k, std::size_t j,
                              const std::vector<ex::MeanInterval>& means) {
   std::vector<std::pair<double, std::size_t>> order;
+  double x_largest = 0, y_largest = 0;
   for (const auto& point : results.points)
-    if (means[point.index].n > 0) order.push_back({x_of(point, j), point.index});
+    if (means[point.index].n > 0) {
+      order.push_back({x_of(point, j), point.index});
+      x_largest = std::max(x_largest, std::fabs(order.back().first));
+      y_largest = std::max(y_largest, std::fabs(means[point.index].mean));
+    }
   std::sort(order.begin(), order.end());
+  const auto& outcome = results.outcomes[k];
+  const auto x_axis = axis_scale(results.factors[j].key, unit_of_key(results.factors[j].key), x_largest);
+  const auto y_axis = axis_scale(outcome.label(), unit_of_metric(outcome.metric), y_largest);
   std::ostringstream data;
-  data << "# x mean low high\n";
+  data << "# x mean low high (x / " << x_axis.divisor << ", y / " << y_axis.divisor << ")\n";
   for (const auto& [x, p] : order)
-    data << sim::format_number(x) << ' ' << sim::format_number(means[p].mean) << ' '
-         << sim::format_number(means[p].mean - means[p].half_width) << ' '
-         << sim::format_number(means[p].mean + means[p].half_width) << '\n';
-  const std::string name = safe(results.outcomes[k].label()) + "-vs-" + safe(results.factors[j].key);
+    data << sim::format_number(x / x_axis.divisor) << ' ' << sim::format_number(means[p].mean / y_axis.divisor) << ' '
+         << sim::format_number((means[p].mean - means[p].half_width) / y_axis.divisor) << ' '
+         << sim::format_number((means[p].mean + means[p].half_width) / y_axis.divisor) << '\n';
+  const std::string name = safe(outcome.label()) + "-vs-" + safe(results.factors[j].key);
   const std::string file = name + ".dat";  // relative: the script is run in its folder
   const std::string script =
-      "set title \"" + results.outcomes[k].label() + " against " + results.factors[j].key + " (" + results.name + ")\" noenhanced\n"
-      "set xlabel \"" + results.factors[j].key + "\" noenhanced\nset ylabel \"" + results.outcomes[k].label() + "\" noenhanced\n"
-      "set key top left\nset grid\n"
-      "plot '" + file + "' using 1:3:4 with filledcurves lc rgb '#c6dbef' title '95% interval band', \\\n"
-      "     '' using 1:2:3:4 with yerrorbars pt 7 ps 0.6 lc rgb '#08519c' title 'mean over replicates'\n";
+      "set title " + gnuplot_lines(outcome.label() + " against " + results.factors[j].key + " (" + results.name +
+                                   ")\neach point a design point; the other factors vary between points") +
+      " noenhanced font ',10'\n"
+      "set xlabel " + gnuplot_quoted(x_axis.label) + " noenhanced\nset ylabel " + gnuplot_quoted(y_axis.label) +
+      " noenhanced\nset format x '%g'\nset format y '%g'\nset lmargin 12\nset key top left\nset grid\n"
+      "plot '" + file + "' using 1:2:3:4 with yerrorbars pt 7 ps 0.6 lc rgb '#08519c' "
+      "title 'mean over replicates, 95% interval'\n";
   return draw(dir, name, data.str(), script);
 }
 
+/// Widest Sobol interval that still reads as an estimate: wider, the sample is too small.
+constexpr double widest_readable_interval = 0.2;
+
+/// Why the Sobol indices of one output cannot be read at face value, or empty: negative
+/// estimates below noise, or intervals too wide for the number of base samples.
+std::string sobol_warning(const std::vector<ex::SobolIndex>& indices, std::size_t base_samples) {
+  double widest = 0, most_negative = 0;
+  for (const auto& s : indices) {
+    widest = std::max({widest, s.first_high - s.first_low, s.total_high - s.total_low});
+    most_negative = std::min({most_negative, s.first, s.total});
+  }
+  std::string warning;
+  if (widest > widest_readable_interval)
+    warning = "intervals up to " + sim::format_number(std::round(widest * 100) / 100) + " wide: N = " +
+              std::to_string(base_samples) + " base samples is too few to rank these factors";
+  if (most_negative < -0.05)
+    warning += std::string(warning.empty() ? "" : "; ") + "negative estimates (down to " +
+               sim::format_number(std::round(most_negative * 100) / 100) + ") are sampling noise";
+  return warning;
+}
+
+/// First- and total-order indices with their bootstrap intervals. The y-range follows the
+/// estimates, negative ones included: hiding them below zero would hide the noise they show.
 fs::path plot_sobol(const fs::path& dir, const ex::StoredResults& results, std::size_t k,
                     const std::vector<ex::SobolIndex>& indices) {
   std::ostringstream data;
@@ -138,12 +215,17 @@ fs::path plot_sobol(const fs::path& dir, const ex::StoredResults& results, std::
          << ' ' << sim::format_number(s.first_high) << ' ' << sim::format_number(s.total) << ' '
          << sim::format_number(s.total_low) << ' ' << sim::format_number(s.total_high) << '\n';
   }
+  const auto warning = sobol_warning(indices, results.base_samples);
+  if (!warning.empty()) std::cerr << "shanzhi plot: " << results.outcomes[k].label() << ": " << warning << "\n";
   const std::string name = safe(results.outcomes[k].label()) + "-sobol";
   const std::string file = name + ".dat";  // relative: the script is run in its folder
+  const std::string title = "Sobol indices of " + results.outcomes[k].label() + " (95% bootstrap intervals)" +
+                            (warning.empty() ? "" : "\nwarning: " + warning);
   const std::string script =
-      "set title \"Sobol indices of " + results.outcomes[k].label() + " (95% bootstrap intervals)\" noenhanced\n"
+      "set title " + gnuplot_lines(title) + " noenhanced font ',10'" + (warning.empty() ? "" : " tc rgb '#b22222'") + "\n"
       "set style data histogram\nset style histogram errorbars gap 1 lw 1\nset style fill solid 0.7\n"
-      "set yrange [0:*]\nset grid ytics\nset xtics noenhanced rotate by -20\nset key top right\n"
+      "set yrange [*:*]\nset xzeroaxis lt -1\nset grid ytics\nset xtics noenhanced rotate by -30 left font ',9'\n"
+      "set bmargin 12\nset key top right\nset ylabel 'share of the output variance'\n"
       "plot '" + file + "' using 2:3:4:xtic(1) title 'first order S', '' using 5:6:7 title 'total order ST'\n";
   return draw(dir, name, data.str(), script);
 }

@@ -259,6 +259,26 @@ TEST_CASE("Plot draws each outcome against each factor and the Sobol and Morris 
   const auto rows = lines_of(read_file(dir / "sf" / "worker_admin_share_mean-vs-admin.leakage.dat"));
   CHECK(rows.size() == 1 + 16 * (2 + 2));  // header + N·(d + 2) Saltelli points
 
+  // Figures that do not mislead (issue 16): design points are not joined into a band (their
+  // neighbours differ in the other factors), axes say their units and write large amounts in
+  // thousands or millions, and Sobol bars show negative estimates and warn when N is too small.
+  const auto against = read_file(dir / "sf" / "worker_admin_share_mean-vs-purchase.budget_per_community_yuan.gp");
+  CHECK_FALSE(contains(against, "filledcurves"));
+  CHECK(contains(against, "the other factors vary between points"));
+  CHECK(contains(against, "set xlabel 'purchase.budget_per_community_yuan (CNY/year, thousands)'"));
+  CHECK(contains(against, "set ylabel 'worker_admin_share/mean (share 0-1)'"));
+  // The .dat is sorted by x: its last row holds the largest budget, written in thousands.
+  std::istringstream last_row(lines_of(read_file(dir / "sf" / "worker_admin_share_mean-vs-purchase.budget_per_community_yuan.dat")).back());
+  double largest_x = 0;
+  last_row >> largest_x;
+  CHECK(largest_x > 100);
+  CHECK(largest_x <= 400);
+  const auto sobol = read_file(dir / "sf" / "worker_admin_share_mean-sobol.gp");
+  CHECK_FALSE(contains(sobol, "yrange [0:*]"));
+  CHECK(contains(sobol, "set xzeroaxis"));
+  CHECK(contains(sobol, "N = 16 base samples is too few to rank these factors"));
+  CHECK(contains(s.err, "worker_admin_share/mean: intervals up to"));
+
   const auto m = run_shanzhi({"plot", (dir / "m.sqlite").string(), "--out", (dir / "mf").string()});
   INFO(m.describe());
   REQUIRE(m.exit_code == 0);
