@@ -4,7 +4,8 @@
 //       per-point means with 95% intervals over replicates for each outcome; with --sobol
 //       first/total Sobol indices (bootstrap intervals) and with --morris μ*, μ, σ, computed on
 //       the per-point replicate means; with --prim the box of factor ranges where the outcome
-//       falls below (rises above) T (scenario_discovery.*).
+//       falls below (rises above) T (scenario_discovery.*); with --regression standardised
+//       regression coefficients with intervals and R² (sweep_regression.*).
 //   shanzhi analyze --design sobol|morris --params P.toml --x X.csv --y Y.csv [--n N] [--levels L]
 //       the same indices for outputs computed elsewhere, one analysis per column of Y.
 //
@@ -17,6 +18,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/scenario_discovery.hpp"
+#include "cli/sweep_regression.hpp"
 #include "sim/experiments/analysis.hpp"
 #include "sim/experiments/csv_table.hpp"
 #include "sim/experiments/factors.hpp"
@@ -47,6 +49,7 @@ struct AnalyzeOptions {
   std::string db;
   bool sobol = false;
   bool morris = false;
+  bool regression = false;
   std::string out;
   std::string design;
   std::string params;
@@ -280,6 +283,12 @@ int analyze_database(const AnalyzeOptions& o) {
   const fs::path folder = o.out.empty() ? fs::path(o.db).parent_path() : fs::path(o.out);
   const std::string stem = fs::path(o.db).stem().string();
   write_output(folder / (stem + "-means.csv"), means_csv(results, means));
+  if (o.regression) {
+    std::vector<std::vector<double>> y(results.outcomes.size());
+    for (std::size_t k = 0; k < results.outcomes.size(); ++k)
+      for (const auto& m : means[k]) y[k].push_back(m.n > 0 ? m.mean : std::nan(""));
+    write_output(folder / (stem + "-regression.csv"), regression_summaries(results, y));
+  }
   if (o.prim.enabled()) {
     for (std::size_t k = 0; k < results.outcomes.size(); ++k) {
       if (results.outcomes[k].label() != o.prim.outcome) continue;
@@ -469,7 +478,8 @@ void check_mode(const AnalyzeOptions& o) {
     throw BadInput("--below, --above and --tree go with --prim OUTCOME");
   if (csv_mode && o.prim.enabled()) throw BadInput("--prim reads a results database (shanzhi analyze DB --prim ...)");
   if (!csv_mode) return;
-  if (o.sobol || o.morris) throw BadInput("--sobol/--morris apply to a database; with CSV files --design chooses");
+  if (o.sobol || o.morris || o.regression)
+    throw BadInput("--sobol/--morris/--regression apply to a database; with CSV files --design chooses");
   if (o.design.empty() || o.params.empty() || o.x.empty() || o.y.empty())
     throw BadInput("analysing CSV files needs all of --design, --params, --x and --y");
   if (o.levels && o.design != "morris") throw BadInput("--levels applies only to --design morris");
@@ -502,6 +512,8 @@ Command add_analyze_command(CLI::App& app) {
   cmd->add_option("db", o->db, "Results database written by shanzhi sweep");
   cmd->add_flag("--sobol", o->sobol, "Also first- and total-order Sobol indices (needs a sobol design)");
   cmd->add_flag("--morris", o->morris, "Also Morris mu*, mu and sigma (needs a morris design)");
+  cmd->add_flag("--regression", o->regression,
+                "Also standardised regression coefficients with 95% intervals and R² (any design; NAME-regression.csv)");
   cmd->add_option("--out", o->out, "Folder for the CSV files (default: beside the database, or beside --y)");
   cmd->add_option("--prim", o->prim.outcome,
                   "Scenario discovery: the outcome whose cases PRIM boxes in, e.g. satisfaction_mean/final "

@@ -346,3 +346,26 @@ TEST_CASE("analyze --prim finds the leakage behind a high admin share in a real 
   CHECK(no_threshold.exit_code == 2);
   CHECK(contains(no_threshold.err, "--prim needs one threshold"));
 }
+
+TEST_CASE("analyze --regression summarises a real sweep with standardised coefficients", "[experiments][analyze][regression]") {
+  TempDir dir("regression");
+  const auto db = dir / "t.sqlite";
+  sweep(tiny_lhs(), db);
+  const auto r = run_shanzhi({"analyze", db.string(), "--out", (dir / "out").string(), "--regression"});
+  INFO(r.describe());
+  REQUIRE(r.exit_code == 0);
+  const auto rows = lines_of(read_file(dir / "out" / "t-regression.csv"));
+  REQUIRE(rows.size() == 1 + 2 * 2);  // header + 2 outcomes x 2 factors
+  CHECK(rows[0] == "output,factor,src,low,high,r_squared,points");
+  // The admin share follows leakage almost linearly and not the purchase budget.
+  const auto leakage = fields_of(rows[4]);
+  const auto budget = fields_of(rows[3]);
+  CHECK(leakage[0] == "worker_admin_share/mean");
+  CHECK(leakage[1] == "admin.leakage");
+  CHECK(std::stod(leakage[3]) > 0.5);
+  CHECK(std::stod(budget[3]) < 0);
+  CHECK(std::stod(budget[4]) > 0);
+  CHECK(std::stod(leakage[5]) >= 0.7);
+  CHECK(leakage[6] == "40");
+  CHECK(contains(r.out, "Regression summary of worker_admin_share/mean (standardised coefficients, 95% intervals; R²"));
+}
