@@ -23,8 +23,8 @@ namespace fs = std::filesystem;
 using detail::describe_node;
 
 const std::vector<std::string> top_level_names{"experiment", "design", "factor", "outcome"};
-const std::vector<std::string> experiment_fields{"name",          "description", "base", "weeks",
-                                                 "burn_in_weeks", "replicates",  "seed"};
+const std::vector<std::string> experiment_fields{"name",       "description", "base",        "weeks", "burn_in_weeks",
+                                                 "replicates", "seed",        "common_seeds"};
 const std::vector<std::string> design_fields{"kind", "samples", "levels"};
 const std::vector<std::string> outcome_fields{"metric", "statistic"};
 
@@ -124,6 +124,7 @@ class ExperimentReader : InputFileReader {
         integer_field(*table, "experiment", "replicates", 1, max_replicates).value_or(experiment_.replicates);
     const auto seed = integer_field(*table, "experiment", "seed", 0, std::numeric_limits<std::int64_t>::max());
     if (seed) experiment_.master_seed = static_cast<std::uint64_t>(*seed);
+    experiment_.common_seeds = boolean_field(*table, "experiment", "common_seeds").value_or(false);
     read_base_with_run_keys(*table, "experiment", experiment_.base_path, experiment_.base);
   }
 
@@ -405,6 +406,8 @@ std::string canonical_text(const Experiment& experiment) {
   const auto line = [&](const std::string& name, const std::string& value) { text += name + " = " + value + "\n"; };
   line("replicates", std::to_string(experiment.replicates));
   line("seed", std::to_string(experiment.master_seed));
+  // Only when set, so databases of experiments written before the option keep their hash.
+  if (experiment.common_seeds) line("common_seeds", "true");
   line("design.kind", std::string(design_kind_name(design.kind)));
   // Only the sizes a design uses, so a stray field does not make results look stale.
   if (design.kind != DesignKind::full_factorial) line("design.samples", std::to_string(design.samples));
@@ -462,7 +465,7 @@ RunPlan ExperimentPlan::run(std::size_t position) const {
     throw std::out_of_range("run " + std::to_string(position) + " of " + std::to_string(run_count()));
   const std::size_t p = position / replicates;
   const std::size_t r = position % replicates;
-  return {p, r, run_seed(master_seed, p, replicates, r), point(p).settings};
+  return {p, r, run_seed(master_seed, common_seeds ? 0 : p, replicates, r), point(p).settings};
 }
 
 std::size_t planned_point_count(const Experiment& experiment) {
@@ -483,6 +486,7 @@ ExperimentPlan plan_experiment(const Experiment& experiment) {
   plan.factors = experiment.factors;
   plan.replicates = static_cast<std::size_t>(std::max<std::int64_t>(experiment.replicates, 1));
   plan.master_seed = experiment.master_seed;
+  plan.common_seeds = experiment.common_seeds;
   return plan;
 }
 

@@ -11,6 +11,7 @@
 //   burn_in_weeks = 52                 # sets run.burn_in_weeks (default: the base's)
 //   replicates = 3                     # runs per design point (default 1)
 //   seed = 42                          # master seed (default 1)
+//   common_seeds = false               # true: replicate r has the same seed at every point
 //
 //   [design]
 //   kind = "lhs"                       # full_factorial | lhs | sobol | morris
@@ -25,6 +26,9 @@
 //
 // Seeds: the run of design point p, replicate r (of R replicates) uses
 //   seed = derive_seed(master, p·R + r) >> 11
+// or, with common_seeds, the seed of point 0 at every point (common random numbers across the
+// design: a difference between points is then the factors' and not the draws', which lowers the
+// noise of Sobol and Morris estimates; replicates still differ).
 // (sim/random.hpp). It depends only on (master, p, r), never on the order in which runs happen or
 // on the thread count. The top 53 bits are kept so every seed is exact as a double (R, pandas,
 // JSON and spreadsheets read it unchanged) and within any model's run.seed range, so a single
@@ -91,6 +95,7 @@ struct Experiment {
   ScenarioDocument base;
   std::int64_t replicates = 1;
   std::uint64_t master_seed = 1;
+  bool common_seeds = false;  ///< every point's replicate r runs with the same seed
   DesignSpec design;
   std::vector<Factor> factors;
   std::vector<OutcomeSpec> outcomes;
@@ -145,6 +150,7 @@ struct ExperimentPlan {
   std::vector<Factor> factors;
   std::size_t replicates = 1;
   std::uint64_t master_seed = 1;
+  bool common_seeds = false;
 
   std::size_t point_count() const { return design.point_count(); }
   std::size_t run_count() const { return point_count() * replicates; }

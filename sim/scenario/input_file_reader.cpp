@@ -70,6 +70,15 @@ std::optional<std::string> InputFileReader::text_field(const toml::table& table,
   return std::nullopt;
 }
 
+std::optional<bool> InputFileReader::boolean_field(const toml::table& table, const std::string& prefix,
+                                                   std::string_view field) {
+  const auto* node = table.get(field);
+  if (!node) return std::nullopt;
+  if (const auto* flag = node->as_boolean()) return flag->get();
+  error(at(node->source()), prefix + "." + std::string(field), "expected true or false, got " + describe_node(*node));
+  return std::nullopt;
+}
+
 std::optional<std::int64_t> InputFileReader::integer_field(const toml::table& table, const std::string& prefix,
                                                            std::string_view field, std::int64_t min, std::int64_t max) {
   const auto* node = table.get(field);

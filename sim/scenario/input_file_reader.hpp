@@ -40,6 +40,7 @@ class InputFileReader {
   std::optional<std::string> text_field(const toml::table& table, const std::string& prefix, std::string_view field);
   std::optional<std::int64_t> integer_field(const toml::table& table, const std::string& prefix,
                                             std::string_view field, std::int64_t min, std::int64_t max);
+  std::optional<bool> boolean_field(const toml::table& table, const std::string& prefix, std::string_view field);
 
   /// Loads the scenario `table_name.base` names (relative to this file) into `base` and sets
   /// `base_path`; then applies `weeks` and `burn_in_weeks`, checked like scenario values. False

@@ -69,6 +69,47 @@ TEST_CASE("Run seeds do not depend on the order in which plans are made", "[expe
   CHECK(ex::run_seed(experiment.master_seed + 1, 0, 3, 0) != first[0].seed);
 }
 
+TEST_CASE("common_seeds gives every design point the same seed for each replicate", "[experiments][plans]") {
+  auto experiment = tiny_lhs();
+  const auto independent = ex::plan_experiment(experiment);
+  const auto hash_before = ex::fnv1a_hex(ex::canonical_text(experiment));
+  experiment.common_seeds = true;
+  const auto common = ex::plan_experiment(experiment);
+  // Replicate r of every point runs with the seed replicate r of point 0 has without the option.
+  for (std::size_t position = 0; position < common.run_count(); ++position) {
+    const auto run = common.run(position);
+    CHECK(run.seed == independent.run(run.replicate).seed);
+    CHECK(run.settings == independent.run(position).settings);
+  }
+  // Replicates still differ, and the option is part of what decides the results (a database
+  // swept without it is not resumed with it).
+  CHECK(common.run(0).seed != common.run(1).seed);
+  CHECK(ex::fnv1a_hex(ex::canonical_text(experiment)) != hash_before);
+  experiment.common_seeds = false;
+  CHECK(ex::fnv1a_hex(ex::canonical_text(experiment)) == hash_before);
+}
+
+TEST_CASE("common_seeds is read from the experiment file and checked", "[experiments][plans]") {
+  shanzhi::cli_test::TempDir dir("common_seeds");
+  const auto text = shanzhi::cli_test::read_file(source_dir() / "scenarios" / "experiments" / "tiny_lhs.toml");
+  const auto with = [&](const std::string& line) {
+    auto changed = text;
+    changed.replace(changed.find("seed = 7"), 8, "seed = 7\n" + line);
+    changed.replace(changed.find("base = \"tiny_district.toml\""), 27,
+                    "base = \"" + (source_dir() / "scenarios" / "experiments" / "tiny_district.toml").string() + "\"");
+    shanzhi::cli_test::write_file(dir / "e.toml", changed);
+    return (dir / "e.toml").string();
+  };
+  CHECK(shanzhi::gov::load_governance_experiment(with("common_seeds = true")).common_seeds);
+  CHECK_FALSE(shanzhi::gov::load_governance_experiment(with("common_seeds = false")).common_seeds);
+  try {
+    shanzhi::gov::load_governance_experiment(with("common_seeds = 1"));
+    FAIL("common_seeds = 1 was accepted");
+  } catch (const shanzhi::sim::ScenarioError& e) {
+    CHECK(std::string(e.what()).find("key 'experiment.common_seeds': expected true or false, got 1") != std::string::npos);
+  }
+}
+
 TEST_CASE("A plan gives the same outcome each time it runs", "[experiments][plans]") {
   const auto experiment = tiny_lhs();
   const auto plan = ex::plan_experiment(experiment);
