@@ -31,6 +31,7 @@ packages=(
   libopenmpi-dev openmpi-bin
   libeigen3-dev catch2 libtomlplusplus-dev libsqlite3-dev sqlite3 libcli11-dev
   librandom123-dev libpagmo-dev libbenchmark-dev
+  libhdf5-dev   # shanzhi export --hdf5
   clang-14 libclang-rt-14-dev libomp-14-dev   # scripts/run_fuzz.sh (libFuzzer)
   gnuplot-nox fonts-wqy-microhei
   chromium   # `shanzhi brief`'s test opens the brief in headless Chromium and looks at it
