@@ -18,7 +18,8 @@ struct AppOptions {
   // Views to open for screenshots and demonstrations, once the run reaches `demo_after_week`.
   int demo_after_week = 0;
   bool compare = false;             ///< turn compare mode on
-  int lesson = 0;                   ///< 1-based lesson to start
+  int lesson = 0;                   ///< 1-based lesson to start (at once: its run replaces the first)
+  bool time_lesson = false;         ///< with lesson and frames: print when its first step shows, exit
   int inspect_cell = -1;            ///< map cell to select into the inspector
   Settings levers;                  ///< lever changes to apply (with --set)
   std::string open;                 ///< scenario file to open as from the File menu

@@ -57,7 +57,7 @@ std::string help_of(const DashboardDef& d) {
 void draw_dashboards(UiState& ui) {
   const auto& s = *ui.snapshot;
   if (s.frames.empty()) {
-    ImGui::TextDisabled("%s", tr(s.status_key));
+    draw_run_status(s);
     return;
   }
   const auto markers = event_markers(s);

@@ -122,6 +122,10 @@ void open_planning_results(UiState& ui, const std::string& path);
 /// Starts a run of policy `policy` of the open results (see core/planning.hpp for what it is).
 void load_planning_policy(UiState& ui, std::size_t policy);
 
+/// What the run is doing, with the settling progress as a bar while the district settles
+/// (panels that have nothing to show yet draw it).
+void draw_run_status(const Snapshot& s);
+
 /// Event markers of the snapshot for plots.
 std::vector<struct PlotMarker> event_markers(const Snapshot& s);
 
