@@ -74,6 +74,8 @@ struct UiState {
   TimeWindow inspector_window;
   TimeWindow compare_window;
   std::map<std::string, sim::ParamValue> pending_levers;  ///< edits not applied yet
+  std::vector<std::string> picked_metrics;  ///< metrics plotted above the dashboards, as picked
+  char metric_filter[64] = {};              ///< the metric picker's search text
   int right_tab = -1;  ///< tab to bring to front on the next frame (0 dashboards, 1 compare, 2 planning), or −1
   int left_tab = -1;   ///< 0 levers, 1 lessons, or −1
 
