@@ -147,9 +147,9 @@ void run_demo_actions(UiState& ui, const AppOptions& options) {
     open_uncertainty_results(ui, options.open_uncertainty);
     ui.right_tab = 1;
   }
-  if (ui.planning.session && options.select_point > 0) ui.planning.selected = options.select_point - 1;
-  if (ui.planning.session && options.load_point > 0) {
-    load_planning_policy(ui, static_cast<std::size_t>(options.load_point - 1));
+  if (ui.planning.session && options.select_point >= 0) ui.planning.selected = options.select_point;
+  if (ui.planning.session && options.load_point >= 0) {
+    load_planning_policy(ui, static_cast<std::size_t>(options.load_point));
     ui.right_tab = 1;
   }
 }

@@ -25,8 +25,8 @@ struct AppOptions {
   std::string open;                 ///< scenario file to open as from the File menu
   std::string open_planning;        ///< optimization database to open in the Planning tab
   std::string open_uncertainty;     ///< `compare --assumptions` output folder to open in the Compare tab
-  int select_point = 0;             ///< 1-based policy to select on the Planning tab's plot
-  int load_point = 0;               ///< 1-based policy to load as a run (compare mode against its base)
+  int select_point = -1;            ///< evaluation id (as in the optimize CSV) to select on the Planning tab, or −1
+  int load_point = -1;              ///< evaluation id to load as a run (compare mode against its base), or −1
   int width = 0;   ///< 0: most of the screen (core/window_size.hpp)
   int height = 0;
 };

@@ -40,11 +40,13 @@ int main(int argc, char** argv) {
                  "Open this optimization database (shanzhi optimize) in the Planning tab (errors show in the window)");
   cli.add_option("--open-uncertainty", options.open_uncertainty,
                  "Open the output folder of `shanzhi compare --assumptions` in the Compare tab (errors show in the window)");
-  cli.add_option("--select-point", options.select_point, "With --open-planning: select policy N (1 = first evaluated)")
-      ->check(CLI::Range(1, 10000000));
+  cli.add_option("--select-point", options.select_point,
+                 "With --open-planning: select the policy of evaluation N (the `evaluation` column of the optimize CSV, "
+                 "0 = first evaluated)")
+      ->check(CLI::Range(0, 10000000));
   cli.add_option("--load-point", options.load_point,
-                 "With --open-planning: load policy N as a run, in compare mode against the base scenario")
-      ->check(CLI::Range(1, 10000000));
+                 "With --open-planning: load the policy of evaluation N as a run, in compare mode against the base scenario")
+      ->check(CLI::Range(0, 10000000));
   cli.add_option("--width", options.width, "Window width in pixels (default: 90% of the screen, at least 1280)")->check(CLI::Range(640, 7680));
   cli.add_option("--height", options.height, "Window height in pixels (default: 90% of the screen, at least 800)")->check(CLI::Range(480, 4320));
   cli.footer("Exit codes: 0 success, 1 runtime failure (e.g. no display), 2 bad input.");
@@ -57,7 +59,7 @@ int main(int argc, char** argv) {
     std::cerr << "shanzhi-viz: --screenshot needs --frames N (the frame to capture)\n";
     return 2;
   }
-  if ((options.select_point > 0 || options.load_point > 0) && options.open_planning.empty()) {
+  if ((options.select_point >= 0 || options.load_point >= 0) && options.open_planning.empty()) {
     std::cerr << "shanzhi-viz: --select-point and --load-point need --open-planning DB\n";
     return 2;
   }

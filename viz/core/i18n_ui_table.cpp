@@ -213,7 +213,7 @@ constexpr Phrase table[] = {
     {"plan.interval", "re-evaluated on fresh replicates, 95% interval", "用新的重复运行重新评估，95% 区间"},
     {"plan.front_list", "Policies on the front", "前沿上的政策"},
     {"plan.best_list", "Best policy", "最优政策"},
-    {"plan.policy_format", "Policy #%d", "政策 #%d"},
+    {"plan.policy_format", "Evaluation #%d", "评估 #%d"},
     {"plan.levers", "Levers", "杠杆取值"},
     {"plan.objectives", "Objectives", "目标"},
     {"plan.search_value", "search estimate", "搜索估计"},
