@@ -4,6 +4,7 @@
 #include "app/plot.hpp"
 #include "app/ui_state.hpp"
 #include "core/lessons.hpp"
+#include "core/panel_choice.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -139,6 +140,7 @@ void run_demo_actions(UiState& ui, const AppOptions& options) {
     ui.controller->set_compare(true);
     ui.right_tab = 1;
   }
+  for (const auto& metric : options.plots) toggle_picked(ui.picked_metrics, metric);
   if (options.inspect_cell >= 0) ui.selected = {Selection::Kind::cell, static_cast<std::uint32_t>(options.inspect_cell), 0};
   if (!options.levers.empty()) ui.controller->change_levers(options.levers, "--set");
   if (!options.open.empty()) open_scenario(ui, options.open);

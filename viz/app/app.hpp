@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace shanzhi::viz {
 
@@ -21,6 +22,7 @@ struct AppOptions {
   int lesson = 0;                   ///< 1-based lesson to start (at once: its run replaces the first)
   bool time_lesson = false;         ///< with lesson and frames: print when its first step shows, exit
   int inspect_cell = -1;            ///< map cell to select into the inspector
+  std::vector<std::string> plots;   ///< metrics to plot above the dashboards, as if picked
   Settings levers;                  ///< lever changes to apply (with --set)
   std::string open;                 ///< scenario file to open as from the File menu
   std::string open_planning;        ///< optimization database to open in the Planning tab

@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   cli.add_flag("--time-lesson", options.time_lesson,
                "With --lesson and --frames: print the seconds from launch until the lesson's first step is shown "
                "(its run at recorded week 0, the reform) and until the step has run, then exit");
+  cli.add_option("--plot", options.plots,
+                 "Plot this recorded metric above the dashboards, as if picked with 'Plot a metric' (repeatable)");
   cli.add_option("--inspect", options.inspect_cell, "Select map cell N into the inspector")->check(CLI::Range(0, 10000000));
   cli.add_option("--set", sets, "Apply a lever change KEY=VALUE (recorded policy event), e.g. admin.task_cut_share=0.6");
   cli.add_option("--open", options.open, "Open this scenario file as from the File menu (errors show in the window)");
