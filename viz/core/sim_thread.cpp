@@ -39,6 +39,7 @@ struct SimulationController::Run {
   std::shared_ptr<const std::vector<sim::MetricInfo>> metrics;
   std::vector<std::shared_ptr<const WeekFrame>> frames;
   std::uint64_t run_id = 0;
+  bool took_over_settling = false;  ///< model settling under a replaced run's scenario (start_run)
   bool playing = true;
   bool step_pending = false;
   int target_week = -1;
@@ -93,11 +94,16 @@ bool advance_one_row(gov::GovernanceModel& model, const sim::ScenarioDocument& d
   return true;
 }
 
+/// Whether a run of `params` would reach the same state as `model` until the reform: the same
+/// district, assumptions and seed, whatever the reform levers.
+bool same_until_reform(const gov::GovernanceModel& model, const gov::GovernanceParameters& params) {
+  return model.scenario().run.seed == params.run.seed && gov::same_until_reform(model.scenario(), params);
+}
+
 /// A model of `params`: continued from `settled` when that is the same district and seed up to
 /// the reform (its own burn-in would reach exactly that state), else built to run its burn-in.
 std::unique_ptr<gov::GovernanceModel> model_from(const gov::GovernanceModel* settled, const gov::GovernanceParameters& params) {
-  if (settled && settled->scenario().run.seed == params.run.seed && gov::same_until_reform(settled->scenario(), params))
-    return std::make_unique<gov::GovernanceModel>(*settled, params);
+  if (settled && same_until_reform(*settled, params)) return std::make_unique<gov::GovernanceModel>(*settled, params);
   return std::make_unique<gov::GovernanceModel>(params);
 }
 
@@ -223,10 +229,12 @@ void SimulationController::set_error(std::string message) {
 }
 
 void SimulationController::thread_main() {
-  // The window must stay responsive: leave one core to the UI and software rendering once the
-  // run is shown, and run the model at a lower priority (results do not depend on the thread count).
-  cores_ = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  omp_set_num_threads(std::max(1, cores_ - 1));
+  // The window must stay responsive: leave one core to the UI and software rendering, and run
+  // the model at a lower priority (results do not depend on the thread count).
+  // Not every core even while the district settles: on a shared 2-core machine two OpenMP
+  // threads waiting at each phase's barrier made the burn-in slower, not faster (docs/viz.md).
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  omp_set_num_threads(std::max(1, cores - 1));
   setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
   for (;;) {
     std::deque<std::unique_ptr<Command>> batch;
@@ -276,12 +284,12 @@ void SimulationController::step_run() {
   auto& r = *run_;
   const auto start = Clock::now();
   const bool settling = r.model->week() < r.burn_in();
-  // Nothing is shown while the district settles, so the burn-in may take every core; afterwards
-  // one is left to the window (results do not depend on the thread count).
-  omp_set_num_threads(settling ? cores_ : std::max(1, cores_ - 1));
   if (settling && r.model->week() + 1 == r.burn_in()) {
     r.model->step();
     settled_ = std::make_unique<gov::GovernanceModel>(*r.model, r.model->scenario());
+    // A district taken over from a replaced run settled under that run's scenario: from the
+    // reform on it is this run's.
+    if (r.took_over_settling) r.model = model_from(settled_.get(), r.setup.parameters);
     // A twin made while this run settled has not started its own burn-in: it continues from here.
     if (r.twin && r.twin->week() == 0) r.twin = model_from(settled_.get(), r.twin->scenario());
     advance_one_row(*r.model, r.setup.document, r.setup.changes, r.next_change, false);
@@ -314,6 +322,13 @@ void SimulationController::step_twin() {
 void SimulationController::start_run(RunSetup setup, std::uint64_t run_id) {
   const bool playing = run_ ? run_->playing : true;
   const bool compare = run_ && run_->compare;
+  // A run replaced while it still settles (the launch run when a lesson starts at once) hands its
+  // district on when the new run is the same district and seed until the reform, so it is
+  // neither built nor settled twice.
+  std::unique_ptr<gov::GovernanceModel> settling;
+  if (run_ && run_->frames.empty() && run_->model->week() < run_->burn_in() &&
+      same_until_reform(*run_->model, setup.parameters))
+    settling = std::move(run_->model);
   run_.reset();
   {
     auto building = std::make_shared<Snapshot>();
@@ -329,7 +344,8 @@ void SimulationController::start_run(RunSetup setup, std::uint64_t run_id) {
   std::stable_sort(setup.changes.begin(), setup.changes.end(),
                    [](const LeverChange& a, const LeverChange& b) { return a.week < b.week; });
   run->setup = std::move(setup);
-  run->model = model_from(settled_.get(), run->setup.parameters);
+  run->took_over_settling = settling != nullptr;
+  run->model = settling ? std::move(settling) : model_from(settled_.get(), run->setup.parameters);
   run->shape = std::make_shared<const DistrictShape>(make_district_shape(run->model->state()));
   run->metrics = std::make_shared<const std::vector<sim::MetricInfo>>(run->model->recorder().metrics());
   run->run_id = run_id;

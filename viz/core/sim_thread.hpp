@@ -85,7 +85,6 @@ class SimulationController {
   double weeks_per_second_ = 8;
   std::string error_;
   std::uint64_t error_serial_ = 0;
-  int cores_ = 1;
   /// The latest run's model at the end of its burn-in, before recording: a replay of the same
   /// district and seed (a lesson step, compare mode's twin, a policy's base scenario) continues
   /// from it instead of settling again.
