@@ -112,7 +112,9 @@ void draw_controls(UiState& ui, ImVec2 pos, ImVec2 size) {
   if (s.shape) {
     const float progress = s.total_weeks > 0 ? static_cast<float>(s.model_week) / static_cast<float>(s.total_weeks) : 0;
     char overlay[96];
-    std::snprintf(overlay, sizeof overlay, tr("ctl.week_format"), s.recorded_week(), s.horizon_weeks());
+    // While the district settles nothing is recorded yet: the run is shown from week 0.
+    const int week = s.frames.empty() ? 0 : s.recorded_week();
+    std::snprintf(overlay, sizeof overlay, tr("ctl.week_format"), week, s.horizon_weeks());
     ImGui::SetNextItemWidth(260);
     ImGui::ProgressBar(progress, ImVec2(260, 0), overlay);
     ImGui::SameLine();
