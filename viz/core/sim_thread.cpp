@@ -290,8 +290,10 @@ void SimulationController::step_run() {
     // A district taken over from a replaced run settled under that run's scenario: from the
     // reform on it is this run's.
     if (r.took_over_settling) r.model = model_from(settled_.get(), r.setup.parameters);
-    // A twin made while this run settled has not started its own burn-in: it continues from here.
-    if (r.twin && r.twin->week() == 0) r.twin = model_from(settled_.get(), r.twin->scenario());
+    // A twin made while this run settled, of the same district and seed, need not run its own
+    // burn-in: it continues from here.
+    if (r.twin && r.twin->week() == 0 && same_until_reform(*settled_, r.twin->scenario()))
+      r.twin = std::make_unique<gov::GovernanceModel>(*settled_, r.twin->scenario());
     advance_one_row(*r.model, r.setup.document, r.setup.changes, r.next_change, false);
   } else if (!advance_one_row(*r.model, r.setup.document, r.setup.changes, r.next_change, !r.frames.empty())) {
     r.last_step_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
