@@ -37,8 +37,8 @@ build/shanzhi compare scenarios/small_baseline.toml scenarios/small_district.tom
 shot docs/images/viz_uncertainty.png scenarios/small_district.toml --frames 120 --compare \
   --open-uncertainty "$work/uncertainty" --lang en
 
-# The Planning tab: the small_pareto optimization with policy 33 selected.
+# The Planning tab: the small_pareto optimization with evaluation 32 (the CSV's id) selected.
 build/shanzhi optimize scenarios/optimize/small_pareto.toml --db "$work/small_pareto.sqlite" \
   --out "$work/small_pareto" >"$work/small_pareto.log" 2>&1
 shot docs/images/viz_planning.png scenarios/small_district.toml --frames 100 --after-week -100 \
-  --open-planning "$work/small_pareto.sqlite" --select-point 33 --lang en
+  --open-planning "$work/small_pareto.sqlite" --select-point 32 --lang en

@@ -105,7 +105,10 @@ OptimizationReport optimize(const OptimizationSpec& spec, experiments::ResultsSt
   report.scenarios = sample_scenarios(spec.setup, spec.robustness.scenarios);
   Evaluator evaluator(spec.setup, report.targets, report.scenarios, store, run, threads);
   const auto search_set = search_replicates(spec.setup);
-  std::map<std::vector<double>, std::size_t> seen;
+  // One evaluation per distinct lever settings, not per candidate: candidates that round to the
+  // same settings are the same store point and runs, and the database (read back for the GUI's
+  // Planning tab) knows only settings, so the report's evaluation ids are its policies' order.
+  std::set<std::string> seen;
   const auto note_errors = [&](const PolicyResult& result) {
     for (const auto& error : result.errors)
       if (report.errors.size() < errors_kept &&
@@ -120,7 +123,7 @@ OptimizationReport optimize(const OptimizationSpec& spec, experiments::ResultsSt
       auto score = score_policy(result, spec, report.positions);
       out.push_back(score.fitness);
       note_errors(result);
-      if (seen.emplace(result.unit, report.evaluations.size()).second)
+      if (seen.insert(settings_key(result.levers)).second)
         report.evaluations.push_back({std::move(result), std::move(score)});
     }
     if (progress) progress(report.evaluations.size(), evaluator.runs_simulated(), evaluator.runs_from_store());

@@ -14,7 +14,8 @@
 
 namespace shanzhi::sim::optimization {
 
-/// One distinct candidate the search evaluated, in the order it was first asked for.
+/// One distinct policy (lever settings) the search evaluated, in the order it was first asked for:
+/// the order of its policies in the results database (load_planning_results).
 struct Evaluation {
   PolicyResult result;  ///< search replicates
   PolicyScore score;

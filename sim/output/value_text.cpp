@@ -48,7 +48,8 @@ std::string axis_text(double value, ValueKind kind, Language language) {
   }
   const double a = std::fabs(value);
   if (a >= 1e6) return printed("%.3gm", value / 1e6);
-  if (a >= 1e4) return printed("%.3gk", value / 1e3);
+  // From 1,000: "%.3g" alone would print 8000 as "8e+03".
+  if (a >= 1e3) return printed("%.3gk", value / 1e3);
   return printed("%.3g", value);
 }
 

@@ -195,6 +195,13 @@ TEST_CASE("validate checks lesson files as the window reads them", "[reliability
   CHECK(typo.exit_code == 2);
   CHECK(contains(typo.err, "typo.toml:9:"));
   CHECK(contains(typo.err, "did you mean 'admin.task_cut_share'"));
+  // A panel that is not a recorded metric: file, line, column, the key and the nearest name.
+  write_file(dir / "panel_typo.toml", head + step + "panels = [\"worker_records_hour\"]\n");
+  const auto panel_typo = run_shanzhi({"validate", (dir / "panel_typo.toml").string()});
+  CHECK(panel_typo.exit_code == 2);
+  CHECK(contains(panel_typo.err, "panel_typo.toml:9:11"));
+  CHECK(contains(panel_typo.err, "step[1].panels"));
+  CHECK(contains(panel_typo.err, "did you mean 'worker_records_hours'"));
   // A step missing its Chinese text.
   write_file(dir / "one_language.toml", head + "[[step]]\ntext_en = \"a\"\nweeks = 4\n");
   const auto one_language = run_shanzhi({"validate", (dir / "one_language.toml").string()});

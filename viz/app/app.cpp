@@ -4,6 +4,7 @@
 #include "app/plot.hpp"
 #include "app/ui_state.hpp"
 #include "core/lessons.hpp"
+#include "core/panel_choice.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -139,10 +140,7 @@ void run_demo_actions(UiState& ui, const AppOptions& options) {
     ui.controller->set_compare(true);
     ui.right_tab = 1;
   }
-  if (options.lesson > 0 && options.lesson <= static_cast<int>(ui.lessons.files.size())) {
-    ui.left_tab = 1;
-    start_lesson(ui, options.lesson - 1);
-  }
+  for (const auto& metric : options.plots) toggle_picked(ui.picked_metrics, metric);
   if (options.inspect_cell >= 0) ui.selected = {Selection::Kind::cell, static_cast<std::uint32_t>(options.inspect_cell), 0};
   if (!options.levers.empty()) ui.controller->change_levers(options.levers, "--set");
   if (!options.open.empty()) open_scenario(ui, options.open);
@@ -151,16 +149,48 @@ void run_demo_actions(UiState& ui, const AppOptions& options) {
     open_uncertainty_results(ui, options.open_uncertainty);
     ui.right_tab = 1;
   }
-  if (ui.planning.session && options.select_point > 0) ui.planning.selected = options.select_point - 1;
-  if (ui.planning.session && options.load_point > 0) {
-    load_planning_policy(ui, static_cast<std::size_t>(options.load_point - 1));
+  if (ui.planning.session && options.select_point >= 0) ui.planning.selected = options.select_point;
+  if (ui.planning.session && options.load_point >= 0) {
+    load_planning_policy(ui, static_cast<std::size_t>(options.load_point));
     ui.right_tab = 1;
   }
 }
 
+/// --lesson: starts at once, not after the first run's burn-in, since the lesson's run replaces it.
+void start_demo_lesson(UiState& ui, const AppOptions& options) {
+  if (options.lesson <= 0 || options.lesson > static_cast<int>(ui.lessons.files.size())) return;
+  ui.left_tab = 1;
+  start_lesson(ui, options.lesson - 1);
+}
+
+/// --time-lesson: how long a class waits, from launch, to see the lesson's first step (its run
+/// at recorded week 0, where the reform starts) and until that step's weeks have run.
+struct LessonTiming {
+  std::chrono::steady_clock::time_point launched = std::chrono::steady_clock::now();
+  double shown_s = -1;
+
+  /// Prints what was reached by now; true once the first step has run (the window may close).
+  bool report(const UiState& ui) {
+    const auto& s = *ui.snapshot;
+    if (!ui.lessons.player || ui.lessons.run_id == 0 || s.run_id != ui.lessons.run_id || s.frames.empty() ||
+        s.recorded_week() < 0)
+      return false;
+    const double now_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - launched).count();
+    const int step_end = lesson_step_end_week(ui.lessons.player->lesson(), 0);
+    if (shown_s < 0) {
+      shown_s = now_s;
+      std::printf("lesson step 1 shown (recorded week %d) after %.1f s\n", s.recorded_week(), shown_s);
+    }
+    if (s.recorded_week() < step_end) return false;
+    std::printf("lesson step 1 run (recorded week %d) after %.1f s\n", s.recorded_week(), now_s);
+    return true;
+  }
+};
+
 }  // namespace
 
 int run_app(AppOptions options) {
+  LessonTiming lesson_timing;
   set_language(options.language);
   UiState ui;
   ui.source_dir = options.source_dir;
@@ -183,6 +213,8 @@ int run_app(AppOptions options) {
   ui.next_seed = static_cast<std::uint64_t>(options.setup.parameters.run.seed) + 1;
   ui.controller = std::make_unique<SimulationController>(std::move(options.setup), true);
   if (options.frames > 0) window->park_cursor();
+  ui.snapshot = ui.controller->snapshot();
+  start_demo_lesson(ui, options);
 
   FrameTimes times;
   int frame = 0;
@@ -205,7 +237,8 @@ int run_app(AppOptions options) {
     ImGui::Render();
     times.build_cpu_ms.push_back(thread_cpu_ms() - cpu_start);
     window->render();
-    const bool last = options.frames > 0 && frame + 1 >= options.frames;
+    const bool timed_out = options.time_lesson && options.frames > 0 && lesson_timing.report(ui);
+    const bool last = (options.frames > 0 && frame + 1 >= options.frames) || timed_out;
     if (ui.screenshot_requested || (last && !options.screenshot.empty())) {
       const std::string path = ui.screenshot_requested ? ui.screenshot_path : options.screenshot;
       ui.screenshot_requested = false;

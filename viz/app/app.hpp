@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace shanzhi::viz {
 
@@ -18,14 +19,16 @@ struct AppOptions {
   // Views to open for screenshots and demonstrations, once the run reaches `demo_after_week`.
   int demo_after_week = 0;
   bool compare = false;             ///< turn compare mode on
-  int lesson = 0;                   ///< 1-based lesson to start
+  int lesson = 0;                   ///< 1-based lesson to start (at once: its run replaces the first)
+  bool time_lesson = false;         ///< with lesson and frames: print when its first step shows, exit
   int inspect_cell = -1;            ///< map cell to select into the inspector
+  std::vector<std::string> plots;   ///< metrics to plot above the dashboards, as if picked
   Settings levers;                  ///< lever changes to apply (with --set)
   std::string open;                 ///< scenario file to open as from the File menu
   std::string open_planning;        ///< optimization database to open in the Planning tab
   std::string open_uncertainty;     ///< `compare --assumptions` output folder to open in the Compare tab
-  int select_point = 0;             ///< 1-based policy to select on the Planning tab's plot
-  int load_point = 0;               ///< 1-based policy to load as a run (compare mode against its base)
+  int select_point = -1;            ///< evaluation id (as in the optimize CSV) to select on the Planning tab, or −1
+  int load_point = -1;              ///< evaluation id to load as a run (compare mode against its base), or −1
   int width = 0;   ///< 0: most of the screen (core/window_size.hpp)
   int height = 0;
 };

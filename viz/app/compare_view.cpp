@@ -5,23 +5,19 @@
 #include "app/plot.hpp"
 #include "app/ui_state.hpp"
 #include "core/i18n.hpp"
+#include "core/plot_range.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 
 namespace shanzhi::viz {
 
-/// The range of the policy's and the baseline's values inside the visible weeks (0 when empty).
-double value_span(const Series& policy, const Series& baseline, const TimeWindow& window) {
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  for (const auto* s : {&policy, &baseline})
-    for (std::size_t i = 0; i < std::min(s->x.size(), s->y.size()); ++i)
-      if (s->x[i] >= window.lo && s->x[i] <= window.hi && std::isfinite(s->y[i])) {
-        lo = std::min(lo, s->y[i]);
-        hi = std::max(hi, s->y[i]);
-      }
-  return hi > lo ? hi - lo : 0;
+/// The span of the policy's and the baseline's values over the whole run (0 when empty).
+double value_span(const Series& policy, const Series& baseline) {
+  constexpr double everywhere = std::numeric_limits<double>::infinity();
+  const PlottedValues both[] = {{policy.x, policy.y}, {baseline.x, baseline.y}};
+  const auto range = value_range(both, -everywhere, everywhere);
+  return range.empty() ? 0 : range.hi - range.lo;
 }
 
 void draw_compare_view(UiState& ui) {
@@ -63,6 +59,8 @@ void draw_compare_view(UiState& ui) {
     o.help = help.c_str();
     o.value_format = d.value_format;
     o.kind = d.kind;
+    // Both runs over every week: the baseline never leaves the plot while the difference goes on.
+    o.y_over_whole_run = true;
     ImGui::BeginGroup();
     draw_time_plot((name + "##a").c_str(), size, o, both, {}, markers, ui.compare_window, data_lo, data_hi);
     ImGui::EndGroup();
@@ -76,7 +74,8 @@ void draw_compare_view(UiState& ui) {
     od.value_format = d.value_format;
     od.kind = d.kind;
     od.zero_line = true;
-    od.min_span = 0.1 * value_span(policy, baseline, ui.compare_window);
+    od.min_span = 0.1 * value_span(policy, baseline);
+    od.y_over_whole_run = true;
     draw_time_plot((name + "##d").c_str(), size, od, diff, {}, markers, ui.compare_window, data_lo, data_hi);
     ImGui::EndGroup();
   }

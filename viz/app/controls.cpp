@@ -4,6 +4,7 @@
 #include "app/plot.hpp"
 #include "app/ui_state.hpp"
 #include "core/i18n.hpp"
+#include "core/run_status.hpp"
 
 #include <cstdio>
 #include <string>
@@ -14,6 +15,15 @@ namespace {
 std::string label(const char* key, const char* id) { return std::string(tr(key)) + "###" + id; }
 
 }  // namespace
+
+void draw_run_status(const Snapshot& s) {
+  const int percent = settling_percent(s);
+  if (percent < 0) {
+    ImGui::TextDisabled("%s", run_status_text(s).c_str());
+    return;
+  }
+  ImGui::ProgressBar(static_cast<float>(percent) / 100.0f, ImVec2(-1, 0), run_status_text(s).c_str());
+}
 
 void open_dialog(UiState& ui, UiState::Dialog dialog, const std::string& default_path) {
   ui.dialog = dialog;
@@ -97,12 +107,14 @@ void draw_controls(UiState& ui, ImVec2 pos, ImVec2 size) {
   ImGui::EndDisabled();
 
   // Status line: what the thread does, the week, the seed, the step time.
-  ImGui::TextColored(ImVec4(0.15f, 0.35f, 0.6f, 1), "%s", tr(s.status_key));
+  ImGui::TextColored(ImVec4(0.15f, 0.35f, 0.6f, 1), "%s", run_status_text(s).c_str());
   ImGui::SameLine();
   if (s.shape) {
     const float progress = s.total_weeks > 0 ? static_cast<float>(s.model_week) / static_cast<float>(s.total_weeks) : 0;
     char overlay[96];
-    std::snprintf(overlay, sizeof overlay, tr("ctl.week_format"), s.recorded_week(), s.horizon_weeks());
+    // While the district settles nothing is recorded yet: the run is shown from week 0.
+    const int week = s.frames.empty() ? 0 : s.recorded_week();
+    std::snprintf(overlay, sizeof overlay, tr("ctl.week_format"), week, s.horizon_weeks());
     ImGui::SetNextItemWidth(260);
     ImGui::ProgressBar(progress, ImVec2(260, 0), overlay);
     ImGui::SameLine();

@@ -4,6 +4,7 @@
 #include "app/plot.hpp"
 #include "app/ui_state.hpp"
 #include "core/i18n.hpp"
+#include "core/value_text.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -39,6 +40,15 @@ const OrganizationMark* find_organization(const WeekFrame& f, const Selection& s
   return nullptr;
 }
 
+/// A greyed line that wraps at the inspector's width instead of running past its edge (1280 px
+/// windows leave the inspector about 420 px).
+template <class... Args>
+void disabled_wrapped(const char* format, Args... args) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped(format, args...);
+  ImGui::PopStyleColor();
+}
+
 void plot(UiState& ui, const char* id, const char* title, std::vector<PlotSeries> series, const char* format) {
   const auto& s = *ui.snapshot;
   PlotOptions o;
@@ -57,11 +67,11 @@ void inspect_cell(UiState& ui) {
   if (cell >= s.shape->cell_count) return;
   const auto c = community_of_cell(*s.shape, cell);
   const auto& f = *s.frames.back();
-  ImGui::Text("%s %zu · %s %d · %s %u", tr("map.community"), c + 1, tr("map.street"), s.shape->communities[c].street + 1,
+  ImGui::TextWrapped("%s %zu · %s %d · %s %u", tr("map.community"), c + 1, tr("map.street"), s.shape->communities[c].street + 1,
               tr(s.shape->residents_per_cell == 1 ? "map.resident" : "map.building"), cell - s.shape->communities[c].first_cell + 1);
-  ImGui::Text("%s %.1f   %s %.1f", tr("map.satisfaction"), f.cell_satisfaction[cell], tr("map.trust"), f.cell_trust[cell]);
-  ImGui::SameLine(0, 16);
-  ImGui::TextDisabled("%s %.3f   %s %.1f", tr("map.unmet_need"), f.community[2][c], tr("map.participation"), f.community[3][c]);
+  ImGui::TextWrapped("%s %.1f   %s %.1f", tr("map.satisfaction"), f.cell_satisfaction[cell], tr("map.trust"), f.cell_trust[cell]);
+  const auto unmet = readout_text(f.community[2][c], ValueKind::share, "%.3f", current_language());
+  disabled_wrapped("%s %s   %s %.1f", tr("map.unmet_need"), unmet.c_str(), tr("map.participation"), f.community[3][c]);
   const auto sat = history(s, [&](const WeekFrame& w) { return static_cast<double>(w.cell_satisfaction[cell]); });
   const auto trust = history(s, [&](const WeekFrame& w) { return static_cast<double>(w.cell_trust[cell]); });
   const auto community = history(s, [&](const WeekFrame& w) { return static_cast<double>(w.community[0][c]); });
@@ -76,10 +86,10 @@ void inspect_organization(UiState& ui) {
   const auto& s = *ui.snapshot;
   const auto* now = find_organization(*s.frames.back(), ui.selected);
   if (now) {
-    ImGui::Text("%s #%u (%s) · %s %d", tr("map.organization"), now->slot + 1,
+    ImGui::TextWrapped("%s #%u (%s) · %s %d", tr("map.organization"), now->slot + 1,
                 tr(now->professional ? "map.professional" : "map.grassroots"), tr("map.street"), now->street + 1);
-    ImGui::Text("%s %.2f   %s %.1f   %s %.0f", tr("map.quality"), now->quality, tr("map.staff"), now->staff, tr("map.cash"),
-                now->cash_yuan);
+    ImGui::TextWrapped("%s %.2f   %s %.1f   %s %.0f", tr("map.quality"), now->quality, tr("map.staff"), now->staff,
+                       tr("map.cash"), now->cash_yuan);
   } else {
     ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.1f, 1), "%s", tr("insp.closed"));
   }
@@ -102,7 +112,7 @@ void inspect_unit(UiState& ui) {
   const auto u = ui.selected.index;
   if (u >= s.shape->unit_community.size()) return;
   const bool open = s.frames.back()->unit_facilities_open[u] != 0;
-  ImGui::Text("%s %u · %s %u · %s", tr("map.unit"), u + 1, tr("map.community"), s.shape->unit_community[u] + 1,
+  ImGui::TextWrapped("%s %u · %s %u · %s", tr("map.unit"), u + 1, tr("map.community"), s.shape->unit_community[u] + 1,
               tr(open ? "map.open" : "map.closed"));
   const auto h = history(s, [&](const WeekFrame& w) { return static_cast<double>(w.unit_facilities_open[u]); });
   plot(ui, "unit", tr("insp.history"), {{tr("map.open"), h.x, h.y, series_color(5), 2, false}}, "%.0f");
@@ -112,7 +122,7 @@ void inspect_property(UiState& ui) {
   const auto& s = *ui.snapshot;
   const auto p = ui.selected.index;
   if (p >= s.shape->property_community.size()) return;
-  ImGui::Text("%s %u · %s %u · %s %.2f", tr("map.property"), p + 1, tr("map.community"), s.shape->property_community[p] + 1,
+  ImGui::TextWrapped("%s %u · %s %u · %s %.2f", tr("map.property"), p + 1, tr("map.community"), s.shape->property_community[p] + 1,
               tr("map.quality"), s.frames.back()->property_quality[p]);
   const auto h = history(s, [&](const WeekFrame& w) { return static_cast<double>(w.property_quality[p]); });
   plot(ui, "prop", tr("insp.history"), {{tr("map.quality"), h.x, h.y, series_color(3), 2, false}}, "%.2f");

@@ -112,7 +112,7 @@ void draw_lesson_panel(UiState& ui) {
   const auto& lesson = player.lesson();
   ImGui::TextWrapped("%s", zh ? lesson.title_zh.c_str() : lesson.title_en.c_str());
   const bool ours = l.run_id != 0 && s.run_id == l.run_id;
-  const bool busy = ours && (s.playing || s.status_key == "status.building" || s.status_key == "status.burn_in");
+  const bool busy = ours && (s.playing || s.status_key == "status.building" || s.status_key == "status.settling");
   const int step = player.step();
   const bool at_step_end = ours && step >= 0 && !s.playing && s.recorded_week() == lesson_step_end_week(lesson, step) &&
                            s.setup.changes.size() == l.changes_expected;

@@ -30,6 +30,11 @@ int main(int argc, char** argv) {
   cli.add_flag("--compare", options.compare, "Turn compare mode on");
   cli.add_option("--lesson", options.lesson, "Start lesson N of scenarios/lessons/ (1 = first by name)")
       ->check(CLI::Range(1, 100));
+  cli.add_flag("--time-lesson", options.time_lesson,
+               "With --lesson and --frames: print the seconds from launch until the lesson's first step is shown "
+               "(its run at recorded week 0, the reform) and until the step has run, then exit");
+  cli.add_option("--plot", options.plots,
+                 "Plot this recorded metric above the dashboards, as if picked with 'Plot a metric' (repeatable)");
   cli.add_option("--inspect", options.inspect_cell, "Select map cell N into the inspector")->check(CLI::Range(0, 10000000));
   cli.add_option("--set", sets, "Apply a lever change KEY=VALUE (recorded policy event), e.g. admin.task_cut_share=0.6");
   cli.add_option("--open", options.open, "Open this scenario file as from the File menu (errors show in the window)");
@@ -37,11 +42,13 @@ int main(int argc, char** argv) {
                  "Open this optimization database (shanzhi optimize) in the Planning tab (errors show in the window)");
   cli.add_option("--open-uncertainty", options.open_uncertainty,
                  "Open the output folder of `shanzhi compare --assumptions` in the Compare tab (errors show in the window)");
-  cli.add_option("--select-point", options.select_point, "With --open-planning: select policy N (1 = first evaluated)")
-      ->check(CLI::Range(1, 10000000));
+  cli.add_option("--select-point", options.select_point,
+                 "With --open-planning: select the policy of evaluation N (the `evaluation` column of the optimize CSV, "
+                 "0 = first evaluated)")
+      ->check(CLI::Range(0, 10000000));
   cli.add_option("--load-point", options.load_point,
-                 "With --open-planning: load policy N as a run, in compare mode against the base scenario")
-      ->check(CLI::Range(1, 10000000));
+                 "With --open-planning: load the policy of evaluation N as a run, in compare mode against the base scenario")
+      ->check(CLI::Range(0, 10000000));
   cli.add_option("--width", options.width, "Window width in pixels (default: 90% of the screen, at least 1280)")->check(CLI::Range(640, 7680));
   cli.add_option("--height", options.height, "Window height in pixels (default: 90% of the screen, at least 800)")->check(CLI::Range(480, 4320));
   cli.footer("Exit codes: 0 success, 1 runtime failure (e.g. no display), 2 bad input.");
@@ -54,7 +61,7 @@ int main(int argc, char** argv) {
     std::cerr << "shanzhi-viz: --screenshot needs --frames N (the frame to capture)\n";
     return 2;
   }
-  if ((options.select_point > 0 || options.load_point > 0) && options.open_planning.empty()) {
+  if ((options.select_point >= 0 || options.load_point >= 0) && options.open_planning.empty()) {
     std::cerr << "shanzhi-viz: --select-point and --load-point need --open-planning DB\n";
     return 2;
   }

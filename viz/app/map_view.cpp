@@ -233,7 +233,7 @@ void draw_map_view(UiState& ui, ImVec2 pos, ImVec2 size) {
   }
   help_marker(tr("help.map"));
   if (!s.shape || s.frames.empty()) {
-    ImGui::TextDisabled("%s", tr(s.status_key));
+    draw_run_status(s);
     ImGui::End();
     return;
   }

@@ -105,7 +105,7 @@ std::string axis_value(const opt::PlanningResults& r, const PlanningAxis& axis, 
 
 std::string policy_title(const opt::PlanningResults& r, std::size_t p) {
   char buffer[96];
-  std::snprintf(buffer, sizeof buffer, tr("plan.policy_format"), static_cast<int>(p + 1));
+  std::snprintf(buffer, sizeof buffer, tr("plan.policy_format"), static_cast<int>(evaluation_id(p)));
   std::string title = buffer;
   if (r.policies[p].on_front) title += "  · " + std::string(tr(r.objectives.size() > 1 ? "plan.front" : "plan.best"));
   if (!r.policies[p].within_budget) title += "  · " + std::string(tr("plan.over_budget"));
@@ -233,7 +233,7 @@ void draw_front_list(UiState& ui, const opt::PlanningResults& r) {
   for (const auto i : front_line(points)) {
     const auto p = points[i].policy;
     const auto& y_axis = axes[r.objectives.size() > 1 ? 1 : 0];
-    std::string row = "#" + std::to_string(p + 1) + "  " + axis_value(r, axes[0], points[i].x);
+    std::string row = "#" + std::to_string(evaluation_id(p)) + "  " + axis_value(r, axes[0], points[i].x);
     if (r.objectives.size() > 1) row += " / " + axis_value(r, y_axis, points[i].y);
     if (ImGui::Selectable((row + "##front" + std::to_string(p)).c_str(), ui.planning.selected == static_cast<int>(p)))
       ui.planning.selected = static_cast<int>(p);
@@ -281,7 +281,7 @@ void load_planning_policy(UiState& ui, std::size_t policy) {
     ui.pending_levers.clear();
     ui.lessons.run_id = 0;
     ui.planning.selected = static_cast<int>(policy);
-    ui.notice_text = std::string(tr("plan.loaded")) + " #" + std::to_string(policy + 1);
+    ui.notice_text = std::string(tr("plan.loaded")) + " #" + std::to_string(evaluation_id(policy));
   } catch (const sim::ScenarioError& e) {
     std::string text;
     for (const auto& d : e.diagnostics()) text += d.format() + "\n";
@@ -300,8 +300,7 @@ void draw_planning_view(UiState& ui) {
   }
   const auto& session = *ui.planning.session;
   const auto& r = session.results;
-  std::size_t on_front = 0;
-  for (const auto& p : r.policies) on_front += p.on_front ? 1 : 0;
+  const auto on_front = front_size(r);
   char summary[256];
   std::snprintf(summary, sizeof summary, tr("plan.summary_format"), r.name.c_str(), static_cast<int>(r.policies.size()),
                 static_cast<int>(on_front), static_cast<int>(r.search_replicates));

@@ -1,5 +1,8 @@
 #include "app/plot.hpp"
 
+#include "core/dashes.hpp"
+#include "core/plot_range.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -23,24 +26,16 @@ struct Mapping {
 
 void y_range(std::span<const PlotSeries> series, std::span<const PlotBand> bands, double x0, double x1,
              const PlotOptions& o, double& y0, double& y1) {
-  y0 = std::numeric_limits<double>::infinity();
-  y1 = -y0;
-  auto take = [&](std::span<const double> xs, std::span<const double> ys) {
-    for (std::size_t i = 0; i < std::min(xs.size(), ys.size()); ++i)
-      if (xs[i] >= x0 && xs[i] <= x1 && std::isfinite(ys[i])) {
-        y0 = std::min(y0, ys[i]);
-        y1 = std::max(y1, ys[i]);
-      }
-  };
-  for (const auto& s : series) take(s.x, s.y);
+  std::vector<PlottedValues> drawn;
+  for (const auto& s : series) drawn.push_back({s.x, s.y});
   for (const auto& b : bands) {
-    take(b.x, b.lo);
-    take(b.x, b.hi);
+    drawn.push_back({b.x, b.lo});
+    drawn.push_back({b.x, b.hi});
   }
-  if (!std::isfinite(y0)) {
-    y0 = 0;
-    y1 = 1;
-  }
+  constexpr double everywhere = std::numeric_limits<double>::infinity();
+  const auto range = o.y_over_whole_run ? value_range(drawn, -everywhere, everywhere) : value_range(drawn, x0, x1);
+  y0 = range.empty() ? 0 : range.lo;
+  y1 = range.empty() ? 1 : range.hi;
   if (o.zero_line) {
     y0 = std::min(y0, 0.0);
     y1 = std::max(y1, 0.0);
@@ -70,6 +65,15 @@ void draw_dashed(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thicknes
   }
 }
 
+/// A dashed polyline whose pattern runs on from segment to segment (core/dashes.hpp says why).
+void draw_dashed_polyline(ImDrawList* dl, const std::vector<ImVec2>& points, ImU32 color, float thickness) {
+  std::vector<ScreenPoint> line;
+  line.reserve(points.size());
+  for (const auto& p : points) line.push_back({p.x, p.y});
+  for (const auto& piece : dash_pieces(line, 5, 4))
+    dl->AddLine(ImVec2(piece.from.x, piece.from.y), ImVec2(piece.to.x, piece.to.y), color, thickness);
+}
+
 void draw_series(ImDrawList* dl, const Mapping& m, const PlotSeries& s) {
   const std::size_t n = std::min(s.x.size(), s.y.size());
   std::vector<ImVec2> points;
@@ -77,7 +81,7 @@ void draw_series(ImDrawList* dl, const Mapping& m, const PlotSeries& s) {
   auto flush = [&] {
     if (points.size() >= 2) {
       if (s.dashed)
-        for (std::size_t i = 1; i < points.size(); ++i) draw_dashed(dl, points[i - 1], points[i], s.color, s.thickness);
+        draw_dashed_polyline(dl, points, s.color, s.thickness);
       else
         dl->AddPolyline(points.data(), static_cast<int>(points.size()), s.color, 0, s.thickness);
     } else if (points.size() == 1) {

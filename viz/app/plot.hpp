@@ -49,6 +49,9 @@ struct PlotOptions {
   /// Smallest y span shown: a difference of exactly zero is drawn at the metric's own scale
   /// (e.g. ±5% of the policy panel's range), not as ±0.001 of nothing.
   double min_span = 0;
+  /// The y-range holds the series and bands over every week they have, not only the visible ones,
+  /// so zooming or panning never moves a line out of the plot (Compare's panels).
+  bool y_over_whole_run = false;
   double shade_before_x = -1e300;   ///< shade the region left of this x (burn-in)
   const char* shade_label = nullptr;
 };

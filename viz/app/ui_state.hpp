@@ -74,6 +74,8 @@ struct UiState {
   TimeWindow inspector_window;
   TimeWindow compare_window;
   std::map<std::string, sim::ParamValue> pending_levers;  ///< edits not applied yet
+  std::vector<std::string> picked_metrics;  ///< metrics plotted above the dashboards, as picked
+  char metric_filter[64] = {};              ///< the metric picker's search text
   int right_tab = -1;  ///< tab to bring to front on the next frame (0 dashboards, 1 compare, 2 planning), or −1
   int left_tab = -1;   ///< 0 levers, 1 lessons, or −1
 
@@ -121,6 +123,10 @@ void open_uncertainty_results(UiState& ui, const std::string& path);
 void open_planning_results(UiState& ui, const std::string& path);
 /// Starts a run of policy `policy` of the open results (see core/planning.hpp for what it is).
 void load_planning_policy(UiState& ui, std::size_t policy);
+
+/// What the run is doing, with the settling progress as a bar while the district settles
+/// (panels that have nothing to show yet draw it).
+void draw_run_status(const Snapshot& s);
 
 /// Event markers of the snapshot for plots.
 std::vector<struct PlotMarker> event_markers(const Snapshot& s);

@@ -72,12 +72,17 @@ std::pair<std::size_t, std::size_t> default_axes(const opt::PlanningResults& res
   return {planning_axes(results).size() - 1, 0};  // search order against the one objective
 }
 
+std::size_t front_size(const opt::PlanningResults& results) {
+  return static_cast<std::size_t>(
+      std::count_if(results.policies.begin(), results.policies.end(), [](const auto& p) { return p.on_front; }));
+}
+
 double axis_value(const opt::PlanningResults& results, std::size_t policy, const PlanningAxis& axis) {
   const auto& p = results.policies[policy];
   switch (axis.kind) {
     case PlanningAxis::Kind::objective: return axis.objective < p.values.size() ? p.values[axis.objective] : no_value;
     case PlanningAxis::Kind::cost: return results.budget.active ? p.cost : no_value;
-    case PlanningAxis::Kind::evaluation: return static_cast<double>(policy + 1);
+    case PlanningAxis::Kind::evaluation: return static_cast<double>(evaluation_id(policy));
   }
   return no_value;
 }

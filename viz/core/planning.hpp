@@ -72,6 +72,14 @@ std::vector<PlanningPoint> planning_points(const opt::PlanningResults& results, 
 /// Indices into `points` of the front points in increasing x, for the line that joins them.
 std::vector<std::size_t> front_line(const std::vector<PlanningPoint>& points);
 
+/// The number the window shows for `policy`: its id in the `evaluation` column of the CSV
+/// `shanzhi optimize` writes (0 = first evaluated). Policies are in the search's first-evaluation
+/// order, as the report's evaluations are (one per distinct lever settings).
+inline std::size_t evaluation_id(std::size_t policy) { return policy; }
+
+/// How many policies are on the front (with one objective: the best, with any exact ties).
+std::size_t front_size(const opt::PlanningResults& results);
+
 /// The value of `axis` for `policy` (NaN when the policy has none).
 double axis_value(const opt::PlanningResults& results, std::size_t policy, const PlanningAxis& axis);
 

@@ -1,5 +1,6 @@
 #include "core/sim_thread.hpp"
 
+#include "models/governance/spec/parameter_schema.hpp"
 #include "models/governance/spec/validation.hpp"
 #include "sim/scenario/diagnostics.hpp"
 
@@ -38,6 +39,7 @@ struct SimulationController::Run {
   std::shared_ptr<const std::vector<sim::MetricInfo>> metrics;
   std::vector<std::shared_ptr<const WeekFrame>> frames;
   std::uint64_t run_id = 0;
+  bool took_over_settling = false;  ///< model settling under a replaced run's scenario (start_run)
   bool playing = true;
   bool step_pending = false;
   int target_week = -1;
@@ -53,7 +55,8 @@ struct SimulationController::Run {
 
   int burn_in() const { return model->burn_in_weeks(); }
   int recorded_week() const { return model->week() - burn_in(); }
-  bool twin_catching_up() const { return twin && twin->week() < model->week(); }
+  /// The twin has fewer rows than the run has frames (rows and frames both start at week 0).
+  bool twin_catching_up() const { return twin && baseline_rows.size() < frames.size(); }
 };
 
 namespace {
@@ -73,6 +76,35 @@ void apply_changes_due(gov::GovernanceModel& model, const sim::ScenarioDocument&
     model.apply_policy(gov::parameters_with(document, accumulated_settings(applied)), changes[next].label);
     ++next;
   }
+}
+
+/// Takes `model` one recorded row further. The burn-in runs unrecorded, as in `shanzhi run`, one
+/// week per call (false: still settling); at its end the row of week 0 is recorded, then each call
+/// applies the changes due, simulates a week and records it. `has_rows`: week 0 is recorded.
+bool advance_one_row(gov::GovernanceModel& model, const sim::ScenarioDocument& document,
+                     const std::vector<LeverChange>& changes, std::size_t& next, bool has_rows) {
+  if (model.week() < model.burn_in_weeks()) {
+    model.step();
+    if (model.week() < model.burn_in_weeks()) return false;
+  } else if (has_rows) {
+    apply_changes_due(model, document, changes, next);
+    model.step();
+  }
+  model.record(model.week() - model.burn_in_weeks());
+  return true;
+}
+
+/// Whether a run of `params` would reach the same state as `model` until the reform: the same
+/// district, assumptions and seed, whatever the reform levers.
+bool same_until_reform(const gov::GovernanceModel& model, const gov::GovernanceParameters& params) {
+  return model.scenario().run.seed == params.run.seed && gov::same_until_reform(model.scenario(), params);
+}
+
+/// A model of `params`: continued from `settled` when that is the same district and seed up to
+/// the reform (its own burn-in would reach exactly that state), else built to run its burn-in.
+std::unique_ptr<gov::GovernanceModel> model_from(const gov::GovernanceModel* settled, const gov::GovernanceParameters& params) {
+  if (settled && same_until_reform(*settled, params)) return std::make_unique<gov::GovernanceModel>(*settled, params);
+  return std::make_unique<gov::GovernanceModel>(params);
 }
 
 std::vector<double> last_row(const gov::GovernanceModel& model) {
@@ -199,6 +231,8 @@ void SimulationController::set_error(std::string message) {
 void SimulationController::thread_main() {
   // The window must stay responsive: leave one core to the UI and software rendering, and run
   // the model at a lower priority (results do not depend on the thread count).
+  // Not every core even while the district settles: on a shared 2-core machine two OpenMP
+  // threads waiting at each phase's barrier made the burn-in slower, not faster (docs/viz.md).
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   omp_set_num_threads(std::max(1, cores - 1));
   setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
@@ -225,10 +259,7 @@ void SimulationController::thread_main() {
       continue;
     }
     if (run_->twin_catching_up()) {
-      apply_changes_due(*run_->twin, run_->setup.document, run_->twin_changes, run_->twin_next_change);
-      run_->twin->step();
-      run_->twin->record(run_->twin->week() - run_->twin->burn_in_weeks());
-      run_->baseline_rows.push_back(std::make_shared<const std::vector<double>>(last_row(*run_->twin)));
+      step_twin();
       publish();
       continue;
     }
@@ -243,7 +274,7 @@ void SimulationController::thread_main() {
 
 bool SimulationController::wants_step() const {
   if (!run_ || !run_->model || run_->model->finished()) return false;
-  if (run_->model->week() < run_->burn_in()) return true;  // burn-in always runs through
+  if (run_->frames.empty()) return true;  // the burn-in always runs through to week 0
   if (run_->step_pending) return true;
   if (run_->target_week >= 0) return run_->recorded_week() < run_->target_week;
   return run_->playing;
@@ -252,16 +283,25 @@ bool SimulationController::wants_step() const {
 void SimulationController::step_run() {
   auto& r = *run_;
   const auto start = Clock::now();
-  apply_changes_due(*r.model, r.setup.document, r.setup.changes, r.next_change);
-  r.model->step();
-  r.model->record(r.recorded_week());
-  r.frames.push_back(std::make_shared<const WeekFrame>(make_frame(*r.model, *r.shape)));
-  if (r.twin) {
-    apply_changes_due(*r.twin, r.setup.document, r.twin_changes, r.twin_next_change);
-    r.twin->step();
-    r.twin->record(r.twin->week() - r.twin->burn_in_weeks());
-    r.baseline_rows.push_back(std::make_shared<const std::vector<double>>(last_row(*r.twin)));
+  const bool settling = r.model->week() < r.burn_in();
+  if (settling && r.model->week() + 1 == r.burn_in()) {
+    r.model->step();
+    settled_ = std::make_unique<gov::GovernanceModel>(*r.model, r.model->scenario());
+    // A district taken over from a replaced run settled under that run's scenario: from the
+    // reform on it is this run's.
+    if (r.took_over_settling) r.model = model_from(settled_.get(), r.setup.parameters);
+    // A twin made while this run settled, of the same district and seed, need not run its own
+    // burn-in: it continues from here.
+    if (r.twin && r.twin->week() == 0 && same_until_reform(*settled_, r.twin->scenario()))
+      r.twin = std::make_unique<gov::GovernanceModel>(*settled_, r.twin->scenario());
+    advance_one_row(*r.model, r.setup.document, r.setup.changes, r.next_change, false);
+  } else if (!advance_one_row(*r.model, r.setup.document, r.setup.changes, r.next_change, !r.frames.empty())) {
+    r.last_step_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    r.next_step_time = Clock::now();
+    return;
   }
+  r.frames.push_back(std::make_shared<const WeekFrame>(make_frame(*r.model, *r.shape)));
+  while (r.twin && r.baseline_rows.size() < r.frames.size()) step_twin();
   const auto end = Clock::now();
   r.last_step_ms = std::chrono::duration<double, std::milli>(end - start).count();
   r.step_pending = false;
@@ -269,15 +309,28 @@ void SimulationController::step_run() {
     r.target_week = -1;
     r.playing = false;
   }
-  const bool throttled = r.playing && r.target_week < 0 && r.model->week() > r.burn_in() && weeks_per_second_ > 0;
+  const bool throttled = r.playing && r.target_week < 0 && !settling && weeks_per_second_ > 0;
   r.next_step_time = throttled ? start + std::chrono::duration_cast<Clock::duration>(
                                              std::chrono::duration<double>(1.0 / weeks_per_second_))
                                : end;
 }
 
+void SimulationController::step_twin() {
+  auto& r = *run_;
+  if (advance_one_row(*r.twin, r.setup.document, r.twin_changes, r.twin_next_change, !r.baseline_rows.empty()))
+    r.baseline_rows.push_back(std::make_shared<const std::vector<double>>(last_row(*r.twin)));
+}
+
 void SimulationController::start_run(RunSetup setup, std::uint64_t run_id) {
   const bool playing = run_ ? run_->playing : true;
   const bool compare = run_ && run_->compare;
+  // A run replaced while it still settles (the launch run when a lesson starts at once) hands its
+  // district on when the new run is the same district and seed until the reform, so it is
+  // neither built nor settled twice.
+  std::unique_ptr<gov::GovernanceModel> settling;
+  if (run_ && run_->frames.empty() && run_->model->week() < run_->burn_in() &&
+      same_until_reform(*run_->model, setup.parameters))
+    settling = std::move(run_->model);
   run_.reset();
   {
     auto building = std::make_shared<Snapshot>();
@@ -293,7 +346,8 @@ void SimulationController::start_run(RunSetup setup, std::uint64_t run_id) {
   std::stable_sort(setup.changes.begin(), setup.changes.end(),
                    [](const LeverChange& a, const LeverChange& b) { return a.week < b.week; });
   run->setup = std::move(setup);
-  run->model = std::make_unique<gov::GovernanceModel>(run->setup.parameters);
+  run->took_over_settling = settling != nullptr;
+  run->model = settling ? std::move(settling) : model_from(settled_.get(), run->setup.parameters);
   run->shape = std::make_shared<const DistrictShape>(make_district_shape(run->model->state()));
   run->metrics = std::make_shared<const std::vector<sim::MetricInfo>>(run->model->recorder().metrics());
   run->run_id = run_id;
@@ -313,14 +367,14 @@ void SimulationController::handle_compare(bool on) {
     // Another scenario as the baseline (a loaded policy against its base scenario): the runs
     // differ from week 0 on, and the twin keeps that scenario's levers.
     r.compare_from_week = 0;
-    r.twin = std::make_unique<gov::GovernanceModel>(*r.setup.baseline);
+    r.twin = model_from(settled_.get(), *r.setup.baseline);
     r.twin_changes.clear();
     return;
   }
   // The twin is the same scenario and seed with the changes applied so far: it retraces the
   // run exactly (common random numbers) and then keeps the levers as they are now.
   r.compare_from_week = std::max(0, r.recorded_week());
-  r.twin = std::make_unique<gov::GovernanceModel>(r.setup.parameters);
+  r.twin = model_from(settled_.get(), r.setup.parameters);
   r.twin_changes.assign(r.setup.changes.begin(), r.setup.changes.begin() + static_cast<std::ptrdiff_t>(r.next_change));
 }
 
@@ -440,7 +494,7 @@ void SimulationController::publish() {
     s->compare_against_base = r.setup.baseline != nullptr;
     s->baseline_rows = r.baseline_rows;
     if (r.twin_catching_up()) s->status_key = "status.catching_up";
-    else if (r.model->week() < burn_in) s->status_key = "status.burn_in";
+    else if (r.frames.empty()) s->status_key = "status.settling";
     else if (r.model->finished()) s->status_key = "status.finished";
     else if (s->playing) s->status_key = "status.running";
     else s->status_key = "status.paused";

@@ -16,8 +16,10 @@ namespace shanzhi::viz {
 
 class SimulationController {
  public:
-  /// Starts the thread with `setup` (built and burnt in on the thread). `playing`: whether the
-  /// run plays on after the burn-in.
+  /// Starts the thread with `setup` (built and burnt in on the thread). The burn-in runs at full
+  /// speed and unrecorded, as in `shanzhi run`: the first snapshot with frames is at recorded
+  /// week 0 (snapshots before carry the settling progress). `playing`: whether the run plays on
+  /// after the burn-in.
   explicit SimulationController(RunSetup setup, bool playing = true);
   ~SimulationController();
   SimulationController(const SimulationController&) = delete;
@@ -62,6 +64,7 @@ class SimulationController {
   void handle(Command& command);
   bool wants_step() const;
   void step_run();
+  void step_twin();
   void apply_due_changes();
   void start_run(RunSetup setup, std::uint64_t run_id);
   void handle_compare(bool on);
@@ -82,6 +85,10 @@ class SimulationController {
   double weeks_per_second_ = 8;
   std::string error_;
   std::uint64_t error_serial_ = 0;
+  /// The latest run's model at the end of its burn-in, before recording: a replay of the same
+  /// district and seed (a lesson step, compare mode's twin, a policy's base scenario) continues
+  /// from it instead of settling again.
+  std::unique_ptr<gov::GovernanceModel> settled_;
   std::thread thread_;
 };
 

@@ -64,7 +64,7 @@ TEST_CASE("Every key the window uses is in the tables", "[viz][i18n]") {
     CHECK(complete(key));
   }
   for (const char* group : lever_group_ids) CHECK(complete(std::string("group.") + group));
-  for (const char* status : {"status.building", "status.burn_in", "status.running", "status.paused", "status.finished",
+  for (const char* status : {"status.building", "status.settling", "status.running", "status.paused", "status.finished",
                              "status.catching_up", "status.no_run"})
     CHECK(complete(status));
 }

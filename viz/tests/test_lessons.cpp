@@ -2,10 +2,13 @@
 
 #include "viz_test_helpers.hpp"
 
+#include "core/i18n.hpp"
 #include "core/lessons.hpp"
+#include "models/governance/recording/governance_metrics.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include <sys/stat.h>
@@ -155,4 +158,47 @@ TEST_CASE("The run of a lesson step: first levers in the scenario and later ones
   const auto a = settle(stepped);
   const auto b = settle(replayed);
   for (int week = 0; week <= 9; ++week) CHECK(a->frame_at(week)->metrics == b->frame_at(week)->metrics);
+}
+
+TEST_CASE("A lesson step's panels are read in order and a name that is not a metric is refused", "[viz][lessons]") {
+  const std::string head = "[lesson]\ntitle_en = \"T\"\ntitle_zh = \"课\"\nscenario = \"x.toml\"\n";
+  const std::string step = "[[step]]\ntext_en = \"a\"\ntext_zh = \"甲\"\nweeks = 2\n";
+  const auto lesson = load_lesson(write_lesson("panels_lesson.toml", head + step + "panels = [\"appraisal_bias\", \"worker_records_hours\"]\n" + step));
+  CHECK(lesson.steps[0].panels == std::vector<std::string>{"appraisal_bias", "worker_records_hours"});
+  CHECK(lesson.steps[1].panels.empty());
+  auto message = [&](const std::string& panels) {
+    try {
+      (void)load_lesson(write_lesson("bad_panels.toml", head + step + panels));
+    } catch (const LessonError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // The typo's own position (line 9, column of the second name), the key and the nearest name.
+  const auto typo = message("panels = [\"worker_records_hours\", \"apraisal_bias\"]\n");
+  CHECK(typo.find("bad_panels.toml:9:35") != std::string::npos);
+  CHECK(typo.find("step[1].panels") != std::string::npos);
+  CHECK(typo.find("did you mean 'appraisal_bias'") != std::string::npos);
+  CHECK(message("panels = \"appraisal_bias\"\n").find("expected an array of metric names") != std::string::npos);
+  CHECK(message("panels = [3]\n").find("expected a metric name") != std::string::npos);
+  CHECK(message("panels = [\"appraisal_bias\", \"appraisal_bias\"]\n").find("named twice") != std::string::npos);
+}
+
+TEST_CASE("Every metric a shipped lesson's text names is one of that step's panels", "[viz][lessons]") {
+  const auto names = gov::metric_names();
+  for (const auto& file : list_lessons(source_path("scenarios/lessons"))) {
+    const auto lesson = load_lesson(file);
+    for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+      const auto& step = lesson.steps[i];
+      CHECK_FALSE(step.panels.empty());
+      for (const auto& metric : names) {
+        // A metric is named in the text by its name in the window, in quotes.
+        const bool named_en = step.text_en.find("\"" + std::string(find_text("metric." + metric, Language::en)) + "\"") != std::string::npos;
+        const bool named_zh = step.text_zh.find("“" + std::string(find_text("metric." + metric, Language::zh)) + "”") != std::string::npos;
+        if (!named_en && !named_zh) continue;
+        INFO(file << " step " << i + 1 << " names " << metric);
+        CHECK(std::find(step.panels.begin(), step.panels.end(), metric) != step.panels.end());
+      }
+    }
+  }
 }

@@ -28,8 +28,8 @@ TEST_CASE("A paused controller runs the burn-in and stops at recorded week 0", "
   const auto s = settle(c);
   REQUIRE(s->shape != nullptr);
   CHECK(s->burn_in_weeks == 4);
-  CHECK(s->frames.size() == 4);
-  CHECK(s->frames.front()->week == -3);
+  CHECK(s->frames.size() == 1);  // the burn-in is not recorded, as in `shanzhi run`
+  CHECK(s->frames.front()->week == 0);
   CHECK(s->recorded_week() == 0);
   CHECK_FALSE(s->playing);
   CHECK(s->status_key == "status.paused");
@@ -45,13 +45,13 @@ TEST_CASE("Step and run-to advance exactly and earlier snapshots stay unchanged"
   const auto one = settle(c);
   CHECK(one->recorded_week() == 1);
   CHECK(before->recorded_week() == 0);  // immutable
-  CHECK(before->frames.size() == 4);
+  CHECK(before->frames.size() == 1);
   c.run_to(10);
   const auto ten = settle(c);
   CHECK(ten->recorded_week() == 10);
   CHECK_FALSE(ten->playing);
   // Frames are shared, not copied: the same week is the same object in both snapshots.
-  CHECK(ten->frames[4].get() == one->frames[4].get());
+  CHECK(ten->frames[1].get() == one->frames[1].get());
   c.run_to(1000);
   const auto end = settle(c);
   CHECK(end->finished());

@@ -28,6 +28,10 @@ TEST_CASE("Plotted money reads with the yuan sign in each language's unit", "[vi
 TEST_CASE("Other plotted numbers keep their format", "[viz][plot]") {
   CHECK(axis_text(12.5, ValueKind::number, Language::en) == "12.5");
   CHECK(axis_text(25'000, ValueKind::number, Language::en) == "25k");
+  // Thousands (worker hours a week in a district) read as k, not as "8e+03".
+  CHECK(axis_text(8'000, ValueKind::number, Language::en) == "8k");
+  CHECK(axis_text(7'500, ValueKind::number, Language::en) == "7.5k");
+  CHECK(axis_text(999, ValueKind::number, Language::en) == "999");
   CHECK(readout_text(3.14159, ValueKind::number, "%.2f", Language::zh) == "3.14");
 }
 

@@ -14,14 +14,6 @@ namespace {
 
 namespace ex = sim::experiments;
 
-std::vector<std::string> metric_names() {
-  sim::MetricRecorder recorder;
-  declare_metrics(recorder);
-  std::vector<std::string> names;
-  for (const auto& metric : recorder.metrics()) names.push_back(metric.name);
-  return names;
-}
-
 /// The point's settings with the run's seed; the seed goes last so that nothing overrides it.
 ex::Settings settings_of(const ex::RunPlan& plan) {
   ex::Settings settings = plan.settings;

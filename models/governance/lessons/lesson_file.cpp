@@ -1,5 +1,6 @@
 #include "models/governance/lessons/lesson_file.hpp"
 
+#include "models/governance/recording/governance_metrics.hpp"
 #include "models/governance/spec/parameter_schema.hpp"
 #include "models/governance/spec/validation.hpp"
 #include "sim/scenario/diagnostics.hpp"
@@ -63,9 +64,30 @@ void read_levers(const std::string& file, const toml::table& table, const std::s
   }
 }
 
+/// The metrics a step names to plot: an array of recorded metric names, each once.
+std::vector<std::string> read_panels(const std::string& file, const toml::node& node, const std::string& key) {
+  const auto* names = node.as_array();
+  if (!names) refuse(file, &node, key, "expected an array of metric names, e.g. [\"worker_admin_share\"]");
+  static const auto recorded = metric_names();
+  std::vector<std::string> panels;
+  for (const auto& element : *names) {
+    const auto* name = element.as_string();
+    if (!name) refuse(file, &element, key, "expected a metric name in quotes, got " + sim::detail::kind_of(element));
+    const std::string& metric = name->get();
+    if (std::find(recorded.begin(), recorded.end(), metric) == recorded.end()) {
+      const auto near = sim::nearest_key(metric, recorded);
+      refuse(file, &element, key, "'" + metric + "' is not a recorded metric" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+    }
+    if (std::find(panels.begin(), panels.end(), metric) != panels.end())
+      refuse(file, &element, key, "'" + metric + "' is named twice");
+    panels.push_back(metric);
+  }
+  return panels;
+}
+
 LessonStep read_step(const std::string& file, const toml::table& t, int index) {
   const std::string context = "step[" + std::to_string(index + 1) + "].";
-  check_known(file, t, {"text_en", "text_zh", "weeks", "levers"}, context);
+  check_known(file, t, {"text_en", "text_zh", "weeks", "levers", "panels"}, context);
   LessonStep step;
   step.text_en = required_text(file, t, "text_en", context);
   step.text_zh = required_text(file, t, "text_zh", context);
@@ -78,6 +100,7 @@ LessonStep read_step(const std::string& file, const toml::table& t, int index) {
     if (!levers->as_table()) refuse(file, levers, context + "levers", "expected a table of scenario keys and values");
     read_levers(file, *levers->as_table(), "", step.levers);
   }
+  if (const auto* panels = t.get("panels")) step.panels = read_panels(file, *panels, context + "panels");
   return step;
 }
 

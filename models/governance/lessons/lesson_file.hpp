@@ -12,6 +12,8 @@
 //   text_en = "..."             text_zh = "..."
 //   weeks = 26                       # recorded weeks this step runs (≥ 1)
 //   levers = { "admin.task_cut_share" = 0.5 }   # optional; step 1's levers are the reform package
+//   panels = ["worker_admin_share", "wait_mean_weeks"]  # optional: recorded metrics (names as in
+//                                    # recording/governance_metrics.cpp) the window plots during the step
 
 #include "sim/experiments/experiment.hpp"
 
@@ -33,6 +35,7 @@ struct LessonStep {
   std::string text_zh;
   LessonSettings levers;
   int weeks = 1;
+  std::vector<std::string> panels;  ///< recorded metric names to plot while the step runs, in order
 };
 
 struct Lesson {
@@ -50,7 +53,8 @@ struct LessonError : std::runtime_error {
 };
 
 /// Reads and checks a lesson (keys, types, lever keys against the schema with the nearest valid
-/// key, weeks ≥ 1, both languages present). Throws LessonError.
+/// key, panel names against the recorded metrics with the nearest valid name, weeks ≥ 1, both
+/// languages present). Throws LessonError.
 Lesson load_lesson(const std::filesystem::path& file);
 
 /// The lesson's scenario with every step's levers applied as they would be by the end of that

@@ -381,6 +381,12 @@ void declare_metrics(sim::MetricRecorder& recorder) {
   for (const auto& row : metric_rows) recorder.declare({row.name, row.unit, row.description, row.direction, row.headline});
 }
 
+std::vector<std::string> metric_names() {
+  std::vector<std::string> names;
+  for (const auto& row : metric_rows) names.emplace_back(row.name);
+  return names;
+}
+
 void record_metrics(const ModelState& s, sim::MetricRecorder& recorder, int recorded_week) {
   const WeekTotals totals(s);
   recorder.begin_row(recorded_week);

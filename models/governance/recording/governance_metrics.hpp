@@ -6,10 +6,17 @@
 #include "models/governance/state/model_state.hpp"
 #include "sim/metrics.hpp"
 
+#include <string>
+#include <vector>
+
 namespace shanzhi::gov {
 
 /// Declares every metric on `recorder` (one row each in governance_metrics.cpp).
 void declare_metrics(sim::MetricRecorder& recorder);
+
+/// The names of the recorded metrics, in recorder order, without building a model (lesson files
+/// name the ones a step shows).
+std::vector<std::string> metric_names();
 
 /// Appends the row for `recorded_week` computed from the state after the last simulated week.
 void record_metrics(const ModelState& s, sim::MetricRecorder& recorder, int recorded_week);
