@@ -26,6 +26,9 @@ struct AppOptions {
   std::string open_uncertainty;     ///< `compare --assumptions` output folder to open in the Compare tab
   int select_point = 0;             ///< 1-based policy to select on the Planning tab's plot
   int load_point = 0;               ///< 1-based policy to load as a run (compare mode against its base)
+  /// Classroom mode (off when empty): start a class served on this HOST:PORT at launch.
+  std::string classroom;
+  double classroom_play = 0;  ///< > 0: play the class at this many weeks/s once it is ready
   int width = 0;   ///< 0: most of the screen (core/window_size.hpp)
   int height = 0;
 };

@@ -22,6 +22,7 @@ struct Phrase {
 std::span<const Phrase> ui_phrases();      ///< i18n_ui_table.cpp
 std::span<const Phrase> metric_phrases();  ///< i18n_metric_table.cpp: metric.<name>, metric_help.<name>
 std::span<const Phrase> lever_phrases();   ///< i18n_lever_table.cpp: lever.<key>, lever_help.<key>, seed.Lx
+std::span<const Phrase> classroom_phrases();  ///< i18n_classroom_table.cpp: tab.classroom, class.*
 
 /// The language in use (process-wide; the UI switches it between frames).
 Language current_language();
