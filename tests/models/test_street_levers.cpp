@@ -97,7 +97,10 @@ TEST_CASE("A street's larger purchase budget shows in its own communities far mo
           "[model][street_levers][statistical]") {
   // Street 0 triples its budget per community (¥200k → ¥600k) at the reform; street 1 keeps the
   // district's. Paired by seed; the effect on street 0 must be clear in every replicate and
-  // larger than any spill-over to street 1 (they share organisations, so a little is expected).
+  // larger than any spill-over to street 1. Organisations bid only for lots of their own street,
+  // so little or none is expected; the bounds still allow some (a street's organisations grow
+  // and may be founded elsewhere). Measured (2026-12, seeds 21–24): +293 purchased hours/week and
+  // +0.08 to +0.15 satisfaction points on street 0, exactly 0 on street 1.
   double own_hours_gain = 0, other_hours_gain = 0, own_satisfaction_gain = 0, other_satisfaction_gain = 0;
   const std::uint64_t seeds[] = {21, 22, 23, 24};
   for (auto seed : seeds) {
@@ -106,11 +109,14 @@ TEST_CASE("A street's larger purchase budget shows in its own communities far mo
     const auto more = run_with(params, [](GovernanceModel& model) { model.set_street_lever(0, StreetLever::purchase_budget, 600000); });
     const double own_hours = more.last_year_mean[0].purchased_hours - base.last_year_mean[0].purchased_hours;
     const double other_hours = more.last_year_mean[1].purchased_hours - base.last_year_mean[1].purchased_hours;
-    INFO("seed " << seed << ": purchased hours/week gain, street 0 " << own_hours << ", street 1 " << other_hours);
+    const double own_satisfaction = more.last_year_mean[0].satisfaction_mean - base.last_year_mean[0].satisfaction_mean;
+    INFO("seed " << seed << ": purchased hours/week gain, street 0 " << own_hours << ", street 1 " << other_hours
+                 << "; satisfaction gain, street 0 " << own_satisfaction);
     CHECK(own_hours > 0.5 * base.last_year_mean[0].purchased_hours);
+    CHECK(own_satisfaction > 0);
     own_hours_gain += own_hours / 4;
     other_hours_gain += other_hours / 4;
-    own_satisfaction_gain += (more.last_year_mean[0].satisfaction_mean - base.last_year_mean[0].satisfaction_mean) / 4;
+    own_satisfaction_gain += own_satisfaction / 4;
     other_satisfaction_gain += (more.last_year_mean[1].satisfaction_mean - base.last_year_mean[1].satisfaction_mean) / 4;
   }
   INFO("mean gains: hours " << own_hours_gain << " vs " << other_hours_gain << "; satisfaction " << own_satisfaction_gain

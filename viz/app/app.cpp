@@ -4,6 +4,7 @@
 #include "app/plot.hpp"
 #include "app/ui_state.hpp"
 #include "core/lessons.hpp"
+#include "models/governance/state/district.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -175,6 +176,8 @@ int run_app(AppOptions options) {
   window_options.height = options.height;
   window_options.vsync = options.frames == 0;
   window_options.texts = font_texts(ui.lessons);
+  // Street names show in the Classroom tab; some of their characters are outside the common range.
+  for (const auto& street : gov::build_layout(options.setup.parameters).streets) window_options.texts.push_back(street.name);
   std::unique_ptr<GlWindow> window;
   try {
     window = std::make_unique<GlWindow>(window_options);

@@ -188,7 +188,7 @@ void draw_satisfaction_plot(const TrainerView& view, const std::vector<WeekOutco
   }
   PlotOptions options;
   options.title = tr("class.plot_title");
-  draw_time_plot("class_satisfaction", ImVec2(-1, 190), options, series, {}, {}, window, 0, static_cast<double>(weeks - 1));
+  draw_time_plot("class_satisfaction", ImVec2(ImGui::GetContentRegionAvail().x, 190), options, series, {}, {}, window, 0, static_cast<double>(weeks - 1));
 }
 
 void draw_choice_log(const TrainerView& view) {
