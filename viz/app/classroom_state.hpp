@@ -31,6 +31,8 @@ struct ClassroomState {
   std::future<classroom::ClassRun> replaying;
   std::optional<classroom::ClassRun> replay;
   bool replay_identical = false;
+  bool replay_started = false;  ///< a replay was asked for (by the button, or when the class finished)
+  bool show_replay = false;     ///< bring the Replay tab to front on the next frame
   int replay_week = 0;
 
   bool active() const { return session != nullptr || preparing.valid(); }

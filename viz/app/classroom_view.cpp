@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 namespace shanzhi::viz {
@@ -52,20 +53,23 @@ void finish_replay(ClassroomState& c) {
   c.replay_identical = true;
   for (std::size_t t = 0; t < live.streets.size(); ++t)
     for (std::size_t w = 0; w < live.streets[t].history.size(); ++w) {
+      // Bit for bit: the outcome is plain doubles, so their bytes are the comparison.
       const auto& a = live.streets[t].history[w];
       const auto& b = c.replay->outcomes().at(w)[t];
-      if (a.satisfaction_mean != b.satisfaction_mean || a.unmet_need_share != b.unmet_need_share ||
-          a.purchased_hours != b.purchased_hours)
-        c.replay_identical = false;
+      if (std::memcmp(&a, &b, sizeof a) != 0) c.replay_identical = false;
     }
   c.replay_week = c.replay->recorded_week();
+  c.show_replay = true;
 }
 
 void stop_classroom(ClassroomState& c) {
+  if (c.replaying.valid()) c.replaying.wait();  // a replay under way belongs to this class
+  c.replaying = {};
   c.clock.reset();
   c.server.reset();
   c.session.reset();
   c.replay.reset();
+  c.replay_started = false;
 }
 
 void draw_start(UiState& ui) {
@@ -192,13 +196,12 @@ void draw_satisfaction_plot(const TrainerView& view, const std::vector<WeekOutco
 }
 
 void draw_choice_log(const TrainerView& view) {
-  if (!ImGui::CollapsingHeader(tr("class.choices"), ImGuiTreeNodeFlags_DefaultOpen)) return;
   if (view.choices.empty()) {
     ImGui::TextUnformatted(tr("class.no_choices"));
     return;
   }
   const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY;
-  if (!ImGui::BeginTable("class_choices", 5, flags, ImVec2(0, 140))) return;
+  if (!ImGui::BeginTable("class_choices", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   for (const char* key : {"class.week", "class.street", "class.student", "class.lever", "class.value"}) ImGui::TableSetupColumn(tr(key));
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableHeadersRow();
@@ -218,19 +221,22 @@ void draw_choice_log(const TrainerView& view) {
   ImGui::EndTable();
 }
 
+/// Replays the class so far on a thread: the same scenario and seed, the log's choices.
+void start_replay(ClassroomState& c, const TrainerView& view) {
+  c.clock->pause();
+  c.replay.reset();
+  c.replay_started = true;
+  c.replaying = std::async(std::launch::async, [scenario = c.session->scenario(), log = view.choices, weeks = view.recorded_week] {
+    return replay(scenario, log, weeks);
+  });
+}
+
 void draw_replay(ClassroomState& c, const TrainerView& view) {
-  if (!ImGui::CollapsingHeader(tr("class.replay"), ImGuiTreeNodeFlags_DefaultOpen)) return;
   if (c.replaying.valid()) {
     ImGui::TextUnformatted(tr("class.replaying"));
     return;
   }
-  if (ImGui::Button(tr("class.replay_start"))) {
-    c.clock->pause();
-    c.replay.reset();
-    c.replaying = std::async(std::launch::async, [scenario = c.session->scenario(), log = view.choices, weeks = view.recorded_week] {
-      return replay(scenario, log, weeks);
-    });
-  }
+  if (ImGui::Button(tr("class.replay_start"))) start_replay(c, view);
   ImGui::SameLine();
   help_marker(tr("class.replay_help"));
   if (!c.replay) return;
@@ -266,7 +272,6 @@ void draw_classroom_view(UiState& ui) {
   draw_header(c, view);
   if (!c.session) return;  // stopped by the header's button
   ImGui::Separator();
-  ImGui::Text("%s %d", tr("class.week"), view.recorded_week);
   const std::vector<WeekOutcomes> live = [&] {
     std::vector<WeekOutcomes> weeks(view.streets.front().history.size());
     for (std::size_t w = 0; w < weeks.size(); ++w) {
@@ -275,10 +280,25 @@ void draw_classroom_view(UiState& ui) {
     }
     return weeks;
   }();
-  draw_side_by_side(view, live, view.recorded_week, c.session->scenario());
-  draw_satisfaction_plot(view, live, c.window);
-  draw_choice_log(view);
-  draw_replay(c, view);
+  // A finished class is replayed at once, so the trainer can go through it week by week.
+  if (c.session->finished() && !c.replay_started) start_replay(c, view);
+  if (!ImGui::BeginTabBar("class_tabs")) return;
+  if (ImGui::BeginTabItem(tr("class.streets"))) {
+    draw_side_by_side(view, live, view.recorded_week, c.session->scenario());
+    draw_satisfaction_plot(view, live, c.window);
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem(tr("class.choices"))) {
+    draw_choice_log(view);
+    ImGui::EndTabItem();
+  }
+  const auto select_replay = c.show_replay ? ImGuiTabItemFlags_SetSelected : 0;
+  c.show_replay = false;
+  if (ImGui::BeginTabItem(tr("class.replay"), nullptr, select_replay)) {
+    draw_replay(c, view);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
 }
 
 }  // namespace shanzhi::viz

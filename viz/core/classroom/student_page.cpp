@@ -49,8 +49,8 @@ const TEXT = {
  en: {title:"Shanzhi classroom — your street", code:"Join code (from the trainer)", name:"Your name",
   street:"Street number (optional; empty: the first free street)", join:"Join", levers:"Your street's levers",
   outcomes:"Outcomes this week", street_col:"Your street", district_col:"District", set:"Set", week:"Week ",
-  own:"your setting", district_value:"district value", fiscal:"takes effect at the next fiscal year",
-  in_force:"in force this year: ¥{value}",
+  own:"your setting", district_value:"district value", fiscal:"a change takes effect at the next fiscal year",
+  in_force:"in force this year: ¥{value} (a new budget waits for the next fiscal year; under the six rules a budget never falls)",
   budget:"Budget envelope: at most ¥{ceiling} per community a year ({n} communities)",
   plot:"Satisfaction by week: your street (blue) and the district (grey)",
   "purchase.budget_per_community_yuan":"Purchase of services budget per community (¥/year)",
@@ -62,8 +62,8 @@ const TEXT = {
  zh: {title:"善治课堂 — 你的街道", code:"加入码（培训师提供）", name:"你的名字",
   street:"街道编号（可不填：分配第一个空闲街道）", join:"加入", levers:"你的街道的政策杠杆",
   outcomes:"本周结果", street_col:"你的街道", district_col:"全区", set:"设定", week:"第 ",
-  own:"你的设定", district_value:"区级数值", fiscal:"下一财政年度生效",
-  in_force:"本年度在用：¥{value}",
+  own:"你的设定", district_value:"区级数值", fiscal:"调整从下一财政年度起生效",
+  in_force:"本年度在用：¥{value}（新预算从下一财政年度起执行；六项规定下预算只增不减）",
   budget:"预算上限：每个社区每年至多 ¥{ceiling}（{n} 个社区）",
   plot:"每周满意度：你的街道（蓝）与全区（灰）",
   "purchase.budget_per_community_yuan":"每个社区的政府购买服务预算（元/年）",
@@ -126,11 +126,12 @@ function show(state) {
   for (const lever of state.levers) {
     const input = $("in_" + lever.key);
     if (document.activeElement !== input) input.value = lever.value;
-    let status = (lever.own ? T.own : T.district_value) + (lever.fiscal_year ? " · " + T.fiscal : "");
+    let status = lever.own ? T.own : T.district_value;
     // The budget in force can differ from the setting until the next fiscal year, or for good
-    // when the six rules hold budgets from falling (只多不少): show it.
+    // when the six rules hold budgets from falling (只多不少): say which is in force and why.
     if (lever.key === "purchase.budget_per_community_yuan" && state.latest.budget_per_community_yuan !== lever.value)
       status += " · " + T.in_force.replace("{value}", number(state.latest.budget_per_community_yuan, 0));
+    else if (lever.fiscal_year) status += " · " + T.fiscal;
     $("st_" + lever.key).textContent = status;
   }
   $("budget_note").textContent = T.budget.replace("{ceiling}", number(state.budget_ceiling_per_community_yuan, 0)).replace("{n}", state.communities);
