@@ -7,6 +7,7 @@
 #include "core/classroom/server.hpp"
 #include "core/classroom/session.hpp"
 #include "models/governance/spec/validation.hpp"
+#include "sim/parallel.hpp"
 #include "viz_test_helpers.hpp"
 
 #include <httplib.h>
@@ -292,4 +293,23 @@ TEST_CASE("The classroom clock plays the shared run at the trainer's pace and pa
   CHECK(paused_at >= 2);
   std::this_thread::sleep_for(std::chrono::milliseconds(400));
   CHECK(session.trainer_view().recorded_week <= paused_at + 1);  // at most the week under way
+}
+
+TEST_CASE("A class replays bit-identically with 1 and 2 threads", "[viz][classroom]") {
+  const auto params = three_street_district();
+  const ChoiceLog log = {{26, 0, 0, gov::StreetLever::purchase_budget, 350000, "Li"},
+                         {30, 4, 2, gov::StreetLever::task_cut_share, 0.7, "Wang"},
+                         {40, 14, 1, gov::StreetLever::admission_strictness, 0.2, "Zhao"}};
+  const int before = sim::thread_count();
+  sim::set_thread_count(1);
+  const ClassRun one = replay(params, log, 40);
+  sim::set_thread_count(2);
+  const ClassRun two = replay(params, log, 40);
+  sim::set_thread_count(before);
+  REQUIRE(one.outcomes().size() == 41);
+  REQUIRE(two.outcomes().size() == 41);
+  for (std::size_t w = 0; w < one.outcomes().size(); ++w) {
+    INFO("recorded week " << w);
+    CHECK(same_outcomes(one.outcomes()[w], two.outcomes()[w]));
+  }
 }
