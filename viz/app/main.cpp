@@ -4,6 +4,7 @@
 // Exit codes: 0 ok, 1 runtime failure (no display, cannot write), 2 bad input (usage, scenario).
 
 #include "app/app.hpp"
+#include "core/classroom/server.hpp"
 #include "core/scenario_files.hpp"
 #include "models/governance/spec/parameter_schema.hpp"
 #include "sim/scenario/diagnostics.hpp"
@@ -59,6 +60,14 @@ int main(int argc, char** argv) {
   if (!options.screenshot.empty() && options.frames == 0) {
     std::cerr << "shanzhi-viz: --screenshot needs --frames N (the frame to capture)\n";
     return 2;
+  }
+  if (!options.classroom.empty()) {
+    shanzhi::viz::classroom::ListenAddress address;
+    std::string error;
+    if (!shanzhi::viz::classroom::parse_listen_address(options.classroom, address, error)) {
+      std::cerr << "shanzhi-viz: --classroom: " << error << "\n";
+      return 2;
+    }
   }
   if (options.classroom_play > 0 && options.classroom.empty()) {
     std::cerr << "shanzhi-viz: --classroom-play needs --classroom HOST:PORT\n";
