@@ -184,6 +184,11 @@ TEST_CASE("The classroom server refuses bad requests with clear errors and keeps
   REQUIRE(joined);
   REQUIRE(joined->status == 200);
   const std::string token = json_text(joined->body, "token");
+  const auto seats = client.Get("/api/streets");
+  REQUIRE(seats);
+  CHECK(seats->status == 200);
+  CHECK(seats->body.find("\"taken\": true") != std::string::npos);   // street 1, Chen's
+  CHECK(json_number(seats->body, "street", 2) == 2);                     // three seats listed
 
   struct Case {
     const char* what;

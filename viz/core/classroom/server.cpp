@@ -88,6 +88,9 @@ void ClassroomServer::add_routes() {
   http_->Get("/", guarded([](const httplib::Request& req, httplib::Response& res) {
     res.set_content(std::string(student_page_html(req.get_param_value("lang") == "zh" ? "zh" : "en")), "text/html; charset=utf-8");
   }));
+  http_->Get("/api/streets", guarded([&session](const httplib::Request&, httplib::Response& res) {
+    res.set_content(seats_json(session.trainer_view().seats), json_type);
+  }));
   http_->Post("/api/join", guarded([&session](const httplib::Request& req, httplib::Response& res) {
     bool malformed = false;
     const auto street = parse_street(req.get_param_value("street"), malformed);

@@ -4,6 +4,7 @@
 // called: classroom mode is off by default.
 //
 //   GET  /              the student page (student_page.cpp; ?lang=zh|en)
+//   GET  /api/streets       the seats: street number, name, taken (for the join form)
 //   POST /api/join      form: code, name, [street]        → {"token", "street", "street_name"}
 //   GET  /api/state     query: token                      → the street's state (student_json.hpp)
 //   POST /api/lever     form: token, key, value           → the street's state after the change

@@ -57,6 +57,15 @@ std::string join_json(const JoinReply& reply, const std::string& street_name) {
   return json.str();
 }
 
+std::string seats_json(const std::vector<Seat>& seats) {
+  sim::JsonWriter json;
+  json.begin_object().key("streets").begin_array();
+  for (std::size_t t = 0; t < seats.size(); ++t)
+    json.begin_object().key("street").value(t).key("name").value(seats[t].street_name).key("taken").value(!seats[t].student.empty()).end_object();
+  json.end_array().end_object();
+  return json.str();
+}
+
 std::string street_json(const StreetView& view) {
   sim::JsonWriter json;
   json.begin_object()

@@ -17,7 +17,7 @@ header a{color:#cfe0f5;margin-left:8px}
 main{max-width:760px;margin:0 auto;padding:12px 16px}
 section{background:#fff;border-radius:6px;padding:12px 16px;margin:12px 0;box-shadow:0 1px 2px #0002}
 label{display:block;margin:8px 0 2px;font-weight:600}
-input{font-size:1rem;padding:4px 6px;width:12em}
+input,select{font-size:1rem;padding:4px 6px;width:12em}
 button{font-size:1rem;padding:4px 12px;margin-left:6px;background:#2f6da3;color:#fff;border:0;border-radius:4px}
 table{border-collapse:collapse;width:100%}td,th{padding:4px 6px;border-bottom:1px solid #e3e3e3;text-align:right}
 td:first-child,th:first-child{text-align:left}
@@ -29,7 +29,7 @@ td:first-child,th:first-child{text-align:left}
 <section id="join">
 <label for="code" id="l_code"></label><input id="code" autocomplete="off">
 <label for="name" id="l_name"></label><input id="name" maxlength="40">
-<label for="street" id="l_street"></label><input id="street" type="number" min="0">
+<label for="street" id="l_street"></label><select id="street"><option value="" id="first_free"></option></select>
 <p><button id="join_button"></button></p>
 </section>
 <section id="street_panel" hidden>
@@ -47,7 +47,7 @@ td:first-child,th:first-child{text-align:left}
 const LANG = "@LANG@";
 const TEXT = {
  en: {title:"Shanzhi classroom — your street", code:"Join code (from the trainer)", name:"Your name",
-  street:"Street number (optional; empty: the first free street)", join:"Join", levers:"Your street's levers",
+  street:"Street", first_free:"the first free street", taken:"taken", join:"Join", levers:"Your street's levers",
   outcomes:"Outcomes this week", street_col:"Your street", district_col:"District", set:"Set", week:"Week ",
   own:"your setting", district_value:"district value", fiscal:"a change takes effect at the next fiscal year",
   in_force:"in force this year: ¥{value} (a new budget waits for the next fiscal year; under the six rules a budget never falls)",
@@ -60,7 +60,7 @@ const TEXT = {
   trust_street_mean:"Trust in the street office (0–100)", purchased_hours:"Purchased service hours / week",
   budget_per_community_yuan:"Purchase budget in force (¥/community/year)"},
  zh: {title:"善治课堂 — 你的街道", code:"加入码（培训师提供）", name:"你的名字",
-  street:"街道编号（可不填：分配第一个空闲街道）", join:"加入", levers:"你的街道的政策杠杆",
+  street:"街道", first_free:"第一个空闲街道", taken:"已有人", join:"加入", levers:"你的街道的政策杠杆",
   outcomes:"本周结果", street_col:"你的街道", district_col:"全区", set:"设定", week:"第 ",
   own:"你的设定", district_value:"区级数值", fiscal:"调整从下一财政年度起生效",
   in_force:"本年度在用：¥{value}（新预算从下一财政年度起执行；六项规定下预算只增不减）",
@@ -84,6 +84,19 @@ function fill() {
   $("l_street").textContent = T.street; $("join_button").textContent = T.join; $("h_levers").textContent = T.levers;
   $("h_outcomes").textContent = T.outcomes; $("th_street").textContent = T.street_col;
   $("th_district").textContent = T.district_col; $("plot_note").textContent = T.plot;
+  $("first_free").textContent = T.first_free;
+}
+async function listStreets() {
+  try {
+    const body = await call("/api/streets");
+    const select = $("street");
+    for (const seat of body.streets) {
+      const option = document.createElement("option");
+      option.value = seat.street; option.disabled = seat.taken;
+      option.textContent = seat.name + (seat.taken ? " (" + T.taken + ")" : "");
+      select.appendChild(option);
+    }
+  } catch (e) { showError(e); }
 }
 function form(fields) { return new URLSearchParams(fields); }
 async function call(path, options) {
@@ -155,6 +168,7 @@ async function poll() {
   catch (e) { showError(e); if (/token/.test(e.message)) { token = ""; sessionStorage.removeItem("shanzhi_token"); $("join").hidden = false; } }
 }
 fill();
+listStreets();
 $("join_button").onclick = join;
 poll();
 setInterval(poll, 1000);
