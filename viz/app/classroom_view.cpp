@@ -200,6 +200,8 @@ void draw_choice_log(const TrainerView& view) {
     ImGui::TextUnformatted(tr("class.no_choices"));
     return;
   }
+  // The log with the scenario and seed is the whole class: the trainer can keep it.
+  if (ImGui::Button(tr("class.copy_log"))) ImGui::SetClipboardText(choice_log_csv(view.choices).c_str());
   const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY;
   if (!ImGui::BeginTable("class_choices", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
   for (const char* key : {"class.week", "class.street", "class.student", "class.lever", "class.value"}) ImGui::TableSetupColumn(tr(key));

@@ -37,6 +37,7 @@ constexpr Phrase table[] = {
     {"class.plot_title", "Satisfaction by street", "各街道满意度"},
     {"class.streets", "Streets side by side", "各街道对照"},
     {"class.choices", "Students' choices", "学员的选择"},
+    {"class.copy_log", "Copy the log (CSV)", "复制选择记录（CSV）"},
     {"class.no_choices", "No choices yet.", "尚无选择。"},
     {"class.replay", "Replay", "回放"},
     {"class.replay_start", "Replay the run from the choice log", "按选择记录回放本次模拟"},
