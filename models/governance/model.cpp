@@ -16,6 +16,7 @@ GovernanceModel::GovernanceModel(const GovernanceParameters& scenario)
   s.params = scenario.run.burn_in_weeks > 0 ? governance_schema().with_levers_pre_reform(scenario) : scenario;
   s.seed = static_cast<std::uint64_t>(scenario.run.seed);
   s.layout = build_layout(s.params);
+  s.street_levers.resize(s.layout.streets.size());
   s.demography = build_demography_tables(s.params);
   const std::size_t communities = s.community_count();
   s.queues.resize(communities);
@@ -103,6 +104,19 @@ void GovernanceModel::apply_policy(const GovernanceParameters& params, std::stri
   assign_policy_flags(s.layout, s.params);
   adjust_social_work_posts(s);
   s.events.push_back({s.week, std::move(label)});
+}
+
+void GovernanceModel::set_street_lever(std::size_t street, StreetLever lever, double value) {
+  auto& s = state_;
+  if (street >= s.street_levers.size())
+    throw std::invalid_argument("street " + std::to_string(street) + " does not exist (the district has " +
+                                std::to_string(s.street_levers.size()) + ")");
+  const std::string key(street_lever_key(lever));
+  const auto* entry = governance_schema().find(key);
+  const std::string problem = entry->info.check(sim::ParamValue{value});
+  if (!problem.empty()) throw std::invalid_argument(key + ": " + problem);
+  s.street_levers[street][lever] = value;
+  s.events.push_back({s.week, s.layout.streets[street].name + ": " + key + " = " + std::to_string(value)});
 }
 
 void GovernanceModel::record(int recorded_week) {

@@ -47,6 +47,12 @@ class GovernanceModel {
   /// Structural keys (district size, seed) are ignored after construction.
   void apply_policy(const GovernanceParameters& params, std::string label);
 
+  /// Sets street `street`'s own value of a street lever (state/street_levers.hpp) from the next
+  /// week on (a budget from the next fiscal year), recorded as an event naming street and key.
+  /// Throws std::invalid_argument for a street that does not exist or a value outside the
+  /// district key's range (the schema's).
+  void set_street_lever(std::size_t street, StreetLever lever, double value);
+
   int week() const { return state_.week; }
   int total_weeks() const { return burn_in_weeks() + horizon_weeks(); }
   int burn_in_weeks() const { return static_cast<int>(scenario_.run.burn_in_weeks); }

@@ -51,6 +51,7 @@ const Allowed allowed_constexprs[] = {
     {"state/model_state.hpp", "satisfaction_bins", "histogram bins of the 0–100 scale, for recording"},
     {"state/model_state.hpp", "wait_bins", "histogram bins of waits 0–52 weeks, for recording"},
     {"state/workforce.hpp", "activity_count", "the five worker activities: an enum's size"},
+    {"state/street_levers.hpp", "street_lever_count", "the three levers a street holds: an enum's size"},
     {"state/reversion_powers.hpp", "table_size", "performance tuning: how many powers of the reversion factor are cached"},
     {"state/random_purposes.hpp", "*", "names of random streams: fixed numbers that keep draws apart, never renumbered"},
     {"pilot_cache.cpp", "max_pilots", "a memory bound of the pilot cache, not model behaviour"},

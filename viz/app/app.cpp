@@ -5,6 +5,7 @@
 #include "app/ui_state.hpp"
 #include "core/lessons.hpp"
 #include "core/panel_choice.hpp"
+#include "models/governance/state/district.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -54,6 +55,10 @@ void draw_right_panel(UiState& ui, ImVec2 pos, ImVec2 size) {
       draw_planning_view(ui);
       ImGui::EndTabItem();
     }
+    if (ImGui::BeginTabItem((std::string(tr("tab.classroom")) + "###classroom").c_str(), nullptr, flag(3))) {
+      draw_classroom_view(ui);
+      ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
   }
   ui.right_tab = -1;
@@ -85,6 +90,7 @@ void draw_left_panel(UiState& ui, ImVec2 pos, ImVec2 size) {
 void draw_frame(UiState& ui) {
   ui.snapshot = ui.controller->snapshot();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
+  update_classroom(ui.classroom);
   draw_menu_bar(ui);
   const float top = ImGui::GetFrameHeight();
   const float controls_h = ImGui::GetFrameHeightWithSpacing() * 2 + 12;
@@ -200,6 +206,8 @@ int run_app(AppOptions options) {
   window_options.height = options.height;
   window_options.vsync = options.frames == 0;
   window_options.texts = font_texts(ui.lessons);
+  // Street names show in the Classroom tab; some of their characters are outside the common range.
+  for (const auto& street : gov::build_layout(options.setup.parameters).streets) window_options.texts.push_back(street.name);
   std::unique_ptr<GlWindow> window;
   try {
     window = std::make_unique<GlWindow>(window_options);
@@ -211,6 +219,11 @@ int run_app(AppOptions options) {
     std::cerr << "shanzhi-viz: warning: font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc not found (install "
                  "fonts-wqy-microhei); Chinese text will show as '?'\n";
   ui.next_seed = static_cast<std::uint64_t>(options.setup.parameters.run.seed) + 1;
+  if (!options.classroom.empty()) {
+    start_classroom(ui.classroom, options.setup.parameters, options.classroom);
+    ui.classroom.play_when_ready = options.classroom_play;
+    ui.right_tab = 3;
+  }
   ui.controller = std::make_unique<SimulationController>(std::move(options.setup), true);
   if (options.frames > 0) window->park_cursor();
   ui.snapshot = ui.controller->snapshot();

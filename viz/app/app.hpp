@@ -29,6 +29,9 @@ struct AppOptions {
   std::string open_uncertainty;     ///< `compare --assumptions` output folder to open in the Compare tab
   int select_point = -1;            ///< evaluation id (as in the optimize CSV) to select on the Planning tab, or −1
   int load_point = -1;              ///< evaluation id to load as a run (compare mode against its base), or −1
+  /// Classroom mode (off when empty): start a class served on this HOST:PORT at launch.
+  std::string classroom;
+  double classroom_play = 0;  ///< > 0: play the class at this many weeks/s once it is ready
   int width = 0;   ///< 0: most of the screen (core/window_size.hpp)
   int height = 0;
 };

@@ -4,6 +4,7 @@
 // Exit codes: 0 ok, 1 runtime failure (no display, cannot write), 2 bad input (usage, scenario).
 
 #include "app/app.hpp"
+#include "core/classroom/server.hpp"
 #include "core/scenario_files.hpp"
 #include "models/governance/spec/parameter_schema.hpp"
 #include "sim/scenario/diagnostics.hpp"
@@ -49,6 +50,12 @@ int main(int argc, char** argv) {
   cli.add_option("--load-point", options.load_point,
                  "With --open-planning: load the policy of evaluation N as a run, in compare mode against the base scenario")
       ->check(CLI::Range(0, 10000000));
+  cli.add_option("--classroom", options.classroom,
+                 "Classroom mode: serve the student page on HOST:PORT of the classroom network (e.g. 192.168.1.10:8080; "
+                 "port 0: any free port) and show the join code in the Classroom tab. Off unless given.");
+  cli.add_option("--classroom-play", options.classroom_play,
+                 "With --classroom: play the shared run at this many weeks per second once the class is ready")
+      ->check(CLI::Range(0.25, 8.0));
   cli.add_option("--width", options.width, "Window width in pixels (default: 90% of the screen, at least 1280)")->check(CLI::Range(640, 7680));
   cli.add_option("--height", options.height, "Window height in pixels (default: 90% of the screen, at least 800)")->check(CLI::Range(480, 4320));
   cli.footer("Exit codes: 0 success, 1 runtime failure (e.g. no display), 2 bad input.");
@@ -59,6 +66,18 @@ int main(int argc, char** argv) {
   }
   if (!options.screenshot.empty() && options.frames == 0) {
     std::cerr << "shanzhi-viz: --screenshot needs --frames N (the frame to capture)\n";
+    return 2;
+  }
+  if (!options.classroom.empty()) {
+    shanzhi::viz::classroom::ListenAddress address;
+    std::string error;
+    if (!shanzhi::viz::classroom::parse_listen_address(options.classroom, address, error)) {
+      std::cerr << "shanzhi-viz: --classroom: " << error << "\n";
+      return 2;
+    }
+  }
+  if (options.classroom_play > 0 && options.classroom.empty()) {
+    std::cerr << "shanzhi-viz: --classroom-play needs --classroom HOST:PORT\n";
     return 2;
   }
   if ((options.select_point >= 0 || options.load_point >= 0) && options.open_planning.empty()) {

@@ -2,6 +2,7 @@
 // The UI's own state between frames (what is selected, typed, zoomed), kept apart from the
 // simulation's state, which the UI only reads from snapshots.
 
+#include "app/classroom_state.hpp"
 #include "core/effect_uncertainty.hpp"
 #include "core/lessons.hpp"
 #include "core/planning.hpp"
@@ -76,12 +77,13 @@ struct UiState {
   std::map<std::string, sim::ParamValue> pending_levers;  ///< edits not applied yet
   std::vector<std::string> picked_metrics;  ///< metrics plotted above the dashboards, as picked
   char metric_filter[64] = {};              ///< the metric picker's search text
-  int right_tab = -1;  ///< tab to bring to front on the next frame (0 dashboards, 1 compare, 2 planning), or −1
+  int right_tab = -1;  ///< tab to bring to front on the next frame (0 dashboards, 1 compare, 2 planning, 3 classroom), or −1
   int left_tab = -1;   ///< 0 levers, 1 lessons, or −1
 
   LessonState lessons;
   PlanningState planning;
   UncertaintyState uncertainty;
+  ClassroomState classroom;
 
   // Files and messages.
   std::string error_text;
@@ -105,6 +107,9 @@ void draw_inspector(UiState& ui, ImVec2 pos, ImVec2 size);
 void draw_dashboards(UiState& ui);
 void draw_compare_view(UiState& ui);
 void draw_planning_view(UiState& ui);
+/// The Classroom tab: start a class, its join address and code, every street side by side,
+/// the choice log and the replay (classroom_view.cpp).
+void draw_classroom_view(UiState& ui);
 /// The Compare tab's section on effects with their assumption uncertainty (uncertainty_view.cpp).
 void draw_uncertainty_section(UiState& ui);
 void draw_file_dialogs(UiState& ui);

@@ -13,7 +13,7 @@ std::atomic<Language> language{Language::en};
 struct Index {
   std::unordered_map<std::string_view, const Phrase*> by_key;
   Index() {
-    for (auto table : {ui_phrases(), metric_phrases(), lever_phrases()})
+    for (auto table : {ui_phrases(), metric_phrases(), lever_phrases(), classroom_phrases()})
       for (const auto& p : table) by_key.emplace(p.key, &p);
   }
 };
@@ -59,7 +59,7 @@ const char* tr(std::string_view key) {
 
 std::vector<std::string_view> all_texts() {
   std::vector<std::string_view> out;
-  for (auto table : {ui_phrases(), metric_phrases(), lever_phrases()})
+  for (auto table : {ui_phrases(), metric_phrases(), lever_phrases(), classroom_phrases()})
     for (const auto& p : table) {
       out.push_back(p.en);
       out.push_back(p.zh);

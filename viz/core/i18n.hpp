@@ -20,6 +20,7 @@ using gov::metric_phrases;  // models/governance/bilingual/metric_phrases.cpp: m
 using gov::lever_phrases;   // models/governance/bilingual/lever_phrases.cpp: lever.<key>, lever_help.<key>, seed.Lx
 
 std::span<const Phrase> ui_phrases();  ///< i18n_ui_table.cpp: the window's own words
+std::span<const Phrase> classroom_phrases();  ///< i18n_classroom_table.cpp: tab.classroom, class.*
 
 /// The language in use (process-wide; the UI switches it between frames).
 Language current_language();

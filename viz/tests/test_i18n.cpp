@@ -47,7 +47,7 @@ std::set<std::string> keys_used_by_app() {
 
 TEST_CASE("Every table row has both languages and keys are unique", "[viz][i18n]") {
   std::set<std::string_view> seen;
-  for (auto table : {ui_phrases(), metric_phrases(), lever_phrases()})
+  for (auto table : {ui_phrases(), metric_phrases(), lever_phrases(), classroom_phrases()})
     for (const auto& p : table) {
       INFO(p.key);
       CHECK_FALSE(p.en.empty());

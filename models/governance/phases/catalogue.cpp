@@ -49,10 +49,20 @@ void revise_catalogue(ModelState& s) {
     const auto ku = static_cast<std::size_t>(k);
     next.mode[ku] = resolve_purchase_mode(p.catalogue.mode[ku], p.purchase.mode);
   }
-  if (p.admin.services_only_grow && s.catalogue.opened) {
+  const bool ratchet = p.admin.services_only_grow && s.catalogue.opened;
+  if (ratchet) {
     next.budget_per_community_yuan = std::max(next.budget_per_community_yuan, s.catalogue.budget_per_community_yuan);
     for (std::size_t k = 0; k < next.mode.size(); ++k)
       if (next.mode[k] == CatalogueMode::off) next.mode[k] = s.catalogue.mode[k];
+  }
+  // A street that set its own budget buys with it (the adaptive rule steers the district's);
+  // the ratchet holds each street's budget up as it holds the district's.
+  next.street_budget_per_community_yuan.assign(s.layout.streets.size(), next.budget_per_community_yuan);
+  for (std::size_t t = 0; t < s.layout.streets.size(); ++t) {
+    const auto& own = t < s.street_levers.size() ? s.street_levers[t][StreetLever::purchase_budget] : std::nullopt;
+    double budget = own ? *own : next.budget_per_community_yuan;
+    if (ratchet) budget = std::max(budget, s.catalogue.budget_of_street(t));
+    next.street_budget_per_community_yuan[t] = budget;
   }
   next.opened = true;
   s.catalogue = next;

@@ -20,12 +20,23 @@ double max_contract_hours_per_week(const ModelState& s) {
   return s.params.organizations.max_staff * s.params.organizations.service_hours_per_staff_week;
 }
 
+/// The purchase instrument's allocation: the district's budget for every community, plus what
+/// streets with their own budget add or take away. Written as a correction so that with no street
+/// budget different from the district's the sum is exactly the district formula's.
+double purchase_allocation(const ModelState& s) {
+  const double district = s.catalogue.budget_per_community_yuan;
+  double correction = 0;
+  for (std::size_t t = 0; t < s.layout.streets.size(); ++t)
+    correction += (s.catalogue.budget_of_street(t) - district) * static_cast<double>(s.layout.streets[t].communities.size());
+  return district * static_cast<double>(s.community_count()) + correction;
+}
+
 std::array<double, instrument_count> allocations(const ModelState& s) {
   const auto& p = s.params;
   double staff = 0;
   s.organizations.for_each_alive([&](std::uint32_t o) { staff += s.organizations.columns.staff[o]; });
   std::array<double, instrument_count> a{};
-  a[static_cast<std::size_t>(Instrument::purchase)] = s.catalogue.budget_per_community_yuan * s.community_count();
+  a[static_cast<std::size_t>(Instrument::purchase)] = purchase_allocation(s);
   a[static_cast<std::size_t>(Instrument::direct_grant)] = p.organizations.direct_grant_yuan * s.organizations.alive_count();
   a[static_cast<std::size_t>(Instrument::award)] = p.organizations.award_pool_yuan;
   a[static_cast<std::size_t>(Instrument::venture)] = p.organizations.venture_budget_yuan;
@@ -254,10 +265,10 @@ void buy_catalogue(ModelState& s, int week) {
   s.direct_lots.clear();
   s.contract_admin_hours_per_week.assign(s.community_count(), 0.0);
   s.organizations.for_each_alive([&](std::uint32_t o) { s.organizations.columns.mentored[o] = 0; });
-  const double budget = s.catalogue.budget_per_community_yuan;
-  if (budget <= 0) return;
   std::vector<double> committed(s.organizations.capacity(), 0.0);
   for (std::size_t c = 0; c < s.community_count(); ++c) {
+    const double budget = s.catalogue.budget_of_street(s.layout.communities[c].street);
+    if (budget <= 0) continue;
     const auto& demand = s.expected_demand_hours[c];
     double total = 0;
     for (int k = 0; k < category_count; ++k)

@@ -52,9 +52,12 @@ double admin_inflow_hours(const ModelState& s, const Community& community, std::
   // admission system refuses off-list tasks (L1). Informally a share `leakage` of everything
   // removed comes back as "help", forms and WeChat requests (减负悖论 [S30]); at leakage 1 the
   // reform changes nothing on the ground.
+  // The street may enforce its own cut and admission rule (classroom mode's street levers).
+  const double task_cut_share = street_value(s.street_levers, community.street, s.params, StreetLever::task_cut_share);
+  const double strictness = street_value(s.street_levers, community.street, s.params, StreetLever::admission_strictness);
   const double pushed = a.task_hours_per_1k_residents * community.resident_count / 1000.0;
-  const double cut = pushed * a.task_cut_share;
-  const double refused = (pushed - cut) * a.off_list_share * a.admission_strictness;
+  const double cut = pushed * task_cut_share;
+  const double refused = (pushed - cut) * a.off_list_share * strictness;
   const double leaked_back = (cut + refused) * a.leakage;
   sim::RandomStream rng(s.seed, static_cast<std::uint32_t>(c), static_cast<std::uint32_t>(week), purpose::admin_tasks);
   const double fluctuation = std::max(a.min_weekly_factor, 1.0 + a.weekly_fluctuation_sd * rng.normal());

@@ -11,6 +11,7 @@
 #include "models/governance/state/residents.hpp"
 #include "models/governance/state/reversion_powers.hpp"
 #include "models/governance/state/service_queues.hpp"
+#include "models/governance/state/street_levers.hpp"
 #include "models/governance/state/workforce.hpp"
 
 #include <array>
@@ -50,6 +51,12 @@ struct CatalogueInForce {
   bool adaptive = false;  ///< the adaptive rule set last year's budget
   double scenario_budget_yuan = 0;  ///< the scenario's budget when this year opened (the rule's start)
   bool opened = false;    ///< a fiscal year has been opened (the ratchet applies from the next)
+  /// Per street: the budget per community its communities buy with this year (the district's
+  /// unless the street set its own, StreetLever::purchase_budget).
+  std::vector<double> street_budget_per_community_yuan;
+  double budget_of_street(std::size_t street) const {
+    return street < street_budget_per_community_yuan.size() ? street_budget_per_community_yuan[street] : budget_per_community_yuan;
+  }
 };
 
 /// A DIRECT catalogue item (直接服务): government staff hours in one community and category.
@@ -184,6 +191,9 @@ struct PolicyEvent {
 
 struct ModelState {
   GovernanceParameters params;  ///< active parameters (levers change through policy events)
+  /// Levers streets set for their own communities (one entry per street; empty values follow
+  /// `params`). Changed only through GovernanceModel::set_street_lever, a recorded event.
+  std::vector<StreetLevers> street_levers;
   std::uint64_t seed = 0;
   int week = 0;                 ///< next week to simulate (0-based tick)
 
