@@ -30,7 +30,7 @@ echo "==> Configuring build-asan/ (ASan + UBSan, -O1 -g, assertions on)"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
   -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" -DCMAKE_SHARED_LINKER_FLAGS="$flags" \
-  -DSHANZHI_BENCH=OFF -DSHANZHI_GUI=OFF >/dev/null
+  -DSHANZHI_BENCH=OFF -DSHANZHI_GUI=OFF -DSHANZHI_PYTHON=OFF >/dev/null
 echo "==> Building build-asan/ with $jobs jobs"
 if ! cmake --build build-asan -j "$jobs" > build-asan/build.log 2>&1; then
   grep -E "error|Error" build-asan/build.log | head -n 30 >&2

@@ -32,6 +32,7 @@ packages=(
   libeigen3-dev catch2 libtomlplusplus-dev libsqlite3-dev sqlite3 libcli11-dev
   librandom123-dev libpagmo-dev libbenchmark-dev
   libhdf5-dev   # shanzhi export --hdf5
+  pybind11-dev python3-dev python3-numpy python3-pandas   # import shanzhi (python/)
   clang-14 libclang-rt-14-dev libomp-14-dev   # scripts/run_fuzz.sh (libFuzzer)
   gnuplot-nox fonts-wqy-microhei
   chromium   # `shanzhi brief`'s test opens the brief in headless Chromium and looks at it
