@@ -8,6 +8,7 @@
 #include "models/governance/model.hpp"
 #include "models/governance/spec/composed_policy.hpp"
 #include "models/governance/spec/validation.hpp"
+#include "sim/experiments/results_store.hpp"
 #include "sim/experiments/run_series.hpp"
 #include "sim/parallel.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -145,6 +146,56 @@ py::list compare(const std::string& baseline, const std::vector<std::string>& po
   return out;
 }
 
+/// A factor's value in every run: numbers (switches 0/1) as a float array, else a list of names.
+py::object factor_column(const ex::StoredResults& results, std::size_t j) {
+  std::vector<double> numbers;
+  py::list names;
+  bool numeric = true;
+  for (const auto& run : results.runs) {
+    const auto& value = results.points.at(run.point).settings[j].second;
+    if (const auto* real = std::get_if<double>(&value)) numbers.push_back(*real);
+    else if (const auto* whole = std::get_if<std::int64_t>(&value)) numbers.push_back(static_cast<double>(*whole));
+    else if (const auto* flag = std::get_if<bool>(&value)) numbers.push_back(*flag ? 1.0 : 0.0);
+    else numeric = false;
+    names.append(shanzhi::sim::format_value(value));
+  }
+  return numeric ? py::object(as_array(numbers)) : py::object(names);
+}
+
+/// A sweep's results database, one entry per finished run (as `shanzhi export` writes them).
+py::dict results(const std::string& database) {
+  ex::StoredResults stored;
+  try {
+    stored = ex::ResultsStore::open_read_only(database).read_all();
+  } catch (const ex::StoreRefused& e) {
+    throw py::value_error(e.what());
+  }
+  std::vector<double> point, replicate, ok;
+  py::list seeds;
+  for (const auto& run : stored.runs) {
+    point.push_back(static_cast<double>(run.point));
+    replicate.push_back(static_cast<double>(run.replicate));
+    ok.push_back(run.ok ? 1 : 0);
+    seeds.append(run.seed);
+  }
+  py::dict factors, outcomes;
+  for (std::size_t j = 0; j < stored.factors.size(); ++j) factors[py::str(stored.factors[j].key)] = factor_column(stored, j);
+  for (std::size_t k = 0; k < stored.outcomes.size(); ++k) {
+    std::vector<double> values;
+    for (const auto& run : stored.runs) values.push_back(run.values[k]);
+    outcomes[py::str(stored.outcomes[k].label())] = as_array(values);
+  }
+  py::dict out;
+  out["experiment"] = stored.name;
+  out["point"] = as_array(point);
+  out["replicate"] = as_array(replicate);
+  out["ok"] = as_array(ok);
+  out["seed"] = seeds;
+  out["factors"] = factors;
+  out["outcomes"] = outcomes;
+  return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_shanzhi, m) {
@@ -159,4 +210,7 @@ PYBIND11_MODULE(_shanzhi, m) {
         py::arg("changes") = py::dict(), py::arg("threads") = 0,
         "Paired comparison with common random numbers, as `shanzhi compare`: policies are scenario files or "
         "'P1+P2'; `changes` are --with's; `set` applies to both arms. One result per policy.");
+  m.def("results", &results, py::arg("database"),
+        "A sweep's results database (written by `shanzhi sweep`): point, replicate, seed and ok of every "
+        "finished run, its factor values and its outcomes (NaN for a failed run).");
 }

@@ -7,12 +7,15 @@
     c = shanzhi.compare("scenarios/baseline.toml", ["scenarios/guangling.toml"], replicates=5)
     c[0]["metrics"]["satisfaction_mean"]["difference"]   # {"mean", "low", "high"}: paired, 95%
 
+    shanzhi.results("results/experiments/tiny_lhs.sqlite")["frame"]   # a sweep, one row per run
+
 Results equal the `shanzhi` program's for the same scenario, changes and seed. A bad scenario or
 key raises shanzhi.ScenarioError (a ValueError) with the program's file:line:column message.
 """
 
 from ._shanzhi import ScenarioError
 from ._shanzhi import compare as _compare
+from ._shanzhi import results as _results
 from ._shanzhi import run as _run
 
 try:
@@ -20,7 +23,7 @@ try:
 except ImportError:  # pandas is optional: numpy arrays are always there
     _pandas = None
 
-__all__ = ["run", "compare", "ScenarioError"]
+__all__ = ["run", "compare", "results", "ScenarioError"]
 
 
 def run(scenario, set=None, seed=None, weeks=None, threads=0):
@@ -52,3 +55,17 @@ def compare(baseline, policies=(), replicates=10, seed=1, weeks=None, set=None, 
                              "high": d["high"], "verdict": m["verdict"]})
             result["frame"] = _pandas.DataFrame(rows)
     return results
+
+
+def results(database):
+    """A sweep's results database (from `shanzhi sweep`), one entry per finished run: point,
+    replicate, seed, ok, factors {key: values}, outcomes {"metric/statistic": values}; with pandas
+    a `frame` with one row per run and one column per factor and outcome."""
+    result = _results(str(database))
+    if _pandas is not None:
+        columns = {"point": result["point"].astype(int), "replicate": result["replicate"].astype(int),
+                   "seed": result["seed"], "ok": result["ok"].astype(bool)}
+        columns.update(result["factors"])
+        columns.update(result["outcomes"])
+        result["frame"] = _pandas.DataFrame(columns)
+    return result

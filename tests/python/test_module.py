@@ -123,5 +123,28 @@ class TheDocsExampleRuns(unittest.TestCase):
         self.assertIn("refused: --set: error: key 'admin.task_cut_shar'", result.stdout)
 
 
+class SweepResultsFromPython(unittest.TestCase):
+    def test_results_of_a_sweep_equal_the_programs_export(self):
+        with tempfile.TemporaryDirectory() as folder:
+            db = os.path.join(folder, "t.sqlite")
+            shanzhi_program("sweep", "scenarios/experiments/tiny_lhs.toml", "--db", db)
+            shanzhi_program("export", db, "--csv", os.path.join(folder, "t.csv"))
+            rows = read_csv(os.path.join(folder, "t.csv"))
+            r = shanzhi.results(db)
+        self.assertEqual(r["experiment"], "tiny_lhs")
+        self.assertEqual(len(r["point"]), 120)
+        frame = r["frame"]
+        for i, row in enumerate(rows):
+            run = i // 2
+            self.assertEqual(int(frame["point"][run]), int(row["point"]))
+            self.assertEqual(str(frame["seed"][run]), row["seed"])
+            self.assertEqual(frame["admin.leakage"][run], float(row["admin.leakage"]))
+            self.assertEqual(frame[f"{row['metric']}/{row['statistic']}"][run], float(row["value"]))
+
+    def test_a_file_that_is_not_a_results_database_is_refused(self):
+        with self.assertRaises(ValueError):
+            shanzhi.results("scenarios/guangling.toml")
+
+
 if __name__ == "__main__":
     unittest.main()
