@@ -36,6 +36,29 @@ void sweep(const std::string& experiment, const fs::path& db) {
 
 }  // namespace
 
+namespace {
+
+/// A 1-D dataset of an HDF5 file read as doubles (HDF5 converts integers); empty on failure.
+std::vector<double> hdf5_doubles(const fs::path& file, const std::string& dataset) {
+  std::vector<double> values;
+  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) return values;
+  const hid_t d = H5Dopen2(f, dataset.c_str(), H5P_DEFAULT);
+  if (d >= 0) {
+    const hid_t space = H5Dget_space(d);
+    hsize_t size = 0;
+    H5Sget_simple_extent_dims(space, &size, nullptr);
+    values.resize(size);
+    if (H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0) values.clear();
+    H5Sclose(space);
+    H5Dclose(d);
+  }
+  H5Fclose(f);
+  return values;
+}
+
+}  // namespace
+
 TEST_CASE("Export writes one tidy row per run and outcome", "[experiments][export]") {
   TempDir dir("export");
   const auto db = dir / "t.sqlite";
@@ -73,6 +96,36 @@ TEST_CASE("Export writes one tidy row per run and outcome", "[experiments][expor
   const auto missing = run_shanzhi({"export", (dir / "none.sqlite").string(), "--csv", (dir / "n.csv").string()});
   CHECK(missing.exit_code == 2);
   CHECK(contains(missing.err, "no such results database"));
+
+  // --hdf5 writes the same numbers column by column (alone or beside --csv).
+  const auto both = run_shanzhi({"export", db.string(), "--csv", (dir / "both" / "t.csv").string(), "--hdf5", (dir / "both" / "t.h5").string()});
+  INFO(both.describe());
+  REQUIRE(both.exit_code == 0);
+  CHECK(contains(both.out, "Wrote 120 runs x (2 factors, 2 outcomes) to"));
+  const auto seeds = hdf5_doubles(dir / "both" / "t.h5", "/runs/seed");
+  const auto leakage = hdf5_doubles(dir / "both" / "t.h5", "/factors/admin.leakage");
+  const auto satisfaction = hdf5_doubles(dir / "both" / "t.h5", "/outcomes/satisfaction_mean/final");
+  const auto admin = hdf5_doubles(dir / "both" / "t.h5", "/outcomes/worker_admin_share/mean");
+  REQUIRE(seeds.size() == 120);
+  REQUIRE(leakage.size() == 120);
+  REQUIRE(satisfaction.size() == 120);
+  REQUIRE(admin.size() == 120);
+  // The tidy CSV has two rows per run (its outcomes); both files hold the same numbers exactly.
+  const auto both_rows = lines_of(read_file(dir / "both" / "t.csv"));
+  REQUIRE(both_rows.size() == 1 + 240);
+  for (std::size_t run = 0; run < 120; ++run) {
+    const auto first = fields_of(both_rows[1 + 2 * run]);
+    const auto second = fields_of(both_rows[2 + 2 * run]);
+    CHECK(static_cast<std::uint64_t>(seeds[run]) == std::stoull(first[3]));
+    CHECK(leakage[run] == std::stod(first[6]));
+    CHECK(satisfaction[run] == std::stod(first[9]));
+    CHECK(admin[run] == std::stod(second[9]));
+  }
+  // Refused before any work: no output named, or a file that exists without --force.
+  CHECK(run_shanzhi({"export", db.string()}).exit_code == 2);
+  const auto existing = run_shanzhi({"export", db.string(), "--hdf5", (dir / "both" / "t.h5").string()});
+  CHECK(existing.exit_code == 2);
+  CHECK(directory_entries(dir / "both") == std::vector<std::string>{"t.csv", "t.h5"});
 }
 
 TEST_CASE("Export shows failed runs with their status and an empty value", "[experiments][export]") {
@@ -303,7 +356,7 @@ TEST_CASE("Plot draws each outcome against each factor and the Sobol and Morris 
   CHECK(run_shanzhi({"plot", (dir / "missing.sqlite").string(), "--out", (dir / "x").string()}).exit_code == 2);
 }
 
-TEST_CASE("analyze --prim finds the leakage behind a high admin share in a real sweep", "[experiments][analyze][prim]") {
+TEST_CASE("analyze --prim --tree and --regression find the leakage behind a high admin share", "[experiments][analyze][prim][regression]") {
   TempDir dir("prim");
   const auto db = dir / "t.sqlite";
   sweep(tiny_lhs(), db);
@@ -347,16 +400,12 @@ TEST_CASE("analyze --prim finds the leakage behind a high admin share in a real 
   const auto no_threshold = run_shanzhi({"analyze", db.string(), "--prim", "worker_admin_share/mean"});
   CHECK(no_threshold.exit_code == 2);
   CHECK(contains(no_threshold.err, "--prim needs one threshold"));
-}
 
-TEST_CASE("analyze --regression summarises a real sweep with standardised coefficients", "[experiments][analyze][regression]") {
-  TempDir dir("regression");
-  const auto db = dir / "t.sqlite";
-  sweep(tiny_lhs(), db);
-  const auto r = run_shanzhi({"analyze", db.string(), "--out", (dir / "out").string(), "--regression"});
-  INFO(r.describe());
-  REQUIRE(r.exit_code == 0);
-  const auto rows = lines_of(read_file(dir / "out" / "t-regression.csv"));
+  // The regression summary of the same sweep says the same: the admin share follows leakage.
+  const auto fit = run_shanzhi({"analyze", db.string(), "--out", (dir / "fit").string(), "--regression"});
+  INFO(fit.describe());
+  REQUIRE(fit.exit_code == 0);
+  const auto rows = lines_of(read_file(dir / "fit" / "t-regression.csv"));
   REQUIRE(rows.size() == 1 + 2 * 2);  // header + 2 outcomes x 2 factors
   CHECK(rows[0] == "output,factor,src,low,high,r_squared,points");
   // The admin share follows leakage almost linearly and not the purchase budget.
@@ -369,7 +418,7 @@ TEST_CASE("analyze --regression summarises a real sweep with standardised coeffi
   CHECK(std::stod(budget[4]) > 0);
   CHECK(std::stod(leakage[5]) >= 0.7);
   CHECK(leakage[6] == "40");
-  CHECK(contains(r.out, "Regression summary of worker_admin_share/mean (standardised coefficients, 95% intervals; R²"));
+  CHECK(contains(fit.out, "Regression summary of worker_admin_share/mean (standardised coefficients, 95% intervals; R²"));
 }
 
 TEST_CASE("common_seeds removes the seed noise that Sobol indices otherwise mistake for effects", "[experiments][analyze][plans]") {
@@ -399,61 +448,4 @@ TEST_CASE("common_seeds removes the seed noise that Sobol indices otherwise mist
   const auto common = budget_total_index("common");
   CHECK(common == std::vector<double>{0, 0, 0});
   CHECK(own[2] - own[1] > 0.05);  // the noise a seed per point puts into the budget's index
-}
-
-namespace {
-
-/// A 1-D dataset of an HDF5 file read as doubles (HDF5 converts integers); empty on failure.
-std::vector<double> hdf5_doubles(const fs::path& file, const std::string& dataset) {
-  std::vector<double> values;
-  const hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
-  if (f < 0) return values;
-  const hid_t d = H5Dopen2(f, dataset.c_str(), H5P_DEFAULT);
-  if (d >= 0) {
-    const hid_t space = H5Dget_space(d);
-    hsize_t size = 0;
-    H5Sget_simple_extent_dims(space, &size, nullptr);
-    values.resize(size);
-    if (H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()) < 0) values.clear();
-    H5Sclose(space);
-    H5Dclose(d);
-  }
-  H5Fclose(f);
-  return values;
-}
-
-}  // namespace
-
-TEST_CASE("export --hdf5 writes every run's seed, factors and outcomes as the CSV has them", "[experiments][export]") {
-  TempDir dir("hdf5");
-  const auto db = dir / "t.sqlite";
-  sweep(tiny_lhs(), db);
-  const auto r = run_shanzhi({"export", db.string(), "--csv", (dir / "t.csv").string(), "--hdf5", (dir / "t.h5").string()});
-  INFO(r.describe());
-  REQUIRE(r.exit_code == 0);
-  CHECK(contains(r.out, "Wrote 120 runs x (2 factors, 2 outcomes) to"));
-  const auto seeds = hdf5_doubles(dir / "t.h5", "/runs/seed");
-  const auto leakage = hdf5_doubles(dir / "t.h5", "/factors/admin.leakage");
-  const auto satisfaction = hdf5_doubles(dir / "t.h5", "/outcomes/satisfaction_mean/final");
-  const auto admin = hdf5_doubles(dir / "t.h5", "/outcomes/worker_admin_share/mean");
-  REQUIRE(seeds.size() == 120);
-  REQUIRE(leakage.size() == 120);
-  REQUIRE(satisfaction.size() == 120);
-  REQUIRE(admin.size() == 120);
-  // The tidy CSV has two rows per run (its outcomes); both files hold the same numbers exactly.
-  const auto rows = lines_of(read_file(dir / "t.csv"));
-  REQUIRE(rows.size() == 1 + 240);
-  for (std::size_t run = 0; run < 120; ++run) {
-    const auto first = fields_of(rows[1 + 2 * run]);
-    const auto second = fields_of(rows[2 + 2 * run]);
-    CHECK(static_cast<std::uint64_t>(seeds[run]) == std::stoull(first[3]));
-    CHECK(leakage[run] == std::stod(first[6]));
-    CHECK(satisfaction[run] == std::stod(first[9]));
-    CHECK(admin[run] == std::stod(second[9]));
-  }
-  // Refused before any work: no output named, or a file that exists without --force.
-  CHECK(run_shanzhi({"export", db.string()}).exit_code == 2);
-  const auto again = run_shanzhi({"export", db.string(), "--hdf5", (dir / "t.h5").string()});
-  CHECK(again.exit_code == 2);
-  CHECK(directory_entries(dir.path()) == std::vector<std::string>{"t.csv", "t.h5", "t.sqlite"});
 }
