@@ -311,20 +311,11 @@ int analyze_database(const AnalyzeOptions& o) {
 
 // --- CSV mode ------------------------------------------------------------------------------------
 
-/// A list value as the number a numeric CSV holds for it (true/false as 1/0); nullopt for names,
-/// which a numeric X cannot hold.
-std::optional<double> as_number(const sim::ParamValue& value) {
-  if (const auto* real = std::get_if<double>(&value)) return *real;
-  if (const auto* whole = std::get_if<std::int64_t>(&value)) return static_cast<double>(*whole);
-  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? 1.0 : 0.0;
-  return std::nullopt;
-}
-
 /// The unit coordinate of value `x` of `factor`, or nullopt when x is not one of its values.
 std::optional<double> unit_coordinate(const ex::Factor& factor, double x) {
   if (factor.is_list()) {
     for (std::size_t i = 0; i < factor.values.size(); ++i)
-      if (as_number(factor.values[i]) == x)
+      if (sim::numeric_value(factor.values[i]) == x)
         return (static_cast<double>(i) + 0.5) / static_cast<double>(factor.values.size());
     return std::nullopt;
   }

@@ -83,9 +83,7 @@ void factor_dataset(hid_t factors, const ex::StoredResults& results, std::size_t
   bool numeric = true;
   for (const auto& run : results.runs) {
     const auto& value = results.points.at(run.point).settings[j].second;
-    if (const auto* real = std::get_if<double>(&value)) as_numbers.push_back(*real);
-    else if (const auto* whole = std::get_if<std::int64_t>(&value)) as_numbers.push_back(static_cast<double>(*whole));
-    else if (const auto* flag = std::get_if<bool>(&value)) as_numbers.push_back(*flag ? 1.0 : 0.0);
+    if (const auto number = sim::numeric_value(value)) as_numbers.push_back(*number);
     else numeric = false;
     as_text.push_back(sim::format_value(value));
   }

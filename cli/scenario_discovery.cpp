@@ -17,14 +17,6 @@ namespace {
 
 namespace ex = sim::experiments;
 
-/// A setting as a number (true/false as 1/0); nullopt for a name.
-std::optional<double> numeric(const sim::ParamValue& value) {
-  if (const auto* real = std::get_if<double>(&value)) return *real;
-  if (const auto* whole = std::get_if<std::int64_t>(&value)) return static_cast<double>(*whole);
-  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? 1.0 : 0.0;
-  return std::nullopt;
-}
-
 /// The sweep as PRIM reads it: numeric factors only, points with a mean only.
 struct DiscoveryData {
   std::vector<std::string> factors;
@@ -40,7 +32,7 @@ DiscoveryData discovery_data(const PrimRequest& r, const ex::StoredResults& resu
   DiscoveryData d;
   for (std::size_t j = 0; j < results.factors.size(); ++j) {
     const bool all_numeric = std::all_of(results.points.begin(), results.points.end(),
-                                         [&](const auto& p) { return numeric(p.settings[j].second).has_value(); });
+                                         [&](const auto& p) { return sim::numeric_value(p.settings[j].second).has_value(); });
     if (all_numeric) d.factors.push_back(results.factors[j].key), d.columns.push_back(j);
     else std::cout << "  " << results.factors[j].key << " is left out: PRIM needs numbers, it takes names\n";
   }
@@ -50,7 +42,7 @@ DiscoveryData discovery_data(const PrimRequest& r, const ex::StoredResults& resu
     if (point.index >= means.size() || std::isnan(means[point.index])) continue;
     std::vector<double> row;
     for (std::size_t c = 0; c < d.columns.size(); ++c) {
-      row.push_back(*numeric(point.settings[d.columns[c]].second));
+      row.push_back(*sim::numeric_value(point.settings[d.columns[c]].second));
       d.low[c] = std::min(d.low[c], row.back());
       d.high[c] = std::max(d.high[c], row.back());
     }

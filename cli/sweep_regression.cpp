@@ -14,19 +14,12 @@ namespace {
 
 namespace ex = sim::experiments;
 
-std::optional<double> numeric(const sim::ParamValue& value) {
-  if (const auto* real = std::get_if<double>(&value)) return *real;
-  if (const auto* whole = std::get_if<std::int64_t>(&value)) return static_cast<double>(*whole);
-  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? 1.0 : 0.0;
-  return std::nullopt;
-}
-
 /// The numeric factors' columns (a factor that takes names has no place in a linear model).
 std::vector<std::size_t> numeric_factors(const ex::StoredResults& results) {
   std::vector<std::size_t> columns;
   for (std::size_t j = 0; j < results.factors.size(); ++j) {
     bool all = true;
-    for (const auto& p : results.points) all = all && numeric(p.settings[j].second).has_value();
+    for (const auto& p : results.points) all = all && sim::numeric_value(p.settings[j].second).has_value();
     if (all) columns.push_back(j);
   }
   return columns;
@@ -65,7 +58,7 @@ std::string regression_summaries(const ex::StoredResults& results, const std::ve
     for (const auto& point : results.points) {
       if (std::isnan(means[k][point.index])) continue;
       std::vector<double> row;
-      for (auto j : columns) row.push_back(*numeric(point.settings[j].second));
+      for (auto j : columns) row.push_back(*sim::numeric_value(point.settings[j].second));
       x.push_back(std::move(row));
       y.push_back(means[k][point.index]);
     }

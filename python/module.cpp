@@ -153,9 +153,7 @@ py::object factor_column(const ex::StoredResults& results, std::size_t j) {
   bool numeric = true;
   for (const auto& run : results.runs) {
     const auto& value = results.points.at(run.point).settings[j].second;
-    if (const auto* real = std::get_if<double>(&value)) numbers.push_back(*real);
-    else if (const auto* whole = std::get_if<std::int64_t>(&value)) numbers.push_back(static_cast<double>(*whole));
-    else if (const auto* flag = std::get_if<bool>(&value)) numbers.push_back(*flag ? 1.0 : 0.0);
+    if (const auto number = shanzhi::sim::numeric_value(value)) numbers.push_back(*number);
     else numeric = false;
     names.append(shanzhi::sim::format_value(value));
   }

@@ -81,6 +81,13 @@ std::string_view to_string(ParamRole role) {
   return "unknown";
 }
 
+std::optional<double> numeric_value(const ParamValue& value) {
+  if (const auto* real = std::get_if<double>(&value)) return *real;
+  if (const auto* whole = std::get_if<std::int64_t>(&value)) return static_cast<double>(*whole);
+  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? 1.0 : 0.0;
+  return std::nullopt;
+}
+
 std::string format_value(const ParamValue& value) {
   return std::visit(
       [](const auto& v) -> std::string {

@@ -24,6 +24,9 @@ std::string_view to_string(ParamType type);
 using ParamValue = std::variant<double, std::int64_t, bool, std::string>;
 
 std::string format_value(const ParamValue& value);
+/// A value as a number (true/false as 1/0), or nullopt for a name: what a numeric table or
+/// analysis (regression, PRIM, HDF5 columns) can hold of it.
+std::optional<double> numeric_value(const ParamValue& value);
 
 /// Where a parameter value came from, for error messages and the run manifest.
 struct SourceLocation {

@@ -3,6 +3,8 @@
 
 #include "sim/experiments/classification_tree.hpp"
 
+#include "tests/support/uniform_points.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -11,16 +13,10 @@
 #include <vector>
 
 namespace ex = shanzhi::sim::experiments;
+using shanzhi::test_support::uniform_points;
+using shanzhi::test_support::unit_uniform;
 
 namespace {
-
-std::vector<std::vector<double>> uniform_points(std::size_t n, std::size_t d, std::uint64_t seed) {
-  std::mt19937_64 bits(seed);
-  std::vector<std::vector<double>> x(n, std::vector<double>(d));
-  for (auto& point : x)
-    for (auto& v : point) v = static_cast<double>(bits() >> 11) * 0x1.0p-53;
-  return x;
-}
 
 bool has_condition(const ex::LeafRule& rule, const std::string& start) {
   for (const auto& c : rule.conditions)

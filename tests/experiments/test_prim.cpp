@@ -3,6 +3,8 @@
 
 #include "sim/experiments/prim.hpp"
 
+#include "tests/support/uniform_points.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -11,18 +13,10 @@
 #include <vector>
 
 namespace ex = shanzhi::sim::experiments;
+using shanzhi::test_support::uniform_points;
+using shanzhi::test_support::unit_uniform;
 
 namespace {
-
-/// `n` points uniform on [0, 1]^d, from a fixed generator (bits, not a library distribution, so
-/// the points are the same everywhere).
-std::vector<std::vector<double>> uniform_points(std::size_t n, std::size_t d, std::uint64_t seed) {
-  std::mt19937_64 bits(seed);
-  std::vector<std::vector<double>> x(n, std::vector<double>(d));
-  for (auto& point : x)
-    for (auto& v : point) v = static_cast<double>(bits() >> 11) * 0x1.0p-53;
-  return x;
-}
 
 /// The known box: factor 0 above 0.6 and factor 1 below 0.3; factor 2 plays no part. Each flag
 /// is flipped with probability `noise`.
@@ -31,7 +25,7 @@ std::vector<bool> cases_in_box(const std::vector<std::vector<double>>& x, double
   std::vector<bool> is_case;
   for (const auto& p : x) {
     const bool in_box = p[0] > 0.6 && p[1] < 0.3;
-    const bool flip = static_cast<double>(bits() >> 11) * 0x1.0p-53 < noise;
+    const bool flip = unit_uniform(bits) < noise;
     is_case.push_back(in_box != flip);
   }
   return is_case;

@@ -3,6 +3,8 @@
 
 #include "sim/experiments/regression_summary.hpp"
 
+#include "tests/support/uniform_points.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -11,12 +13,8 @@
 #include <vector>
 
 namespace ex = shanzhi::sim::experiments;
-
-namespace {
-
-double uniform(std::mt19937_64& bits) { return static_cast<double>(bits() >> 11) * 0x1.0p-53; }
-
-}  // namespace
+using shanzhi::test_support::uniform_points;
+using shanzhi::test_support::unit_uniform;
 
 TEST_CASE("Standardised coefficients of a linear output match their known values", "[experiments][regression]") {
   // y = 3a − 2b + 0·c + noise with a, b, c uniform on [0, 1]: the standardised coefficients are
@@ -26,8 +24,8 @@ TEST_CASE("Standardised coefficients of a linear output match their known values
   std::vector<double> y;
   const double noise_sd = 0.1;
   for (int i = 0; i < 400; ++i) {
-    const double a = uniform(bits), b = uniform(bits), c = uniform(bits);
-    const double e = noise_sd * std::sqrt(-2 * std::log(1 - uniform(bits))) * std::cos(2 * M_PI * uniform(bits));
+    const double a = unit_uniform(bits), b = unit_uniform(bits), c = unit_uniform(bits);
+    const double e = noise_sd * std::sqrt(-2 * std::log(1 - unit_uniform(bits))) * std::cos(2 * M_PI * unit_uniform(bits));
     x.push_back({a, b, c});
     y.push_back(3 * a - 2 * b + e);
   }
@@ -63,7 +61,7 @@ TEST_CASE("A non-linear output has a low R squared and a constant factor no coef
   std::vector<std::vector<double>> x;
   std::vector<double> y;
   for (int i = 0; i < 300; ++i) {
-    const double a = uniform(bits);
+    const double a = unit_uniform(bits);
     x.push_back({a, 0.5});
     y.push_back(std::cos(4 * M_PI * a));  // two full waves: no straight line fits
   }
