@@ -6,6 +6,7 @@
 #include "cli/mpi_sweep.hpp"
 #include "cli/progress.hpp"
 #include "models/governance/experiments/experiment_runner.hpp"
+#include "models/governance/experiments/sweep_runner.hpp"
 #include "sim/build_info.hpp"
 #include "sim/experiments/results_store.hpp"
 #include "sim/experiments/shard.hpp"
@@ -13,10 +14,8 @@
 #include "sim/host_resources.hpp"
 #include "sim/parallel.hpp"
 
-#include <omp.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -30,9 +29,6 @@ namespace {
 
 namespace ex = sim::experiments;
 using Clock = std::chrono::steady_clock;
-
-/// Failed runs whose errors the summary prints; the rest are in the database.
-constexpr std::size_t errors_shown = 5;
 
 struct SweepOptions {
   std::string experiment;
@@ -49,110 +45,15 @@ std::string counted(std::size_t n, const std::string& noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-/// What happened during this sweep.
-struct Tally {
-  std::size_t ok = 0;
-  std::size_t failed = 0;
-  std::size_t recorded_elsewhere = 0;  ///< finished by another process first; not stored twice
-  std::vector<std::string> first_errors;
-  std::optional<std::string> store_error;
-  double seconds = 0;
-  std::size_t done() const { return ok + failed + recorded_elsewhere; }
-};
+using Tally = gov::SweepTally;
 
-/// Positions (in plan order) of this shard's runs still missing from the store, in plan order, at
-/// most `limit` of them.
-std::vector<std::size_t> runs_to_do(const ex::ExperimentPlan& plan, const std::set<ex::RunKey>& finished,
-                                    const ex::Shard& shard, std::optional<std::int64_t> limit) {
-  std::vector<std::size_t> todo;
-  const std::size_t replicates = plan.replicates;
-  for (std::size_t position = 0; position < plan.run_count(); ++position) {
-    if (limit && static_cast<std::int64_t>(todo.size()) >= *limit) break;
-    if (shard.holds(position) && !finished.count({position / replicates, position % replicates})) todo.push_back(position);
-  }
-  return todo;
-}
-
-/// How many of the shard's runs (all runs without --shard) the plan has, and how many are finished.
-std::pair<std::size_t, std::size_t> shard_runs(const ex::ExperimentPlan& plan, const std::set<ex::RunKey>& finished,
-                                               const ex::Shard& shard) {
-  std::size_t in_shard = 0, done = 0;
-  for (std::size_t position = 0; position < plan.run_count(); ++position) {
-    if (!shard.holds(position)) continue;
-    ++in_shard;
-    done += finished.count({position / plan.replicates, position % plan.replicates});
-  }
-  return {in_shard, done};
-}
-
-/// Called by one thread at a time (the store's connection is not shared between threads).
-void record_one(ex::ResultsStore& store, const ex::Experiment& experiment, const ex::RunPlan& run,
-                const ex::RunOutcome& outcome, Tally& tally) {
-  try {
-    if (!store.record(run, outcome, experiment.outcomes)) {
-      ++tally.recorded_elsewhere;
-      return;
-    }
-  } catch (const ex::StoreError& e) {
-    tally.store_error = e.what();
-    return;
-  }
-  if (outcome.ok) {
-    ++tally.ok;
-    return;
-  }
-  ++tally.failed;
-  if (tally.first_errors.size() < errors_shown)
-    tally.first_errors.push_back("point " + std::to_string(run.point) + ", replicate " + std::to_string(run.replicate) +
-                                 ": " + outcome.error);
-}
-
-/// True (and counted) when another process sweeping the same database has finished `run` since
-/// this sweep started; the check is a single indexed lookup.
-bool finished_elsewhere(ex::ResultsStore& store, const ex::RunPlan& run, Tally& tally, Progress& progress) {
-  bool finished = false;
-#pragma omp critical(shanzhi_results_store)
-  {
-    try {
-      finished = !tally.store_error && store.has_run({run.point, run.replicate});
-    } catch (const ex::StoreError&) {
-      finished = false;  // the write that follows will report the problem
-    }
-    if (finished) {
-      ++tally.recorded_elsewhere;
-      progress.update(tally.done());
-    }
-  }
-  return finished;
-}
-
-/// Runs `todo` across OpenMP threads. Each model runs its own loops on one thread: the runs are
-/// the parallel work, and nesting would only oversubscribe the cores.
+/// The runs on this machine's threads, with the progress line.
 Tally run_in_parallel(const std::vector<std::size_t>& todo, const ex::Experiment& experiment,
                       const ex::ExperimentPlan& plan, ex::ResultsStore& store, int threads, bool keep_timeseries) {
-  omp_set_max_active_levels(1);
-  Tally tally;
   Progress progress(std::cout, todo.size(), ::isatty(STDOUT_FILENO) != 0);
-  std::atomic<bool> stop{false};
-  const auto start = Clock::now();
-  const auto count = static_cast<std::int64_t>(todo.size());
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-  for (std::int64_t i = 0; i < count; ++i) {
-    if (stop.load()) continue;  // a store error: finish quickly, keep what is committed
-    const auto run = plan.run(todo[static_cast<std::size_t>(i)]);
-    if (finished_elsewhere(store, run, tally, progress)) continue;
-    const auto outcome = gov::run_plan(experiment.base, run, experiment.outcomes, keep_timeseries);
-#pragma omp critical(shanzhi_results_store)
-    {
-      if (!tally.store_error) {
-        record_one(store, experiment, run, outcome, tally);
-        if (tally.store_error) stop = true;
-        else progress.update(tally.done());
-      }
-    }
-  }
+  const auto tally = gov::run_sweep_locally(todo, experiment, plan, store, threads, keep_timeseries,
+                                            [&](std::size_t done) { progress.update(done); });
   progress.finish();
-  tally.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return tally;
 }
 
@@ -163,10 +64,15 @@ Tally run_on_workers(const std::vector<std::size_t>& todo, const ex::Experiment&
   Progress progress(std::cout, todo.size(), ::isatty(STDOUT_FILENO) != 0);
   const auto start = Clock::now();
   session.hand_out(
-      todo, [&](std::size_t position) { return finished_elsewhere(store, plan.run(position), tally, progress); },
+      todo,
+      [&](std::size_t position) {
+        const bool elsewhere = gov::finished_elsewhere(store, plan.run(position), tally);
+        if (elsewhere) progress.update(tally.done());
+        return elsewhere;
+      },
       [&](std::size_t position, ex::RunOutcome&& outcome) {
         if (tally.store_error) return false;
-        record_one(store, experiment, plan.run(position), outcome, tally);
+        gov::record_run(store, experiment, plan.run(position), outcome, tally);
         if (tally.store_error) return false;
         progress.update(tally.done());
         return true;
@@ -344,8 +250,8 @@ int sweep(const SweepOptions& o) {
     std::cerr << "shanzhi sweep: warning: " << db << " was started by Shanzhi " << commit << "; this is "
               << sim::shanzhi_git_commit() << ". If the model changed, old and new runs differ.\n";
 
-  const auto todo = runs_to_do(plan, finished, shard, o.limit);
-  const auto [in_shard, finished_in_shard] = shard_runs(plan, finished, shard);
+  const auto todo = gov::runs_to_do(plan, finished, shard, o.limit);
+  const auto [in_shard, finished_in_shard] = gov::shard_runs(plan, finished, shard);
   sim::set_thread_count(o.threads);
   const int threads = std::max(1, std::min<int>(sim::thread_count(), static_cast<int>(todo.size())));
   print_header(experiment, plan, o, in_shard, finished_in_shard, todo.size(), db, workers_text(threads, mpi_workers));

@@ -5,6 +5,8 @@
 // pandas DataFrames when pandas is installed.
 
 #include "models/governance/experiments/comparison.hpp"
+#include "models/governance/experiments/experiment_runner.hpp"
+#include "models/governance/experiments/sweep_runner.hpp"
 #include "models/governance/model.hpp"
 #include "models/governance/spec/composed_policy.hpp"
 #include "models/governance/spec/validation.hpp"
@@ -194,6 +196,40 @@ py::dict results(const std::string& database) {
   return out;
 }
 
+/// Runs an experiment's missing runs into its results database, as `shanzhi sweep` does on one
+/// machine (same seeds, same database; a second call resumes). Returns what it did.
+py::dict sweep(const std::string& experiment_file, const std::string& database, int threads,
+               std::optional<std::int64_t> limit, bool timeseries) {
+  const auto experiment = gov::load_governance_experiment(experiment_file);
+  const auto plan = ex::plan_experiment(experiment);
+  std::optional<ex::ResultsStore> store;
+  try {
+    store.emplace(ex::ResultsStore::open_for_sweep(database, experiment, plan));
+  } catch (const ex::StoreRefused& e) {
+    throw py::value_error(e.what());
+  }
+  const auto finished = store->finished_runs();
+  const auto todo = gov::runs_to_do(plan, finished, ex::Shard{}, limit);
+  shanzhi::sim::set_thread_count(threads);
+  const int used = std::max(1, std::min<int>(shanzhi::sim::thread_count(), static_cast<int>(todo.size())));
+  gov::SweepTally tally;
+  {
+    py::gil_scoped_release free_python;
+    tally = gov::run_sweep_locally(todo, experiment, plan, *store, used, timeseries);
+  }
+  if (tally.store_error)
+    throw std::runtime_error(*tally.store_error + " (the runs finished before are committed; sweep again to resume)");
+  py::dict out;
+  out["database"] = database;
+  out["ok"] = tally.ok;
+  out["failed"] = tally.failed;
+  out["skipped"] = finished.size();
+  out["remaining"] = plan.run_count() - finished.size() - tally.done();
+  out["seconds"] = tally.seconds;
+  out["first_errors"] = tally.first_errors;
+  return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_shanzhi, m) {
@@ -208,6 +244,10 @@ PYBIND11_MODULE(_shanzhi, m) {
         py::arg("changes") = py::dict(), py::arg("threads") = 0,
         "Paired comparison with common random numbers, as `shanzhi compare`: policies are scenario files or "
         "'P1+P2'; `changes` are --with's; `set` applies to both arms. One result per policy.");
+  m.def("sweep", &sweep, py::arg("experiment"), py::arg("database"), py::arg("threads") = 0,
+        py::arg("limit") = py::none(), py::arg("timeseries") = false,
+        "Runs an experiment file's missing runs into a results database, as `shanzhi sweep` (the same seeds "
+        "and database; a second call resumes). Returns counts of runs done, failed, skipped and remaining.");
   m.def("results", &results, py::arg("database"),
         "A sweep's results database (written by `shanzhi sweep`): point, replicate, seed and ok of every "
         "finished run, its factor values and its outcomes (NaN for a failed run).");

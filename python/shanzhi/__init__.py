@@ -7,7 +7,8 @@
     c = shanzhi.compare("scenarios/baseline.toml", ["scenarios/guangling.toml"], replicates=5)
     c[0]["metrics"]["satisfaction_mean"]["difference"]   # {"mean", "low", "high"}: paired, 95%
 
-    shanzhi.results("results/experiments/tiny_lhs.sqlite")["frame"]   # a sweep, one row per run
+    shanzhi.sweep("scenarios/experiments/tiny_lhs.toml", "tiny.sqlite")   # as `shanzhi sweep`
+    shanzhi.results("tiny.sqlite")["frame"]                             # one row per run
 
 Results equal the `shanzhi` program's for the same scenario, changes and seed. A bad scenario or
 key raises shanzhi.ScenarioError (a ValueError) with the program's file:line:column message.
@@ -16,6 +17,7 @@ key raises shanzhi.ScenarioError (a ValueError) with the program's file:line:col
 from ._shanzhi import ScenarioError
 from ._shanzhi import compare as _compare
 from ._shanzhi import results as _results
+from ._shanzhi import sweep as _sweep
 from ._shanzhi import run as _run
 
 try:
@@ -23,7 +25,7 @@ try:
 except ImportError:  # pandas is optional: numpy arrays are always there
     _pandas = None
 
-__all__ = ["run", "compare", "results", "ScenarioError"]
+__all__ = ["run", "compare", "sweep", "results", "ScenarioError"]
 
 
 def run(scenario, set=None, seed=None, weeks=None, threads=0):
@@ -69,3 +71,10 @@ def results(database):
         columns.update(result["outcomes"])
         result["frame"] = _pandas.DataFrame(columns)
     return result
+
+
+def sweep(experiment, database, threads=0, limit=None, timeseries=False):
+    """Runs an experiment file's missing runs into `database` (SQLite), as `shanzhi sweep` does on
+    one machine: the same seeds and the same database, so a second call (or the program) resumes
+    it. Returns counts: ok, failed, skipped (finished before), remaining. Read it with results()."""
+    return _sweep(str(experiment), str(database), threads, limit, timeseries)

@@ -146,5 +146,28 @@ class SweepResultsFromPython(unittest.TestCase):
             shanzhi.results("scenarios/guangling.toml")
 
 
+class SweepsFromPython(unittest.TestCase):
+    def test_a_sweep_from_python_stores_what_the_program_stores_and_resumes(self):
+        with tempfile.TemporaryDirectory() as folder:
+            mine = os.path.join(folder, "python.sqlite")
+            first = shanzhi.sweep("scenarios/experiments/tiny_lhs.toml", mine, limit=10, threads=2)
+            self.assertEqual((first["ok"], first["skipped"], first["remaining"]), (10, 0, 110))
+            rest = shanzhi.sweep("scenarios/experiments/tiny_lhs.toml", mine, threads=1)
+            self.assertEqual((rest["ok"], rest["skipped"], rest["remaining"]), (110, 10, 0))
+            theirs = os.path.join(folder, "program.sqlite")
+            shanzhi_program("sweep", "scenarios/experiments/tiny_lhs.toml", "--db", theirs)
+            a, b = shanzhi.results(mine), shanzhi.results(theirs)
+        self.assertEqual(a["seed"], b["seed"])
+        for label in a["outcomes"]:
+            np.testing.assert_array_equal(a["outcomes"][label], b["outcomes"][label], err_msg=label)
+
+    def test_a_database_of_another_experiment_is_refused(self):
+        with tempfile.TemporaryDirectory() as folder:
+            db = os.path.join(folder, "t.sqlite")
+            shanzhi.sweep("scenarios/experiments/tiny_lhs.toml", db, limit=1)
+            with self.assertRaises(ValueError):
+                shanzhi.sweep("scenarios/experiments/one_community.toml", db, limit=1)
+
+
 if __name__ == "__main__":
     unittest.main()
