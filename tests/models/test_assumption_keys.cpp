@@ -54,6 +54,7 @@ const Allowed allowed_constexprs[] = {
     {"state/street_levers.hpp", "street_lever_count", "the three levers a street holds: an enum's size"},
     {"state/reversion_powers.hpp", "table_size", "performance tuning: how many powers of the reversion factor are cached"},
     {"state/random_purposes.hpp", "*", "names of random streams: fixed numbers that keep draws apart, never renumbered"},
+    {"experiments/sweep_runner.cpp", "errors_kept", "how many failed runs' errors a sweep's summary keeps, not model behaviour"},
     {"pilot_cache.cpp", "max_pilots", "a memory bound of the pilot cache, not model behaviour"},
     {"pilot_cache.cpp", "max_pilot_residents", "a memory bound of the pilot cache, not model behaviour"},
     {"phases/deliberation.cpp", "public_discussion_step", "the order of the seed's five steps (五议): 群议 is the third"},
