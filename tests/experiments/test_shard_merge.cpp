@@ -29,8 +29,20 @@ std::string exported(const fs::path& db, const fs::path& csv) {
   return read_file(csv);
 }
 
-CliResult sweep_shard(const fs::path& db, const std::string& shard, const std::vector<std::string>& extra = {}) {
-  std::vector<std::string> args{"sweep", tiny_lhs(), "--db", db.string(), "--shard", shard, "--threads", "2"};
+/// tiny_lhs with 12 points x 2 replicates (24 runs, a fifth of its own), written into `dir`: the
+/// same splitting and merging at a cost the sanitizer pass can afford.
+std::string small_tiny_lhs(const TempDir& dir) {
+  auto text = read_file(tiny_lhs());
+  text.replace(text.find("samples = 40"), 12, "samples = 12");
+  text.replace(text.find("replicates = 3"), 14, "replicates = 2");
+  text.replace(text.find("base = \"tiny_district.toml\""), 27, "base = \"" + tiny_district() + "\"");
+  write_file(dir / "small_tiny_lhs.toml", text);
+  return (dir / "small_tiny_lhs.toml").string();
+}
+
+CliResult sweep_shard(const std::string& experiment, const fs::path& db, const std::string& shard,
+                      const std::vector<std::string>& extra = {}) {
+  std::vector<std::string> args{"sweep", experiment, "--db", db.string(), "--shard", shard, "--threads", "2"};
   args.insert(args.end(), extra.begin(), extra.end());
   return run_shanzhi(args);
 }
@@ -39,17 +51,19 @@ CliResult sweep_shard(const fs::path& db, const std::string& shard, const std::v
 
 TEST_CASE("Shards of a sweep merged give the same results as one sweep", "[experiments][shard][merge]") {
   TempDir dir("shards");
+  TempDir files("shards_experiment");
+  const auto experiment = small_tiny_lhs(files);
   const auto whole = dir / "whole.sqlite";
-  REQUIRE(run_shanzhi({"sweep", tiny_lhs(), "--db", whole.string(), "--threads", "2"}).exit_code == 0);
+  REQUIRE(run_shanzhi({"sweep", experiment, "--db", whole.string(), "--threads", "2"}).exit_code == 0);
 
-  // tiny_lhs has 40 points x 3 replicates = 120 runs: 40 per shard, dealt round-robin.
+  // 12 points x 2 replicates = 24 runs: 8 per shard, dealt round-robin.
   for (int i = 0; i < 3; ++i) {
     const auto shard = std::to_string(i) + "/3";
-    const auto limited = sweep_shard(dir / ("s" + std::to_string(i) + ".sqlite"), shard, {"--limit", "15"});
+    const auto limited = sweep_shard(experiment, dir / ("s" + std::to_string(i) + ".sqlite"), shard, {"--limit", "3"});
     INFO(limited.describe());
     REQUIRE(limited.exit_code == 0);
-    CHECK(contains(limited.out, "Shard " + shard + ": 40 runs of this shard"));
-    CHECK(contains(limited.out, "25 runs remain"));
+    CHECK(contains(limited.out, "Shard " + shard + ": 8 runs of this shard"));
+    CHECK(contains(limited.out, "5 runs remain"));
   }
   // A partial merge says what is missing; the merged database can be finished by a sweep.
   const auto partial = dir / "partial.sqlite";
@@ -57,17 +71,17 @@ TEST_CASE("Shards of a sweep merged give the same results as one sweep", "[exper
                                           (dir / "s1.sqlite").string(), (dir / "s2.sqlite").string()});
   INFO(partial_merge.describe());
   REQUIRE(partial_merge.exit_code == 0);
-  CHECK(contains(partial_merge.out, "into " + partial.string() + ": 45 of 120 runs"));
-  CHECK(contains(partial_merge.out, "75 runs are missing"));
+  CHECK(contains(partial_merge.out, "into " + partial.string() + ": 9 of 24 runs"));
+  CHECK(contains(partial_merge.out, "15 runs are missing"));
 
   for (int i = 0; i < 3; ++i) {  // resuming each shard runs only its missing runs
     const auto shard = std::to_string(i) + "/3";
-    const auto resumed = sweep_shard(dir / ("s" + std::to_string(i) + ".sqlite"), shard);
+    const auto resumed = sweep_shard(experiment, dir / ("s" + std::to_string(i) + ".sqlite"), shard);
     INFO(resumed.describe());
     REQUIRE(resumed.exit_code == 0);
-    CHECK(contains(resumed.out, "Skipped 15 runs already in the database"));
+    CHECK(contains(resumed.out, "Skipped 3 runs already in the database"));
     CHECK(contains(resumed.out, "Shard " + shard + " complete"));
-    CHECK(count_runs_in(dir / ("s" + std::to_string(i) + ".sqlite")) == 40);
+    CHECK(count_runs_in(dir / ("s" + std::to_string(i) + ".sqlite")) == 8);
   }
 
   const auto merged = dir / "merged.sqlite";
@@ -76,8 +90,8 @@ TEST_CASE("Shards of a sweep merged give the same results as one sweep", "[exper
   INFO(merge.describe());
   REQUIRE(merge.exit_code == 0);
   CHECK(contains(merge.out, "Merged 3 databases of experiment tiny_lhs"));
-  CHECK(contains(merge.out, ": 120 of 120 runs"));
-  CHECK(count_runs_in(merged) == 120);
+  CHECK(contains(merge.out, ": 24 of 24 runs"));
+  CHECK(count_runs_in(merged) == 24);
   CHECK(exported(merged, dir / "merged.csv") == exported(whole, dir / "whole.csv"));
   CHECK(directory_entries(dir.path()) ==
         std::vector<std::string>{"merged.csv", "merged.sqlite", "partial.sqlite", "s0.sqlite", "s1.sqlite",
@@ -87,7 +101,7 @@ TEST_CASE("Shards of a sweep merged give the same results as one sweep", "[exper
   const auto topped_up = run_shanzhi({"merge", partial.string(), merged.string()});
   INFO(topped_up.describe());
   REQUIRE(topped_up.exit_code == 0);
-  CHECK(contains(topped_up.out, merged.string() + ": 120 runs, 75 added"));
+  CHECK(contains(topped_up.out, merged.string() + ": 24 runs, 15 added"));
   CHECK(exported(partial, dir / "partial.csv") == read_file(dir / "whole.csv"));
 }
 
