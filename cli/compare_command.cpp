@@ -21,6 +21,7 @@
 #include "sim/output/csv.hpp"
 #include "sim/output/json_writer.hpp"
 #include "sim/output/run_outputs.hpp"
+#include "sim/output/value_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -68,10 +69,8 @@ void print_table(const gov::Comparison& c, const CompareOptions& o) {
 /// `yuan` rounded to the place of its uncertainty's leading digit (¥153,412 ± 4,800 → 153,000).
 std::string yuan_text(double yuan, double half_width) {
   const double place = half_width > 1 ? std::pow(10.0, std::floor(std::log10(half_width))) : 1;
-  const auto rounded = static_cast<long long>(std::llround(yuan / place) * static_cast<long long>(place));
-  std::string digits = std::to_string(std::llabs(rounded));
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return (rounded < 0 ? "-¥" : "¥") + digits;
+  const auto rounded = static_cast<std::int64_t>(std::llround(yuan / place) * static_cast<long long>(place));
+  return (rounded < 0 ? "-¥" : "¥") + sim::grouped_digits(rounded < 0 ? -rounded : rounded);
 }
 
 /// The extra public cost per community a year: what a street office budgets for each community.

@@ -30,14 +30,6 @@ std::string effect_text(const ex::BreakdownComparison& b, const std::string& uni
          ", " + ex::shown_value(d.mean + d.half_width, unit, precision) + "]";
 }
 
-std::vector<const ex::BreakdownComparison*> cells(const gov::Comparison& c, const std::string& metric,
-                                                  const std::string& breakdown) {
-  std::vector<const ex::BreakdownComparison*> out;
-  for (const auto& b : c.breakdowns)
-    if (b.metric == metric && b.breakdown == breakdown) out.push_back(&b);
-  return out;
-}
-
 }  // namespace
 
 std::string for_whom_csv(const gov::Comparison& c) {
@@ -57,12 +49,12 @@ std::string for_whom_csv(const gov::Comparison& c) {
 void print_for_whom(const gov::Comparison& c) {
   const std::string metric = "satisfaction_mean";
   const auto unit = unit_of(c, metric);
-  const auto groups = cells(c, metric, "group");
+  const auto groups = ex::breakdown_cells(c, metric, "group");
   if (groups.empty()) return;
   std::printf("\n  for whom: %s by population group (difference [95%% CI]; every breakdown in for_whom.csv)\n",
               metric.c_str());
   for (const auto* g : groups) std::printf("    %-22s %s\n", g->key.c_str(), effect_text(*g, unit).c_str());
-  auto streets = cells(c, metric, "street");
+  auto streets = ex::breakdown_cells(c, metric, "street");
   if (streets.size() < 2) return;
   const auto [least, most] = std::minmax_element(streets.begin(), streets.end(), [](const auto* a, const auto* b) {
     return a->difference.mean < b->difference.mean;

@@ -78,18 +78,14 @@ void attribute(hid_t target, const std::string& name, const std::string& value) 
 
 /// A factor's values run by run: numbers (switches 0/1) when every value is one, else text.
 void factor_dataset(hid_t factors, const ex::StoredResults& results, std::size_t j) {
-  std::vector<double> as_numbers;
-  std::vector<std::string> as_text;
-  bool numeric = true;
-  for (const auto& run : results.runs) {
-    const auto& value = results.points.at(run.point).settings[j].second;
-    if (const auto number = sim::numeric_value(value)) as_numbers.push_back(*number);
-    else numeric = false;
-    as_text.push_back(sim::format_value(value));
-  }
   const auto& key = results.factors[j].key;
-  if (numeric) numbers(factors, key, as_numbers, H5T_NATIVE_DOUBLE);
-  else strings(factors, key, as_text);
+  if (const auto numbers_of_runs = ex::numeric_factor_by_run(results, j)) {
+    numbers(factors, key, *numbers_of_runs, H5T_NATIVE_DOUBLE);
+    return;
+  }
+  std::vector<std::string> texts;
+  for (const auto& run : results.runs) texts.push_back(sim::format_value(results.points.at(run.point).settings[j].second));
+  strings(factors, key, texts);
 }
 
 void write_layout(hid_t file, const ex::StoredResults& results) {

@@ -30,10 +30,9 @@ bool is_case(double mean, const PrimRequest& r) { return r.below ? mean < *r.bel
 
 DiscoveryData discovery_data(const PrimRequest& r, const ex::StoredResults& results, const std::vector<double>& means) {
   DiscoveryData d;
+  d.columns = ex::numeric_factors(results);
   for (std::size_t j = 0; j < results.factors.size(); ++j) {
-    const bool all_numeric = std::all_of(results.points.begin(), results.points.end(),
-                                         [&](const auto& p) { return sim::numeric_value(p.settings[j].second).has_value(); });
-    if (all_numeric) d.factors.push_back(results.factors[j].key), d.columns.push_back(j);
+    if (std::find(d.columns.begin(), d.columns.end(), j) != d.columns.end()) d.factors.push_back(results.factors[j].key);
     else std::cout << "  " << results.factors[j].key << " is left out: PRIM needs numbers, it takes names\n";
   }
   d.low.assign(d.columns.size(), std::numeric_limits<double>::infinity());

@@ -14,17 +14,6 @@ namespace {
 
 namespace ex = sim::experiments;
 
-/// The numeric factors' columns (a factor that takes names has no place in a linear model).
-std::vector<std::size_t> numeric_factors(const ex::StoredResults& results) {
-  std::vector<std::size_t> columns;
-  for (std::size_t j = 0; j < results.factors.size(); ++j) {
-    bool all = true;
-    for (const auto& p : results.points) all = all && sim::numeric_value(p.settings[j].second).has_value();
-    if (all) columns.push_back(j);
-  }
-  return columns;
-}
-
 std::string two_decimals(double x) {
   char text[32];
   std::snprintf(text, sizeof text, "%+.2f", x);
@@ -49,7 +38,8 @@ void print_summary(const std::string& output, const ex::RegressionSummary& s, co
 }  // namespace
 
 std::string regression_summaries(const ex::StoredResults& results, const std::vector<std::vector<double>>& means) {
-  const auto columns = numeric_factors(results);
+  // A factor that takes names has no place in a linear model.
+  const auto columns = ex::numeric_factors(results);
   std::string csv;
   sim::append_csv_line(csv, {"output", "factor", "src", "low", "high", "r_squared", "points"});
   for (std::size_t k = 0; k < results.outcomes.size(); ++k) {

@@ -150,16 +150,10 @@ py::list compare(const std::string& baseline, const std::vector<std::string>& po
 
 /// A factor's value in every run: numbers (switches 0/1) as a float array, else a list of names.
 py::object factor_column(const ex::StoredResults& results, std::size_t j) {
-  std::vector<double> numbers;
+  if (const auto numbers = ex::numeric_factor_by_run(results, j)) return as_array(*numbers);
   py::list names;
-  bool numeric = true;
-  for (const auto& run : results.runs) {
-    const auto& value = results.points.at(run.point).settings[j].second;
-    if (const auto number = shanzhi::sim::numeric_value(value)) numbers.push_back(*number);
-    else numeric = false;
-    names.append(shanzhi::sim::format_value(value));
-  }
-  return numeric ? py::object(as_array(numbers)) : py::object(names);
+  for (const auto& run : results.runs) names.append(shanzhi::sim::format_value(results.points.at(run.point).settings[j].second));
+  return names;
 }
 
 /// A sweep's results database, one entry per finished run (as `shanzhi export` writes them).

@@ -6,6 +6,7 @@
 #include "sim/build_info.hpp"
 #include "sim/experiments/cost_effectiveness.hpp"
 #include "sim/experiments/reported_precision.hpp"
+#include "sim/output/value_text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -45,12 +46,6 @@ pre { background: #f4f4f4; padding: 8px; white-space: pre-wrap; word-break: brea
 @media print { .languages { display: none; } details { display: block; } }
 )";
 
-std::string with_thousands(std::int64_t n) {
-  std::string digits = std::to_string(n);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
-  return digits;
-}
-
 std::string policy_names(const BriefInput& in) {
   std::string names;
   for (const auto& p : in.loaded.policies) names += (names.empty() ? "" : ", ") + p.document.name;
@@ -64,7 +59,7 @@ std::string header(const BriefInput& in, Language language) {
   const std::string meta = filled(
       word("meta", language),
       {std::to_string(d.streets), std::to_string(d.streets * d.communities_per_street),
-       with_thousands(d.streets * d.communities_per_street * d.residents_per_community), std::to_string(run.weeks),
+       sim::grouped_digits(d.streets * d.communities_per_street * d.residents_per_community), std::to_string(run.weeks),
        std::to_string(in.request.replicates), in.made_on, std::string(sim::shanzhi_version())});
   return element("h1", title) + "<p class=\"meta\">" + escaped(meta) + "</p>" +
          "<p class=\"note\">" + escaped(word("how_to_read", language)) + "</p>";

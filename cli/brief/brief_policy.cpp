@@ -59,19 +59,13 @@ std::string yuan(double value, double half_width, Language language, bool with_s
 }
 
 std::string verdict_text(const ex::MetricComparison& m, Language language) {
-  const auto verdict = ex::precision_verdict(m);
-  if (verdict == "enough") return word("t.enough", language);
-  if (verdict == "no detectable effect") return word("t.no_effect", language);
-  if (verdict.rfind("sign clear", 0) == 0) return word("t.sign_clear", language);
-  return verdict;
-}
-
-std::vector<const ex::BreakdownComparison*> cells(const ex::Comparison& c, const std::string& metric,
-                                                  const std::string& breakdown) {
-  std::vector<const ex::BreakdownComparison*> out;
-  for (const auto& b : c.breakdowns)
-    if (b.metric == metric && b.breakdown == breakdown) out.push_back(&b);
-  return out;
+  switch (ex::precision_of(m)) {
+    case ex::Precision::enough: return word("t.enough", language);
+    case ex::Precision::no_effect: return word("t.no_effect", language);
+    case ex::Precision::sign_clear: return word("t.sign_clear", language);
+    case ex::Precision::one_replicate: break;
+  }
+  return word("t.one_replicate", language);
 }
 
 std::string cost_sentence(const BriefInput& in, std::size_t p, Language language);
@@ -90,7 +84,7 @@ std::string summary(const BriefInput& in, std::size_t p, Language language) {
   };
   sentence(satisfaction, "s.satisfaction");
   sentence(vulnerable_satisfaction, "s.vulnerable");
-  const auto groups = cells(c, satisfaction, "group");
+  const auto groups = ex::breakdown_cells(c, satisfaction, "group");
   if (groups.size() >= 2) {
     const auto [least, most] = std::minmax_element(groups.begin(), groups.end(), [](const auto* a, const auto* b) {
       return a->difference.mean < b->difference.mean;
@@ -180,7 +174,7 @@ std::string row_label(const ex::BreakdownComparison& b, Language language) {
 
 std::string interval_figure(const ex::Comparison& c, const std::string& breakdown, const char* title, Language language) {
   IntervalChart chart{word(title, language), word("c.effect_points", language), sim::ValueKind::number, language, {}};
-  for (const auto* b : cells(c, satisfaction, breakdown))
+  for (const auto* b : ex::breakdown_cells(c, satisfaction, breakdown))
     chart.rows.push_back({row_label(*b, language), b->difference.mean, b->difference.mean - b->difference.half_width,
                           b->difference.mean + b->difference.half_width});
   if (chart.rows.empty()) return "";
@@ -189,7 +183,7 @@ std::string interval_figure(const ex::Comparison& c, const std::string& breakdow
 
 std::string for_whom(const BriefInput& in, std::size_t p, Language language) {
   const auto& c = in.results.comparisons[p];
-  const auto communities = cells(c, satisfaction, "community");
+  const auto communities = ex::breakdown_cells(c, satisfaction, "community");
   std::string html = element("h3", word("h.for_whom", language)) + interval_figure(c, "group", "c.by_group", language) +
                      interval_figure(c, "street", "c.by_street", language) +
                      interval_figure(c, "category", "c.by_category", language);

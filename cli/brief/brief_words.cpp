@@ -69,6 +69,7 @@ constexpr Phrase table[] = {
     {"t.enough", "enough", "足够"},
     {"t.sign_clear", "sign clear, more replicates would narrow it", "方向已明确，增加重复可缩小区间"},
     {"t.no_effect", "no detectable effect", "未检测到效果"},
+    {"t.one_replicate", "one replicate: no interval", "只有一次重复：无区间"},
     {"t.key", "Setting", "参数"},
     {"t.value", "Value", "取值"},
     {"t.source", "Set in", "来源"},

@@ -144,13 +144,29 @@ const MetricComparison* find_metric(const Comparison& c, const std::string& name
   return nullptr;
 }
 
-std::string precision_verdict(const MetricComparison& m) {
+std::vector<const BreakdownComparison*> breakdown_cells(const Comparison& comparison, const std::string& metric,
+                                                        const std::string& breakdown) {
+  std::vector<const BreakdownComparison*> out;
+  for (const auto& b : comparison.breakdowns)
+    if (b.metric == metric && b.breakdown == breakdown) out.push_back(&b);
+  return out;
+}
+
+Precision precision_of(const MetricComparison& m) {
   const auto& d = m.difference;
-  if (d.n < 2) return "one replicate: no interval";
-  // The interval decides the sign when it excludes zero; it settles the size when its half-width
-  // is at most a quarter of the effect.
-  if (std::fabs(d.mean) <= d.half_width) return "no detectable effect";
-  if (d.half_width <= std::fabs(d.mean) / 4) return "enough";
+  if (d.n < 2) return Precision::one_replicate;
+  if (std::fabs(d.mean) <= d.half_width) return Precision::no_effect;
+  if (d.half_width <= std::fabs(d.mean) / 4) return Precision::enough;
+  return Precision::sign_clear;
+}
+
+std::string precision_verdict(const MetricComparison& m) {
+  switch (precision_of(m)) {
+    case Precision::one_replicate: return "one replicate: no interval";
+    case Precision::no_effect: return "no detectable effect";
+    case Precision::enough: return "enough";
+    case Precision::sign_clear: break;
+  }
   return "sign clear; ~" + std::to_string(m.replicates_for_precision) + " replicates for ±25%";
 }
 

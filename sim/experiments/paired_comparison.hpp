@@ -79,6 +79,15 @@ Comparison paired_summary(const std::vector<MetricInfo>& metrics, const std::vec
 /// The comparison of metric `name`, or nullptr when there is none.
 const MetricComparison* find_metric(const Comparison& c, const std::string& name);
 
+/// The cells of `comparison` for one metric and breakdown ("group", "street", ...), in order.
+std::vector<const BreakdownComparison*> breakdown_cells(const Comparison& comparison, const std::string& metric,
+                                                        const std::string& breakdown);
+
+/// Whether the replicates settle a metric's effect: the interval decides the sign when it
+/// excludes zero, and settles the size when its half-width is at most a quarter of the effect.
+enum class Precision { one_replicate, no_effect, sign_clear, enough };
+Precision precision_of(const MetricComparison& m);
+
 /// "enough", "sign clear; ~N replicates for ±25%" or "no detectable effect" for one metric.
 std::string precision_verdict(const MetricComparison& m);
 

@@ -693,4 +693,25 @@ StoredResults ResultsStore::read_all() const {
   return out;
 }
 
+std::optional<std::vector<double>> numeric_factor_by_run(const StoredResults& results, std::size_t j) {
+  std::vector<double> values;
+  values.reserve(results.runs.size());
+  for (const auto& run : results.runs) {
+    const auto number = numeric_value(results.points.at(run.point).settings[j].second);
+    if (!number) return std::nullopt;
+    values.push_back(*number);
+  }
+  return values;
+}
+
+std::vector<std::size_t> numeric_factors(const StoredResults& results) {
+  std::vector<std::size_t> columns;
+  for (std::size_t j = 0; j < results.factors.size(); ++j) {
+    bool all = true;
+    for (const auto& point : results.points) all = all && numeric_value(point.settings[j].second).has_value();
+    if (all) columns.push_back(j);
+  }
+  return columns;
+}
+
 }  // namespace shanzhi::sim::experiments

@@ -90,6 +90,14 @@ struct StoredResults {
   UnitDesign unit_design() const;
 };
 
+/// Factor `j`'s value in every finished run, in run order, when every value is a number (switches
+/// as 0/1); nullopt for a factor that takes names.
+std::optional<std::vector<double>> numeric_factor_by_run(const StoredResults& results, std::size_t j);
+
+/// The factors (their indices) whose value is a number at every design point: those a numeric
+/// analysis (regression, PRIM) can take; a factor that takes names is left out.
+std::vector<std::size_t> numeric_factors(const StoredResults& results);
+
 class ResultsStore {
  public:
   /// Opens `path` for sweeping `experiment`, creating the database (and its folder) with the

@@ -34,6 +34,12 @@ std::string money_text(double yuan, Language language, int digits) {
 
 }  // namespace
 
+std::string grouped_digits(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return (n < 0 ? "-" : "") + digits;
+}
+
 ValueKind kind_of_unit(const std::string& unit) {
   if (unit.rfind("share", 0) == 0) return ValueKind::share;
   if (unit.rfind("CNY", 0) == 0) return ValueKind::money;

@@ -5,6 +5,7 @@
 
 #include "sim/output/language.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace shanzhi::sim {
@@ -25,5 +26,8 @@ std::string axis_text(double value, ValueKind kind, Language language);
 /// A value read off a plot (hover): shares with one decimal ("48.2%"), money to four significant
 /// digits ("¥1.524m" / "¥152.4万"), numbers with `number_format` (printf, e.g. "%.2f").
 std::string readout_text(double value, ValueKind kind, const char* number_format, Language language);
+
+/// A whole number with thousands separated by commas: 336000 → "336,000", -1200 → "-1,200".
+std::string grouped_digits(std::int64_t n);
 
 }  // namespace shanzhi::sim

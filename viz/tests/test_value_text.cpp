@@ -42,3 +42,12 @@ TEST_CASE("A value's kind is read from its unit", "[viz][plot]") {
   CHECK(kind_of_unit("points 0-100") == ValueKind::number);
   CHECK(kind_of_unit("") == ValueKind::number);
 }
+
+TEST_CASE("Whole numbers are grouped by thousands", "[viz][plot]") {
+  using shanzhi::sim::grouped_digits;
+  CHECK(grouped_digits(336'000) == "336,000");
+  CHECK(grouped_digits(999) == "999");
+  CHECK(grouped_digits(1'000) == "1,000");
+  CHECK(grouped_digits(-1'234'567) == "-1,234,567");
+  CHECK(grouped_digits(0) == "0");
+}
